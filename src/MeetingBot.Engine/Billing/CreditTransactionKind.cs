@@ -1,0 +1,9 @@
+namespace MeetingBot.Engine.Billing;
+
+public enum CreditTransactionKind
+{
+    Purchase,
+    AutoRecharge,
+    CallCharge,
+    Forfeiture,
+}

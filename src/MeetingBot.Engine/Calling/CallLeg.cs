@@ -1,0 +1,72 @@
+using MeetingBot.Engine.Licensing;
+
+namespace MeetingBot.Engine.Calling;
+
+/// <summary>
+/// A PSTN leg of a meeting. Billing: a minute is paid for when it begins (the first when the call connects,
+/// minute k+1 once more than k×60 s have elapsed), so a call of d seconds pays ceil(d/60) minutes and the
+/// service can never run up minutes it cannot pay for. If minute k+1 cannot be paid, the leg is cut off at
+/// exactly k×60 s.
+/// </summary>
+public sealed class CallLeg
+{
+    private readonly List<UsageSegment> _segments = [];
+
+    internal CallLeg(string id, string tenantId, string meetingId, string participantId, CallLegKind kind,
+        string? requestedByUserId, string billedUserId, string fromNumber, string toNumber, string destinationRegion,
+        DateTimeOffset createdAt)
+    {
+        Id = id;
+        TenantId = tenantId;
+        MeetingId = meetingId;
+        ParticipantId = participantId;
+        Kind = kind;
+        RequestedByUserId = requestedByUserId;
+        BilledUserId = billedUserId;
+        FromNumber = fromNumber;
+        ToNumber = toNumber;
+        DestinationRegion = destinationRegion;
+        CreatedAt = createdAt;
+    }
+
+    public string Id { get; }
+    public string TenantId { get; }
+    public string MeetingId { get; }
+    public string ParticipantId { get; }
+    public CallLegKind Kind { get; }
+    /// <summary>The user who asked for the call ("Call me" or "Add participant"); null for dial-in.</summary>
+    public string? RequestedByUserId { get; }
+    /// <summary>The meeting organizer: dial-out and toll-free minutes are billed to the organizer's tenant and licenses.</summary>
+    public string BilledUserId { get; }
+    public string FromNumber { get; }
+    public string ToNumber { get; }
+    public string DestinationRegion { get; }
+    public DateTimeOffset CreatedAt { get; }
+    public CallLegState State { get; internal set; } = CallLegState.Ringing;
+    public DateTimeOffset? ConnectedAt { get; internal set; }
+    public DateTimeOffset? EndedAt { get; internal set; }
+    public int MinutesPaid { get; internal set; }
+    /// <summary>True once the requesting user left the client (or the meeting ended) while this leg stayed up.</summary>
+    public bool IsOrphaned { get; internal set; }
+    public DateTimeOffset? OrphanedAt { get; internal set; }
+    public DateTimeOffset? LastReminderAt { get; internal set; }
+    public bool IsLive => State is CallLegState.Ringing or CallLegState.Connected;
+    public bool IsDialOut => Kind is CallLegKind.CallMe or CallLegKind.AddedParticipant;
+
+    /// <summary>The instant the next unpaid minute begins (only meaningful while connected).</summary>
+    internal DateTimeOffset PaidThrough => ConnectedAt!.Value.AddSeconds(checked(MinutesPaid * 60L));
+
+    public Capability? CurrentFunding => _segments.Count == 0 ? null : _segments[^1].Capability;
+    public decimal ChargeSoFar => _segments.Sum(s => s.Charge);
+
+    internal IReadOnlyList<UsageSegment> Segments => _segments;
+
+    internal void RecordPaidMinute(Capability capability, decimal charge, DateTimeOffset minuteStart)
+    {
+        if (_segments.Count == 0 || _segments[^1].Capability != capability)
+            _segments.Add(new UsageSegment(capability, minuteStart));
+        _segments[^1].Minutes++;
+        _segments[^1].Charge += charge;
+        MinutesPaid++;
+    }
+}

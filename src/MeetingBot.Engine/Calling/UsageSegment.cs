@@ -1,0 +1,12 @@
+using MeetingBot.Engine.Licensing;
+
+namespace MeetingBot.Engine.Calling;
+
+/// <summary>A run of minutes of one leg paid the same way (pool or credits). Each becomes a usage record.</summary>
+internal sealed class UsageSegment(Capability capability, DateTimeOffset start)
+{
+    public Capability Capability { get; } = capability;
+    public DateTimeOffset Start { get; } = start;
+    public int Minutes { get; set; }
+    public decimal Charge { get; set; }
+}

@@ -1,0 +1,107 @@
+using MeetingBot.Engine.Billing;
+using MeetingBot.Engine.Events;
+using MeetingBot.Engine.Licensing;
+using MeetingBot.Engine.Tenancy;
+
+namespace MeetingBot.Engine;
+
+public sealed partial class ConferenceEngine
+{
+    public EngineResult<User> AssignLicense(string tenantId, string adminId, string userId, LicenseSku sku) =>
+        InTenant<User>(tenantId, (tenant, _) =>
+        {
+            if (AsAdmin(tenant, adminId) is { } denied) return denied;
+            var user = FindUser(tenant, userId);
+            if (!user.IsSuccess) return user;
+            return Assign(tenant, user.Value!, sku) is { } error ? error : user;
+        });
+
+    public EngineResult<User> UnassignLicense(string tenantId, string adminId, string userId, LicenseSku sku) =>
+        InTenant<User>(tenantId, (tenant, _) =>
+        {
+            if (AsAdmin(tenant, adminId) is { } denied) return denied;
+            var user = FindUser(tenant, userId);
+            if (!user.IsSuccess) return user;
+            return user.Value!.RemoveLicense(sku) ? user : EngineError.LicenseNotAssigned;
+        });
+
+    public EngineResult<User> SetDialOutPermission(string tenantId, string adminId, string userId, DialOutPermission permission) =>
+        InTenant<User>(tenantId, (tenant, _) =>
+        {
+            if (AsAdmin(tenant, adminId) is { } denied) return denied;
+            if (!Enum.IsDefined(permission)) return EngineError.DestinationNotAllowed;
+            var user = FindUser(tenant, userId);
+            if (!user.IsSuccess) return user;
+            user.Value!.DialOutPermission = permission;
+            return user;
+        });
+
+    /// <summary>Adds funds once (Microsoft 365 admin center, Billing &gt; Your products).</summary>
+    public EngineResult<decimal> AddFunds(string tenantId, string adminId, decimal amount) =>
+        InTenant<decimal>(tenantId, (tenant, raised) =>
+        {
+            if (AsAdmin(tenant, adminId) is { } denied) return denied;
+            if (!CreditAccount.IsValidAmount(amount)) return EngineError.InvalidAmount;
+            if (!_payments.TryCharge(tenant.Id, amount, tenant.Currency, "Communications Credits")) return EngineError.PaymentDeclined;
+            tenant.Credits.AddFunds(amount, Now, isAutoRecharge: false);
+            raised.Add(new CreditsChanged(tenant.Id, Now, tenant.Credits.Balance, "Funds added"));
+            return EngineResult<decimal>.Ok(tenant.Credits.Balance);
+        });
+
+    public EngineResult<AutoRechargeSettings> SetAutoRecharge(string tenantId, string adminId, bool enabled, decimal threshold, decimal amount) =>
+        InTenant<AutoRechargeSettings>(tenantId, (tenant, _) =>
+        {
+            if (AsAdmin(tenant, adminId) is { } denied) return denied;
+            if (enabled && !IsValidAutoRecharge(threshold, amount)) return EngineError.InvalidAmount;
+            var settings = enabled ? new AutoRechargeSettings(true, threshold, amount) : AutoRechargeSettings.Off;
+            tenant.Credits.SetAutoRecharge(settings);
+            return settings;
+        });
+
+    public EngineResult<decimal> GetCreditBalance(string tenantId) =>
+        InTenant<decimal>(tenantId, (tenant, raised) =>
+        {
+            ExpireCredits(tenant, raised);
+            return tenant.Credits.Balance;
+        });
+
+    /// <summary>Sets the organizer's own dial-in PIN (4 to 12 digits).</summary>
+    public EngineResult<string> SetOrganizerPin(string tenantId, string userId, string pin) =>
+        InTenant<string>(tenantId, (tenant, _) =>
+        {
+            var user = FindUser(tenant, userId);
+            if (!user.IsSuccess) return user.Error!.Value;
+            if (pin is null || pin.Length is < 4 or > 12 || !pin.All(char.IsAsciiDigit)) return EngineError.InvalidPin;
+            user.Value!.OrganizerPin = pin;
+            return pin;
+        });
+
+    /// <summary>"Reset PIN" from the invite: a new random 5-digit PIN.</summary>
+    public EngineResult<string> ResetOrganizerPin(string tenantId, string userId) =>
+        InTenant<string>(tenantId, (tenant, _) =>
+        {
+            var user = FindUser(tenant, userId);
+            if (!user.IsSuccess) return user.Error!.Value;
+            user.Value!.OrganizerPin = NewPin();
+            return user.Value.OrganizerPin;
+        });
+
+    /// <summary>Seats purchased and assigned per SKU.</summary>
+    public EngineResult<IReadOnlyList<(LicenseSku Sku, int Purchased, int Assigned)>> GetSubscriptions(string tenantId) =>
+        InTenant<IReadOnlyList<(LicenseSku, int, int)>>(tenantId, (tenant, _) =>
+            tenant.Seats.OrderBy(s => s.Key).Select(s => (s.Key, s.Value, tenant.AssignedSeats(s.Key))).ToList());
+
+    private static EngineError? AsAdmin(Tenant tenant, string? adminId) =>
+        adminId is not null && tenant.UsersById.TryGetValue(adminId, out var admin)
+            ? (admin.IsTenantAdmin ? null : EngineError.NotTenantAdmin)
+            : EngineError.UnknownUser;
+
+    private static EngineError? Assign(Tenant tenant, User user, LicenseSku sku)
+    {
+        if (!Enum.IsDefined(sku) || !tenant.Seats.TryGetValue(sku, out var purchased)) return EngineError.NotSubscribed;
+        if (user.Licenses.Contains(sku)) return EngineError.LicenseAlreadyAssigned;
+        if (tenant.AssignedSeats(sku) >= purchased) return EngineError.NoSeatsLeft;
+        user.AddLicense(sku);
+        return null;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using MeetingBot.Engine.Calling;
+using MeetingBot.Engine.Events;
+using MeetingBot.Engine.Licensing;
+using MeetingBot.Engine.Meetings;
+using MeetingBot.Engine.Phone;
+using MeetingBot.Engine.Tenancy;
+
+namespace MeetingBot.Engine;
+
+public sealed partial class ConferenceEngine
+{
+    private readonly ConcurrentDictionary<string, DialInSession> _dialIns = new(StringComparer.Ordinal);
+    private long _dialInCounter;
+
+    /// <summary>A caller dials a bridge number (toll, toll-free or local).</summary>
+    public EngineResult<DialInSession> StartDialIn(string dialedNumber, string callerNumber)
+    {
+        var dialed = PhoneNumberNormalizer.Normalize(dialedNumber, "US");
+        if (!dialed.IsSuccess) return dialed.Error!.Value;
+        var caller = PhoneNumberNormalizer.Normalize(callerNumber, "US");
+        if (!caller.IsSuccess) return caller.Error!.Value;
+        if (!_tenantByBridgeNumber.TryGetValue(dialed.Value!.E164, out var tenantId)) return EngineError.ConferenceIdNotFound;
+        return InTenant<DialInSession>(tenantId, (tenant, raised) =>
+        {
+            var isTollFree = tenant.Bridge.TollFreeNumber == dialed.Value.E164;
+            if (isTollFree)
+            {
+                ExpireCredits(tenant, raised);
+                if (tenant.Credits.Balance <= 0 && !tenant.Credits.AutoRecharge.Enabled) return EngineError.TollFreeUnavailable;
+            }
+            var id = "dialin-" + Interlocked.Increment(ref _dialInCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var session = new DialInSession(id, tenant.Id, dialed.Value.E164, caller.Value!.E164, isTollFree);
+            _dialIns[id] = session;
+            return session;
+        });
+    }
+
+    public EngineResult<DialInSession> GetDialIn(string sessionId) =>
+        _dialIns.TryGetValue(sessionId ?? "", out var s) ? EngineResult<DialInSession>.Ok(s) : EngineError.UnknownDialInSession;
+
+    /// <summary>The caller presses keys. Digits must end with '#'.</summary>
+    public EngineResult<DialInSession> EnterDialInDigits(string sessionId, string digits)
+    {
+        if (!_dialIns.TryGetValue(sessionId ?? "", out var session)) return EngineError.UnknownDialInSession;
+        return InTenant<DialInSession>(session.TenantId, (tenant, raised) =>
+        {
+            switch (session.Stage)
+            {
+                case DialInStage.AwaitingConferenceId:
+                    return EnterConferenceId(tenant, session, digits);
+                case DialInStage.AwaitingPin:
+                    return EnterPin(tenant, session, digits, raised);
+                default:
+                    return EngineError.UnknownDialInSession;
+            }
+        });
+    }
+
+    private EngineResult<DialInSession> EnterConferenceId(Tenant tenant, DialInSession session, string digits)
+    {
+        var valid = digits is { Length: >= 7 and <= 13 } && digits[^1] == '#' && digits[..^1].All(char.IsAsciiDigit);
+        var meeting = valid
+            ? tenant.Meetings.Values.FirstOrDefault(m => !m.IsEnded && m.ConferenceId == digits[..^1])
+            : null;
+        if (meeting is null)
+        {
+            session.FailedAttempts++;
+            if (session.FailedAttempts >= Options.MaxConferenceIdAttempts)
+            {
+                Hangup(session, EngineMessages.For(EngineError.TooManyConferenceIdAttempts));
+                return EngineError.TooManyConferenceIdAttempts;
+            }
+            session.Prompt = valid ? DialInPrompts.TryAgain : EngineMessages.For(EngineError.InvalidConferenceIdFormat) + " " + DialInPrompts.EnterConferenceId;
+            return valid ? EngineError.ConferenceIdNotFound : EngineError.InvalidConferenceIdFormat;
+        }
+        var organizer = tenant.UsersById[meeting.OrganizerId];
+        if (!organizer.Has(Capability.MCOMEETADD) || (session.IsTollFree && !organizer.Has(Capability.MCOPSTNPP)))
+        {
+            Hangup(session, EngineMessages.For(session.IsTollFree ? EngineError.TollFreeUnavailable : EngineError.DialInNotAllowed));
+            return session.IsTollFree ? EngineError.TollFreeUnavailable : EngineError.DialInNotAllowed;
+        }
+        session.MeetingId = meeting.Id;
+        session.Stage = DialInStage.AwaitingPin;
+        session.Prompt = DialInPrompts.EnterPinOrPound;
+        return session;
+    }
+
+    private EngineResult<DialInSession> EnterPin(Tenant tenant, DialInSession session, string digits, List<EngineEvent> raised)
+    {
+        var meeting = tenant.Meetings[session.MeetingId!];
+        if (meeting.IsEnded)
+        {
+            Hangup(session, EngineMessages.For(EngineError.MeetingEnded));
+            return EngineError.MeetingEnded;
+        }
+        if (digits is null || digits.Length is 0 or > 13 || digits[^1] != '#' || !digits[..^1].All(char.IsAsciiDigit))
+        {
+            session.Prompt = DialInPrompts.EnterPinOrPound;
+            return EngineError.InvalidPin;
+        }
+        var pin = digits[..^1];
+        var organizer = tenant.UsersById[meeting.OrganizerId];
+        if (pin.Length > 0 && pin != organizer.OrganizerPin)
+        {
+            session.FailedAttempts++;
+            if (session.FailedAttempts >= Options.MaxConferenceIdAttempts)
+            {
+                Hangup(session, EngineMessages.For(EngineError.InvalidPin));
+                return EngineError.InvalidPin;
+            }
+            session.Prompt = DialInPrompts.WrongPin;
+            return EngineError.InvalidPin;
+        }
+        session.IsOrganizer = pin.Length > 0;
+        var inLobby = !session.IsOrganizer && !meeting.Lobby.DialInCallersBypass;
+        var name = session.IsOrganizer ? organizer.DisplayName : PhoneNumberNormalizer.Display(session.CallerNumber);
+        var participant = new Participant($"{meeting.Id}-p{meeting.Participants.Count + 1}", session.IsOrganizer ? organizer.Id : null, name, Now) { InLobby = inLobby };
+        meeting.Add(participant);
+        var kind = session.IsTollFree ? CallLegKind.DialInTollFree : CallLegKind.DialInToll;
+        var leg = new CallLeg(NextLegId(), tenant.Id, meeting.Id, participant.Id, kind, null, organizer.Id,
+            session.CallerNumber, session.DialedNumber, PhoneNumberNormalizer.Normalize(session.CallerNumber, "US").Value!.RegionCode, Now);
+        participant.PhoneLegId = leg.Id;
+        participant.AudioMode = AudioMode.PhoneAudio;
+        tenant.Legs[leg.Id] = leg;
+        tenant.LiveLegs.Add(leg);
+        _tenantByLeg[leg.Id] = tenant.Id;
+        session.LegId = leg.Id;
+        raised.Add(new ParticipantJoined(tenant.Id, Now, meeting.Id, participant.Id, participant.DisplayName, IsPhoneOnly: !session.IsOrganizer, inLobby));
+        Connect(tenant, leg, raised);
+        if (!leg.IsLive)
+        {
+            Hangup(session, EngineMessages.For(EngineError.TollFreeUnavailable));
+            return EngineError.TollFreeUnavailable;
+        }
+        session.Stage = inLobby ? DialInStage.InLobby : DialInStage.Admitted;
+        session.Prompt = inLobby ? DialInPrompts.Lobby : DialInPrompts.Joined;
+        return session;
+    }
+
+    private static void Hangup(DialInSession session, string why)
+    {
+        session.Stage = DialInStage.Disconnected;
+        session.Prompt = why;
+    }
+}

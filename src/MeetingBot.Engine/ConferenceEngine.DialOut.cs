@@ -1,0 +1,161 @@
+using MeetingBot.Engine.Calling;
+using MeetingBot.Engine.Events;
+using MeetingBot.Engine.Licensing;
+using MeetingBot.Engine.Meetings;
+using MeetingBot.Engine.Phone;
+using MeetingBot.Engine.Tenancy;
+
+namespace MeetingBot.Engine;
+
+public sealed partial class ConferenceEngine
+{
+    /// <summary>Normalizes a typed number the way the meeting would dial it (organizer's country by default).</summary>
+    public EngineResult<PhoneNumber> PreviewNumber(string tenantId, string meetingId, string input) =>
+        InTenant<PhoneNumber>(tenantId, (tenant, _) =>
+        {
+            var meeting = FindMeeting(tenant, meetingId);
+            if (!meeting.IsSuccess) return meeting.Error!.Value;
+            return PhoneNumberNormalizer.Normalize(input, tenant.UsersById[meeting.Value!.OrganizerId].Country);
+        });
+
+    /// <summary>"Phone audio" / "Call me": joins the user and has the meeting dial their phone.</summary>
+    public EngineResult<CallLeg> CallMe(string tenantId, string userId, string meetingId, string number) =>
+        DialOut(tenantId, userId, meetingId, number, CallLegKind.CallMe);
+
+    /// <summary>"Add participant" from the roster: dial a number; that person hears audio only.</summary>
+    public EngineResult<CallLeg> AddParticipantByPhone(string tenantId, string userId, string meetingId, string number) =>
+        DialOut(tenantId, userId, meetingId, number, CallLegKind.AddedParticipant);
+
+    private EngineResult<CallLeg> DialOut(string tenantId, string userId, string meetingId, string number, CallLegKind kind) =>
+        InTenant<CallLeg>(tenantId, (tenant, raised) =>
+        {
+            var user = FindUser(tenant, userId);
+            if (!user.IsSuccess) return user.Error!.Value;
+            var meeting = FindMeeting(tenant, meetingId);
+            if (!meeting.IsSuccess) return meeting.Error!.Value;
+            var m = meeting.Value!;
+            if (m.IsEnded) return EngineError.MeetingEnded;
+            var organizer = tenant.UsersById[m.OrganizerId];
+
+            var result = AuthorizeDialOut(tenant, m, organizer, user.Value!, number, kind);
+            if (!result.IsSuccess)
+            {
+                if (result.Error is EngineError.CallingFeatureNotSetUp or EngineError.DestinationNotAllowed)
+                    raised.Add(new CallingFeatureUnavailable(tenant.Id, Now, user.Value!.Id, m.Id, result.Error.Value, result.Message!));
+                return result.Error!.Value;
+            }
+            var destination = result.Value!;
+
+            Participant participant;
+            if (kind == CallLegKind.CallMe)
+                participant = JoinClient(m, user.Value!, AudioMode.PhoneAudio, raised);
+            else
+            {
+                participant = new Participant($"{m.Id}-p{m.Participants.Count + 1}", null, PhoneNumberNormalizer.Display(destination.E164), Now);
+                m.Add(participant);
+                raised.Add(new ParticipantJoined(tenant.Id, Now, m.Id, participant.Id, participant.DisplayName, IsPhoneOnly: true, InLobby: false));
+            }
+
+            var leg = new CallLeg(NextLegId(), tenant.Id, m.Id, participant.Id, kind, user.Value!.Id, organizer.Id,
+                tenant.Bridge.TollNumber, destination.E164, destination.RegionCode, Now);
+            participant.PhoneLegId = leg.Id;
+            participant.AudioMode = AudioMode.PhoneAudio;
+            tenant.Legs[leg.Id] = leg;
+            tenant.LiveLegs.Add(leg);
+            _tenantByLeg[leg.Id] = tenant.Id;
+            RecordDialOut(tenant, user.Value!.Id);
+            raised.Add(StateChanged(leg));
+            if (Options.AutoAnswerAfter == TimeSpan.Zero) Connect(tenant, leg, raised);
+            return leg;
+        });
+
+    /// <summary>The checks in Teams' order; the first that fails decides the words the user sees.</summary>
+    private EngineResult<PhoneNumber> AuthorizeDialOut(Tenant tenant, Meeting m, User organizer, User caller, string number, CallLegKind kind)
+    {
+        if (!organizer.Has(Capability.MCOMEETADD)) return EngineError.NoAudioConferencing;
+        if (kind == CallLegKind.AddedParticipant && !m.Participants.Any(p => p.InClient && p.LeftAt is null && string.Equals(p.UserId, caller.Id, StringComparison.OrdinalIgnoreCase)))
+            return EngineError.NotMeetingParticipant;
+        if (kind == CallLegKind.CallMe && tenant.LiveLegs.Any(l => l.MeetingId == m.Id && l.Kind == CallLegKind.CallMe && string.Equals(l.RequestedByUserId, caller.Id, StringComparison.OrdinalIgnoreCase)))
+            return EngineError.PhoneLegAlreadyActive;
+        var destination = PhoneNumberNormalizer.Normalize(number, organizer.Country);
+        if (!destination.IsSuccess) return destination;
+        if (IsRateLimited(tenant, caller.Id)) return EngineError.RateLimited;
+        switch (caller.DialOutPermission)
+        {
+            case DialOutPermission.DontAllow:
+                return EngineError.CallingFeatureNotSetUp;
+            case DialOutPermission.InSameCountryOrRegion when !string.Equals(destination.Value!.RegionCode, organizer.Country, StringComparison.OrdinalIgnoreCase):
+                return EngineError.DestinationNotAllowed;
+        }
+        return CanPayNextMinute(tenant, organizer, destination.Value!.RegionCode, CallLegKind.CallMe, Now)
+            ? destination
+            : EngineError.CallingFeatureNotSetUp;
+    }
+
+    /// <summary>The user hangs up a phone leg from the client: their own "Call me" leg, or one they added.</summary>
+    public EngineResult<CallLeg> HangUp(string tenantId, string userId, string? legId = null) =>
+        InTenant<CallLeg>(tenantId, (tenant, raised) =>
+        {
+            var user = FindUser(tenant, userId);
+            if (!user.IsSuccess) return user.Error!.Value;
+            CallLeg? leg;
+            if (legId is null)
+            {
+                leg = tenant.LiveLegs.Where(l => l.Kind == CallLegKind.CallMe && string.Equals(l.RequestedByUserId, userId, StringComparison.OrdinalIgnoreCase))
+                    .OrderByDescending(l => l.CreatedAt).FirstOrDefault();
+                if (leg is null) return EngineError.NoPhoneLeg;
+            }
+            else
+            {
+                if (!tenant.Legs.TryGetValue(legId, out leg)) return EngineError.UnknownCallLeg;
+                var organizerId = tenant.Meetings[leg.MeetingId].OrganizerId;
+                var mayEnd = string.Equals(leg.RequestedByUserId, userId, StringComparison.OrdinalIgnoreCase) ||
+                             string.Equals(organizerId, userId, StringComparison.OrdinalIgnoreCase);
+                if (!mayEnd) return EngineError.NotMeetingParticipant;
+            }
+            if (!leg.IsLive) return EngineError.CallLegEnded;
+            MeterLeg(tenant, leg, Now, raised);
+            if (leg.IsLive) EndLeg(tenant, leg, Now, CallLegState.Ended, raised);
+            return leg;
+        });
+
+    /// <summary>The simulated phone network: the called phone answers.</summary>
+    public EngineResult<CallLeg> AnswerPhone(string legId) =>
+        InTenant<CallLeg>(_tenantByLeg.GetValueOrDefault(legId ?? "", ""), (tenant, raised) =>
+        {
+            if (!tenant.Legs.TryGetValue(legId ?? "", out var leg)) return EngineError.UnknownCallLeg;
+            if (leg.State != CallLegState.Ringing) return EngineError.CallLegEnded;
+            Connect(tenant, leg, raised);
+            return leg;
+        });
+
+    /// <summary>The simulated phone network: the person on the phone hangs up.</summary>
+    public EngineResult<CallLeg> PhoneHangsUp(string legId) =>
+        InTenant<CallLeg>(_tenantByLeg.GetValueOrDefault(legId ?? "", ""), (tenant, raised) =>
+        {
+            if (!tenant.Legs.TryGetValue(legId ?? "", out var leg)) return EngineError.UnknownCallLeg;
+            if (!leg.IsLive) return EngineError.CallLegEnded;
+            MeterLeg(tenant, leg, Now, raised);
+            if (leg.IsLive) EndLeg(tenant, leg, Now, CallLegState.Ended, raised);
+            return leg;
+        });
+
+    private bool IsRateLimited(Tenant tenant, string userId)
+    {
+        var windowStart = Now - TimeSpan.FromMinutes(1);
+        var mine = tenant.DialOutTimesByUser.GetValueOrDefault(userId);
+        while (mine is { Count: > 0 } && mine.Peek() <= windowStart) mine.Dequeue();
+        while (tenant.DialOutTimes.Count > 0 && tenant.DialOutTimes.Peek() <= windowStart) tenant.DialOutTimes.Dequeue();
+        return (mine?.Count ?? 0) >= Options.MaxDialOutsPerUserPerMinute || tenant.DialOutTimes.Count >= Options.MaxDialOutsPerTenantPerMinute;
+    }
+
+    private void RecordDialOut(Tenant tenant, string userId)
+    {
+        if (!tenant.DialOutTimesByUser.TryGetValue(userId, out var q)) tenant.DialOutTimesByUser[userId] = q = new Queue<DateTimeOffset>();
+        q.Enqueue(Now);
+        tenant.DialOutTimes.Enqueue(Now);
+    }
+
+    private static CallLegStateChanged StateChanged(CallLeg leg) =>
+        new(leg.TenantId, leg.EndedAt ?? leg.ConnectedAt ?? leg.CreatedAt, leg.Id, leg.MeetingId, leg.RequestedByUserId, leg.Kind, leg.ToNumber, leg.State, leg.MinutesPaid);
+}

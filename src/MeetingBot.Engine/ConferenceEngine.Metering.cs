@@ -1,0 +1,188 @@
+using MeetingBot.Engine.Calling;
+using MeetingBot.Engine.Events;
+using MeetingBot.Engine.Licensing;
+using MeetingBot.Engine.Reports;
+using MeetingBot.Engine.Tenancy;
+
+namespace MeetingBot.Engine;
+
+public sealed partial class ConferenceEngine
+{
+    /// <summary>
+    /// Advances every tenant to the current time: answers ringing phones, pays each connected leg's next minute
+    /// (cutting off legs that cannot pay), forfeits expired credits, repeats hang-up reminders and applies the
+    /// orphaned-leg policy. The host calls it every second; tests call it after moving a fake clock.
+    /// </summary>
+    public int Tick()
+    {
+        var processed = 0;
+        foreach (var tenant in _tenants.Values)
+        {
+            var raised = new List<EngineEvent>();
+            lock (tenant.Sync)
+            {
+                ExpireCredits(tenant, raised);
+                foreach (var leg in tenant.LiveLegs.ToList())
+                {
+                    processed++;
+                    if (leg.State == CallLegState.Ringing)
+                    {
+                        if (Now - leg.CreatedAt >= Options.AutoAnswerAfter) Connect(tenant, leg, raised);
+                        continue;
+                    }
+                    MeterLeg(tenant, leg, Now, raised);
+                    if (!leg.IsLive || !leg.IsOrphaned) continue;
+                    if (Options.EndOrphanedLegsAfter is { } after && Now - leg.OrphanedAt!.Value >= after)
+                    {
+                        EndLeg(tenant, leg, Now, CallLegState.Ended, raised);
+                        raised.Add(new OrphanedLegEnded(tenant.Id, Now, leg.RequestedByUserId!, leg.MeetingId, leg.Id, leg.ToNumber));
+                    }
+                    else if (Now - (leg.LastReminderAt ?? leg.OrphanedAt!.Value) >= Options.HangUpReminderInterval)
+                    {
+                        leg.LastReminderAt = Now;
+                        raised.Add(Reminder(tenant, leg));
+                    }
+                }
+            }
+            foreach (var e in raised) _events.Publish(e);
+        }
+        return processed;
+    }
+
+    private void Connect(Tenant tenant, CallLeg leg, List<EngineEvent> raised)
+    {
+        leg.State = CallLegState.Connected;
+        leg.ConnectedAt = Now;
+        if (!TryPayMinute(tenant, leg, Now, raised))
+        {
+            CutOff(tenant, leg, Now, raised);
+            return;
+        }
+        raised.Add(StateChanged(leg));
+    }
+
+    /// <summary>Pays every minute that has begun by <paramref name="upTo"/>; cuts the leg off at the first it cannot pay.</summary>
+    private void MeterLeg(Tenant tenant, CallLeg leg, DateTimeOffset upTo, List<EngineEvent> raised)
+    {
+        while (leg.State == CallLegState.Connected && upTo > leg.PaidThrough)
+        {
+            var minuteStart = leg.PaidThrough;
+            if (!TryPayMinute(tenant, leg, minuteStart, raised)) CutOff(tenant, leg, minuteStart, raised);
+        }
+    }
+
+    private void CutOff(Tenant tenant, CallLeg leg, DateTimeOffset at, List<EngineEvent> raised)
+    {
+        EndLeg(tenant, leg, at, CallLegState.CutOff, raised);
+        var userId = leg.RequestedByUserId ?? leg.BilledUserId;
+        raised.Add(new CallingFeatureUnavailable(tenant.Id, Now, userId, leg.MeetingId, EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature));
+    }
+
+    private bool CanPayNextMinute(Tenant tenant, User organizer, string region, CallLegKind kind, DateTimeOffset at)
+    {
+        var month = MonthOf(at);
+        if (kind is CallLegKind.CallMe or CallLegKind.AddedParticipant && ZoneA.Contains(region) && organizer.Has(Capability.MCOMEETADD)
+            && tenant.Used(month, Capability.MCOMEETADD) < tenant.PoolMinutes(month, Capability.MCOMEETADD))
+            return true;
+        if (!organizer.Has(Capability.MCOPSTNPP)) return false;
+        var rate = RateFor(tenant, region, kind);
+        return tenant.Credits.Balance >= rate || (tenant.Credits.AutoRecharge.Enabled && tenant.Credits.AutoRecharge.Amount >= rate);
+    }
+
+    /// <summary>Pays one minute from the pool (Zone A dial-out) or else from credits. Caller holds the tenant lock.</summary>
+    private bool TryPayMinute(Tenant tenant, CallLeg leg, DateTimeOffset minuteStart, List<EngineEvent> raised)
+    {
+        if (leg.Kind == CallLegKind.DialInToll)
+        {
+            leg.RecordPaidMinute(Capability.MCOMEETADD, 0m, minuteStart);
+            return true;
+        }
+        var organizer = tenant.UsersById[leg.BilledUserId];
+        var month = MonthOf(minuteStart);
+        if (leg.IsDialOut && ZoneA.Contains(leg.DestinationRegion) && organizer.Has(Capability.MCOMEETADD))
+        {
+            var size = tenant.PoolMinutes(month, Capability.MCOMEETADD);
+            var used = tenant.Used(month, Capability.MCOMEETADD);
+            if (used < size)
+            {
+                tenant.MinutesUsed[(month, Capability.MCOMEETADD)] = checked(used + 1);
+                leg.RecordPaidMinute(Capability.MCOMEETADD, 0m, minuteStart);
+                WarnIfPoolLow(tenant, month, used + 1, size, raised);
+                return true;
+            }
+        }
+        if (!organizer.Has(Capability.MCOPSTNPP)) return false;
+        ExpireCredits(tenant, raised);
+        var rate = RateFor(tenant, leg.DestinationRegion, leg.Kind);
+        var credits = tenant.Credits;
+        if (credits.Balance < rate) AutoRecharge(tenant, raised);
+        if (!credits.TryDebit(rate, minuteStart, $"{leg.Kind} {leg.ToNumber} minute {leg.MinutesPaid + 1}")) return false;
+        leg.RecordPaidMinute(Capability.MCOPSTNPP, rate, minuteStart);
+        if (credits.AutoRecharge.Enabled && credits.Balance < credits.AutoRecharge.Threshold) AutoRecharge(tenant, raised);
+        raised.Add(new CreditsChanged(tenant.Id, Now, credits.Balance, "Call charge"));
+        return true;
+    }
+
+    private void AutoRecharge(Tenant tenant, List<EngineEvent> raised)
+    {
+        var settings = tenant.Credits.AutoRecharge;
+        if (!settings.Enabled) return;
+        if (!_payments.TryCharge(tenant.Id, settings.Amount, tenant.Currency, "Communications Credits auto-recharge")) return;
+        tenant.Credits.AddFunds(settings.Amount, Now, isAutoRecharge: true);
+        raised.Add(new CreditsChanged(tenant.Id, Now, tenant.Credits.Balance, "Auto-recharge"));
+    }
+
+    private void ExpireCredits(Tenant tenant, List<EngineEvent> raised)
+    {
+        if (tenant.Credits.ExpireFunds(Now) > 0)
+            raised.Add(new CreditsChanged(tenant.Id, Now, tenant.Credits.Balance, "Unused funds forfeited after 12 months"));
+    }
+
+    private decimal RateFor(Tenant tenant, string region, CallLegKind kind) =>
+        kind == CallLegKind.DialInTollFree ? Options.TollFreeRatePerMinute : tenant.RateFor(region);
+
+    private void WarnIfPoolLow(Tenant tenant, DateOnly month, int used, int size, List<EngineEvent> raised)
+    {
+        foreach (var threshold in Options.PoolWarningThresholdsPercent.Order())
+        {
+            if ((long)used * 100 < (long)threshold * size) continue;
+            if (tenant.WarningsSent.Add((month, threshold)))
+                raised.Add(new PoolLow(tenant.Id, Now, threshold, used, size));
+        }
+    }
+
+    /// <summary>Closes a leg and writes its usage records, one per paid segment. Caller holds the tenant lock.</summary>
+    private void EndLeg(Tenant tenant, CallLeg leg, DateTimeOffset at, CallLegState state, List<EngineEvent> raised)
+    {
+        leg.State = state;
+        leg.EndedAt = at;
+        tenant.LiveLegs.Remove(leg);
+        var segments = leg.Segments;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var seg = segments[i];
+            var segEnd = i + 1 < segments.Count ? segments[i + 1].Start : at;
+            var requester = leg.RequestedByUserId ?? leg.BilledUserId;
+            var user = tenant.UsersById[requester];
+            tenant.Usage.Add(new UsageRecord(Guid.NewGuid(), leg.Id, tenant.Id, user.Id, user.DisplayName, user.Upn,
+                leg.IsDialOut ? UsageRecord.ConferenceDialOut : UsageRecord.ConferenceDialIn,
+                leg.FromNumber, leg.ToNumber, leg.DestinationRegion, seg.Start,
+                checked((int)(segEnd - seg.Start).TotalSeconds), seg.Charge, tenant.Currency, seg.Capability));
+        }
+        var meeting = tenant.Meetings[leg.MeetingId];
+        var participant = meeting.Participants.First(p => p.Id == leg.ParticipantId);
+        if (participant.PhoneLegId == leg.Id) participant.PhoneLegId = null;
+        if (!participant.InClient && participant.LeftAt is null)
+        {
+            participant.LeftAt = at;
+            raised.Add(new ParticipantLeft(tenant.Id, Now, meeting.Id, participant.Id, participant.DisplayName));
+        }
+        raised.Add(StateChanged(leg));
+    }
+
+    private static DateOnly MonthOf(DateTimeOffset at)
+    {
+        var utc = at.UtcDateTime;
+        return new DateOnly(utc.Year, utc.Month, 1);
+    }
+}

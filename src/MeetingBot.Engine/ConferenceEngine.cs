@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using MeetingBot.Engine.Billing;
+using MeetingBot.Engine.Calling;
+using MeetingBot.Engine.Events;
+using MeetingBot.Engine.Licensing;
+using MeetingBot.Engine.Meetings;
+using MeetingBot.Engine.Seeding;
+using MeetingBot.Engine.Tenancy;
+
+namespace MeetingBot.Engine;
+
+/// <summary>
+/// The conference engine: the single entry point for every state change. Each tenant's state is guarded by
+/// its own lock; events are published after the lock is released, in the order they happened.
+/// </summary>
+public sealed partial class ConferenceEngine
+{
+    private readonly ConcurrentDictionary<string, Tenant> _tenants = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _tenantByMeeting = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _tenantByLeg = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _tenantByBridgeNumber = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly IEngineEvents _events;
+    private readonly IPaymentGateway _payments;
+    private long _meetingCounter;
+    private long _legCounter;
+
+    public ConferenceEngine(EngineOptions options, TimeProvider time, IEngineEvents? events = null, IPaymentGateway? payments = null)
+    {
+        options.Validate();
+        Options = options;
+        _time = time;
+        _events = events ?? NullEngineEvents.Instance;
+        _payments = payments ?? new AlwaysApprovePaymentGateway();
+    }
+
+    public EngineOptions Options { get; }
+
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    public IReadOnlyCollection<Tenant> Tenants => _tenants.Values.ToList();
+
+    /// <summary>Creates a tenant from its description. Fails loudly on bad seed data: it is configuration, checked at start-up.</summary>
+    public Tenant AddTenant(TenantSeed seed)
+    {
+        if (string.IsNullOrWhiteSpace(seed.Id)) throw new ArgumentException("A tenant needs an id.", nameof(seed));
+        var toll = Phone.PhoneNumberNormalizer.Normalize(seed.Bridge.TollNumber, seed.Country);
+        if (!toll.IsSuccess) throw new ArgumentException($"Tenant {seed.Id}: bridge toll number '{seed.Bridge.TollNumber}' is invalid.", nameof(seed));
+        string? tollFree = null;
+        if (!string.IsNullOrWhiteSpace(seed.Bridge.TollFreeNumber))
+        {
+            var tf = Phone.PhoneNumberNormalizer.Normalize(seed.Bridge.TollFreeNumber, seed.Country);
+            tollFree = tf.IsSuccess ? tf.Value!.E164 : throw new ArgumentException($"Tenant {seed.Id}: toll-free number is invalid.", nameof(seed));
+        }
+        var bridge = new ConferenceBridge(toll.Value!.E164, tollFree,
+            seed.Bridge.LocalNumbers.Select(n => new LocalDialInNumber(n.Country, n.City, n.Number)).ToList());
+        var rates = new Dictionary<string, decimal>(seed.RatesPerMinute, StringComparer.OrdinalIgnoreCase);
+        if (rates.Values.Any(r => r < 0)) throw new ArgumentException($"Tenant {seed.Id}: rates must not be negative.", nameof(seed));
+        var tenant = new Tenant(seed.Id, seed.Name, seed.Country, seed.Currency, bridge, rates);
+
+        foreach (var sub in seed.Subscriptions)
+        {
+            if (!SkuCatalog.TryParse(sub.Sku, out var sku)) throw new ArgumentException($"Tenant {seed.Id}: unknown SKU '{sub.Sku}'.", nameof(seed));
+            if (sub.Seats < 0) throw new ArgumentException($"Tenant {seed.Id}: seats must not be negative.", nameof(seed));
+            tenant.Seats[sku] = sub.Seats;
+        }
+        foreach (var u in seed.Users)
+        {
+            if (string.IsNullOrWhiteSpace(u.Id) || tenant.UsersById.ContainsKey(u.Id)) throw new ArgumentException($"Tenant {seed.Id}: user id '{u.Id}' is empty or repeated.", nameof(seed));
+            var user = new User(u.Id, u.DisplayName, u.Upn, u.Country, u.IsTenantAdmin)
+            {
+                DialOutPermission = Enum.TryParse<DialOutPermission>(u.DialOut, true, out var p) ? p
+                    : throw new ArgumentException($"Tenant {seed.Id}: user {u.Id} has unknown dial-out permission '{u.DialOut}'.", nameof(seed)),
+                OrganizerPin = NewPin(),
+            };
+            tenant.UsersById[u.Id] = user;
+            foreach (var name in u.Licenses)
+            {
+                if (!SkuCatalog.TryParse(name, out var sku)) throw new ArgumentException($"Tenant {seed.Id}: unknown SKU '{name}' for {u.Id}.", nameof(seed));
+                var error = Assign(tenant, user, sku);
+                if (error is not null) throw new ArgumentException($"Tenant {seed.Id}: cannot assign {name} to {u.Id}: {EngineMessages.For(error.Value)}", nameof(seed));
+            }
+        }
+        if (seed.Credits.InitialFunds > 0) tenant.Credits.AddFunds(seed.Credits.InitialFunds, Now, isAutoRecharge: false);
+        var ar = seed.Credits.AutoRecharge;
+        if (ar.Enabled && !IsValidAutoRecharge(ar.Threshold, ar.Amount)) throw new ArgumentException($"Tenant {seed.Id}: invalid auto-recharge settings.", nameof(seed));
+        tenant.Credits.SetAutoRecharge(new AutoRechargeSettings(ar.Enabled, ar.Threshold, ar.Amount));
+
+        if (!_tenants.TryAdd(tenant.Id, tenant)) throw new ArgumentException($"Tenant {seed.Id} exists already.", nameof(seed));
+        _tenantByBridgeNumber[bridge.TollNumber] = tenant.Id;
+        if (tollFree is not null) _tenantByBridgeNumber[tollFree] = tenant.Id;
+        foreach (var local in bridge.LocalNumbers)
+        {
+            var n = Phone.PhoneNumberNormalizer.Normalize(local.Number, local.Country);
+            if (n.IsSuccess) _tenantByBridgeNumber[n.Value!.E164] = tenant.Id;
+        }
+        return tenant;
+    }
+
+    public EngineResult<Tenant> GetTenant(string tenantId) =>
+        _tenants.TryGetValue(tenantId, out var t) ? EngineResult<Tenant>.Ok(t) : EngineError.UnknownTenant;
+
+    public EngineResult<User> GetUser(string tenantId, string userId)
+    {
+        if (!_tenants.TryGetValue(tenantId, out var tenant)) return EngineError.UnknownTenant;
+        lock (tenant.Sync)
+            return tenant.UsersById.TryGetValue(userId ?? "", out var u) ? EngineResult<User>.Ok(u) : EngineError.UnknownUser;
+    }
+
+    public IReadOnlyList<User> ListUsers(string tenantId)
+    {
+        if (!_tenants.TryGetValue(tenantId, out var tenant)) return [];
+        lock (tenant.Sync) return tenant.UsersById.Values.OrderBy(u => u.DisplayName).ToList();
+    }
+
+    /// <summary>Runs <paramref name="action"/> under the tenant's lock, then publishes the events it raised.</summary>
+    private EngineResult<T> InTenant<T>(string tenantId, Func<Tenant, List<EngineEvent>, EngineResult<T>> action)
+    {
+        if (!_tenants.TryGetValue(tenantId ?? "", out var tenant)) return EngineError.UnknownTenant;
+        var raised = new List<EngineEvent>();
+        EngineResult<T> result;
+        lock (tenant.Sync) result = action(tenant, raised);
+        foreach (var e in raised) _events.Publish(e);
+        return result;
+    }
+
+    private static EngineResult<User> FindUser(Tenant tenant, string? userId) =>
+        userId is not null && tenant.UsersById.TryGetValue(userId, out var u) ? EngineResult<User>.Ok(u) : EngineError.UnknownUser;
+
+    private static string NewPin() => RandomNumberGenerator.GetInt32(0, 100_000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static bool IsValidAutoRecharge(decimal threshold, decimal amount) =>
+        CreditAccount.IsValidAmount(amount) && threshold >= 0 && threshold <= CreditAccount.MaxPurchase && decimal.Round(threshold, 2) == threshold;
+
+    private string NextMeetingId() => Interlocked.Increment(ref _meetingCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private string NextLegId() => "leg-" + Interlocked.Increment(ref _legCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

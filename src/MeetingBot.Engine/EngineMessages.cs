@@ -1,0 +1,56 @@
+using MeetingBot.Engine.Licensing;
+
+namespace MeetingBot.Engine;
+
+/// <summary>The user-facing words for each <see cref="EngineError"/>, in one place so the bot, the API and the hub agree.</summary>
+public static class EngineMessages
+{
+    /// <summary>The exact text Teams shows when dial-out is refused or a call is cut off.</summary>
+    public const string NotSetUpForCallingFeature =
+        "You are not set up to use this calling feature. Please contact your IT administrator.";
+
+    public const string OrganizerHasNoDialIn =
+        "The organizer does not have access to dial-in information for this meeting.";
+
+    public const string HangUpBothEnds =
+        "Your phone is still connected to the meeting and is using minutes. Hang up both in the client and on your phone.";
+
+    public static string For(EngineError error) => error switch
+    {
+        EngineError.UnknownTenant => "That tenant does not exist.",
+        EngineError.UnknownUser => "That user does not exist in this tenant.",
+        EngineError.UnknownMeeting => "That meeting does not exist.",
+        EngineError.UnknownCallLeg => "That call does not exist.",
+        EngineError.UnknownDialInSession => "That dial-in call does not exist or has ended.",
+        EngineError.NotTenantAdmin => "Only a tenant admin can do that.",
+        EngineError.NotMeetingOrganizer => "Only the meeting organizer can do that.",
+        EngineError.NotMeetingParticipant => "You are not in that meeting.",
+        EngineError.MeetingEnded => "That meeting has ended.",
+        EngineError.InvalidSubject => "A meeting needs a subject of 1 to 200 characters.",
+        EngineError.InvalidSchedule => "A meeting must end after it starts and last at most 24 hours.",
+        EngineError.LicenseAlreadyAssigned => "That license is already assigned to this user.",
+        EngineError.LicenseNotAssigned => "That license is not assigned to this user.",
+        EngineError.NoSeatsLeft => "All purchased seats of that license are assigned. Buy more seats or unassign one first.",
+        EngineError.NotSubscribed => "The tenant has no subscription to that license.",
+        EngineError.InvalidPin => "A PIN is 4 to 12 digits.",
+        EngineError.NoAudioConferencing => OrganizerHasNoDialIn,
+        EngineError.CallingFeatureNotSetUp => NotSetUpForCallingFeature,
+        EngineError.DestinationNotAllowed => NotSetUpForCallingFeature,
+        EngineError.InvalidPhoneNumber => "That is not a valid phone number. Enter a full number, e.g. +1 405 555 0100 or a 10-digit US number.",
+        EngineError.PremiumOrSpecialNumber => "Premium-rate and special-service numbers cannot be dialed from a meeting.",
+        EngineError.EmergencyNumber => "Emergency numbers cannot be dialed from a meeting. Call them from your phone.",
+        EngineError.PhoneLegAlreadyActive => "Your phone is already connected to this meeting.",
+        EngineError.NoPhoneLeg => "You have no phone connected to a meeting.",
+        EngineError.CallLegEnded => "That call has already ended.",
+        EngineError.InvalidAmount => "Amounts must be between 1.00 and 10,000.00 with at most two decimals.",
+        EngineError.InvalidDateRange => "The date range must start before it ends and span at most 366 days.",
+        EngineError.InvalidConferenceIdFormat => "A conference ID is 6 to 12 digits followed by #.",
+        EngineError.ConferenceIdNotFound => "That conference ID was not found.",
+        EngineError.TooManyConferenceIdAttempts => "Too many wrong conference IDs. Goodbye.",
+        EngineError.TollFreeUnavailable => "The toll-free number is not available. Please call the toll number.",
+        EngineError.DialInNotAllowed => OrganizerHasNoDialIn,
+        EngineError.PaymentDeclined => "The payment was declined; no funds were added.",
+        EngineError.RateLimited => "Too many dial-outs in a short time. Wait a minute and try again.",
+        _ => error.ToString(),
+    };
+}

@@ -1,0 +1,31 @@
+namespace MeetingBot.Engine;
+
+/// <summary>Engine behaviour knobs, bound from configuration section "MeetingBot:Engine".</summary>
+public sealed class EngineOptions
+{
+    public string PublicBaseUrl { get; set; } = "http://localhost:3978";
+    /// <summary>The simulated phone network answers a dialed number after this long (zero: at once).</summary>
+    public TimeSpan AutoAnswerAfter { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan HangUpReminderInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Tenant policy beyond Teams: end a phone leg this long after its user left (null: never, as Teams).</summary>
+    public TimeSpan? EndOrphanedLegsAfter { get; set; }
+    public int MaxConferenceIdAttempts { get; set; } = 3;
+    public int ConferenceIdDigits { get; set; } = 9;
+    public int[] PoolWarningThresholdsPercent { get; set; } = [50, 80, 95];
+    /// <summary>Per-minute toll-free dial-in rate charged to credits.</summary>
+    public decimal TollFreeRatePerMinute { get; set; } = 0.03m;
+    /// <summary>Dial-outs allowed per user per rolling minute (toll-fraud guard).</summary>
+    public int MaxDialOutsPerUserPerMinute { get; set; } = 10;
+    public int MaxDialOutsPerTenantPerMinute { get; set; } = 600;
+
+    public void Validate()
+    {
+        if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out _)) throw new InvalidOperationException("MeetingBot:Engine:PublicBaseUrl must be an absolute URL.");
+        if (AutoAnswerAfter < TimeSpan.Zero) throw new InvalidOperationException("AutoAnswerAfter must not be negative.");
+        if (HangUpReminderInterval < TimeSpan.FromSeconds(1)) throw new InvalidOperationException("HangUpReminderInterval must be at least one second.");
+        if (MaxConferenceIdAttempts is < 1 or > 10) throw new InvalidOperationException("MaxConferenceIdAttempts must be 1..10.");
+        if (ConferenceIdDigits is < 6 or > 12) throw new InvalidOperationException("ConferenceIdDigits must be 6..12.");
+        if (PoolWarningThresholdsPercent.Any(p => p is < 1 or > 100)) throw new InvalidOperationException("Pool warning thresholds are percentages 1..100.");
+        if (MaxDialOutsPerUserPerMinute < 1 || MaxDialOutsPerTenantPerMinute < 1) throw new InvalidOperationException("Dial-out rate limits must be positive.");
+    }
+}

@@ -1,0 +1,6 @@
+namespace MeetingBot.Engine.Meetings;
+
+public sealed record LobbySettings(LobbyBypass Bypass, bool DialInCallersBypass)
+{
+    public static LobbySettings Default { get; } = new(LobbyBypass.PeopleInMyOrganization, DialInCallersBypass: false);
+}

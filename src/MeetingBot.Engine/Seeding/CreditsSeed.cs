@@ -1,0 +1,7 @@
+namespace MeetingBot.Engine.Seeding;
+
+public sealed class CreditsSeed
+{
+    public decimal InitialFunds { get; set; }
+    public AutoRechargeSeed AutoRecharge { get; set; } = new();
+}

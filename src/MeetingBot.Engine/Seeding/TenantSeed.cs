@@ -1,0 +1,15 @@
+namespace MeetingBot.Engine.Seeding;
+
+/// <summary>A tenant described as data (bound from configuration section "DemoTenant").</summary>
+public sealed class TenantSeed
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Country { get; set; } = "US";
+    public string Currency { get; set; } = "USD";
+    public BridgeSeed Bridge { get; set; } = new();
+    public List<SubscriptionSeed> Subscriptions { get; set; } = [];
+    public List<UserSeed> Users { get; set; } = [];
+    public CreditsSeed Credits { get; set; } = new();
+    public Dictionary<string, decimal> RatesPerMinute { get; set; } = [];
+}

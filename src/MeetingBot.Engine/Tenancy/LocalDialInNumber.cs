@@ -1,0 +1,3 @@
+namespace MeetingBot.Engine.Tenancy;
+
+public sealed record LocalDialInNumber(string Country, string City, string Number);

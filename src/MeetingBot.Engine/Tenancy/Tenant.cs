@@ -1,0 +1,66 @@
+using MeetingBot.Engine.Billing;
+using MeetingBot.Engine.Calling;
+using MeetingBot.Engine.Licensing;
+using MeetingBot.Engine.Meetings;
+using MeetingBot.Engine.Reports;
+
+namespace MeetingBot.Engine.Tenancy;
+
+/// <summary>
+/// A tenant and everything it owns. All mutation happens inside <see cref="ConferenceEngine"/> while holding
+/// <see cref="Sync"/>, which is what makes pooled minutes and credits impossible to overdraw.
+/// </summary>
+public sealed class Tenant
+{
+    internal readonly Dictionary<string, User> UsersById = new(StringComparer.OrdinalIgnoreCase);
+    internal readonly Dictionary<LicenseSku, int> Seats = [];
+    internal readonly Dictionary<string, Meeting> Meetings = new(StringComparer.OrdinalIgnoreCase);
+    internal readonly Dictionary<string, CallLeg> Legs = new(StringComparer.OrdinalIgnoreCase);
+    internal readonly HashSet<CallLeg> LiveLegs = [];
+    internal readonly List<UsageRecord> Usage = [];
+    internal readonly Dictionary<(DateOnly Month, Capability Capability), int> MinutesUsed = [];
+    internal readonly HashSet<(DateOnly Month, int Threshold)> WarningsSent = [];
+    internal readonly Dictionary<string, Queue<DateTimeOffset>> DialOutTimesByUser = new(StringComparer.OrdinalIgnoreCase);
+    internal readonly Queue<DateTimeOffset> DialOutTimes = new();
+
+    internal Tenant(string id, string name, string country, string currency, ConferenceBridge bridge, IReadOnlyDictionary<string, decimal> rates)
+    {
+        Id = id;
+        Name = name;
+        Country = country.ToUpperInvariant();
+        Currency = currency;
+        Bridge = bridge;
+        RatesPerMinute = rates;
+    }
+
+    internal object Sync { get; } = new();
+    public string Id { get; }
+    public string Name { get; }
+    public string Country { get; }
+    public string Currency { get; }
+    public ConferenceBridge Bridge { get; }
+    public IReadOnlyDictionary<string, decimal> RatesPerMinute { get; }
+    public CreditAccount Credits { get; } = new();
+
+    internal int AssignedSeats(LicenseSku sku) => UsersById.Values.Count(u => u.Licenses.Contains(sku));
+
+    /// <summary>Pool size this month: minutes per license × assigned licenses that add pooled minutes.</summary>
+    internal int PoolMinutes(DateOnly month, Capability capability)
+    {
+        var skus = SkuCatalog.All.Where(s => (s.Capabilities & capability) == capability && (capability != Capability.MCOMEETADD || s.AddsPooledDialOutMinutes));
+        var assigned = skus.Sum(s => AssignedSeats(s.Sku));
+        var perLicense = capability switch
+        {
+            Capability.MCOMEETADD => PoolRules.MinutesPerLicense(month),
+            Capability.MCOPSTN1 => 3000,
+            Capability.MCOPSTN2 => 3000,
+            _ => 0,
+        };
+        return checked(assigned * perLicense);
+    }
+
+    internal int Used(DateOnly month, Capability capability) => MinutesUsed.GetValueOrDefault((month, capability));
+
+    internal decimal RateFor(string region) =>
+        RatesPerMinute.TryGetValue(region, out var rate) ? rate : RatesPerMinute.GetValueOrDefault("Default", 0.24m);
+}
