@@ -1,0 +1,63 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Billing;
+using MeetingBot.Engine.Events;
+using MeetingBot.Engine.Seeding;
+using MeetingBot.Web.Engine;
+using MeetingBot.Web.Api;
+using MeetingBot.Web.Bot;
+using MeetingBot.Web.Hubs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MeetingBot.Web.Composition;
+
+public static class HostingExtensions
+{
+    /// <summary>Reads the repository-level appsettings.json (copied beside the binaries) and registers every service.</summary>
+    public static WebApplicationBuilder AddMeetingBot(this WebApplicationBuilder builder, string[] args)
+    {
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false, reloadOnChange: false)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args);
+
+        var services = builder.Services;
+        services.AddOptions<MeetingBotOptions>().Bind(builder.Configuration.GetSection(MeetingBotOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPaymentGateway, AlwaysApprovePaymentGateway>();
+        services.AddSingleton<EngineEventDispatcher>();
+        services.AddSingleton<IEngineEvents>(sp => sp.GetRequiredService<EngineEventDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<EngineEventDispatcher>());
+        services.AddSingleton(sp => CreateEngine(sp, builder.Configuration));
+        services.AddHostedService<EngineTicker>();
+
+        services.AddMeetingBotBot(builder.Configuration);
+        services.AddMeetingBotRealtime(builder.Configuration);
+        services.AddMeetingBotApi();
+        return builder;
+    }
+
+    public static WebApplication UseMeetingBot(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(MeetingBotOptions.Section).Get<MeetingBotOptions>() ?? new();
+        if (options.LocalDevMode)
+            app.Logger.LogWarning("LOCAL DEV MODE IS ON: /api/messages accepts unauthenticated requests and the web client offers a dev sign-in. Never expose this host.");
+        _ = app.Services.GetRequiredService<ConferenceEngine>();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapGet("/healthz", () => TypedResults.Ok("ok"));
+        app.MapMeetingBotBot();
+        app.MapMeetingBotRealtime();
+        app.MapMeetingBotApi();
+        return app;
+    }
+
+    private static ConferenceEngine CreateEngine(IServiceProvider sp, IConfiguration configuration)
+    {
+        var options = new EngineOptions { PublicBaseUrl = configuration["MeetingBot:PublicBaseUrl"] ?? "http://localhost:3978" };
+        configuration.GetSection("MeetingBot:Engine").Bind(options);
+        var engine = new ConferenceEngine(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IEngineEvents>(), sp.GetRequiredService<IPaymentGateway>());
+        var seed = configuration.GetSection("DemoTenant").Get<TenantSeed>();
+        if (seed is { Id.Length: > 0 }) engine.AddTenant(seed);
+        return engine;
+    }
+}

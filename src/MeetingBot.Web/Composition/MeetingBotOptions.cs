@@ -1,0 +1,13 @@
+namespace MeetingBot.Web.Composition;
+
+/// <summary>Section "MeetingBot" of appsettings.json.</summary>
+public sealed class MeetingBotOptions
+{
+    public const string Section = "MeetingBot";
+
+    /// <summary>Explicit local mode: no Bot Framework auth (Emulator) and a dev sign-in for the web client.</summary>
+    public bool LocalDevMode { get; set; }
+    public string PublicBaseUrl { get; set; } = "http://localhost:3978";
+    /// <summary>Redis connection string for the SignalR backplane; empty for a single host.</summary>
+    public string Redis { get; set; } = "";
+}
