@@ -24,6 +24,7 @@ public static class BotCommandCatalog
         new("pools", "PSTN minute pools report", "pools"),
         new("usage", "PSTN usage report", "usage"),
         new("credits", "Communications Credits balance and funds", "credits"),
+        new("fast forward", "Demo clock: move time forward N minutes", "fast forward 30"),
     ];
 
     public static BotCommand? Find(string title) =>

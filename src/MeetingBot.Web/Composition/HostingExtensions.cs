@@ -22,6 +22,12 @@ public static class HostingExtensions
 
         var services = builder.Services;
         services.AddOptions<MeetingBotOptions>().Bind(builder.Configuration.GetSection(MeetingBotOptions.Section));
+        if (builder.Configuration.GetValue<bool>("MeetingBot:LocalDevMode"))
+        {
+            // The demo clock lets a person fast-forward through a month of minutes; tests replace TimeProvider.
+            services.TryAddSingleton(new DemoClock(TimeProvider.System));
+            services.TryAddSingleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>());
+        }
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPaymentGateway, AlwaysApprovePaymentGateway>();
         services.AddSingleton<EngineEventDispatcher>();
