@@ -1,0 +1,113 @@
+using MeetingBot.Engine.Calling;
+using MeetingBot.Engine.Events;
+using MeetingBot.Engine.Meetings;
+using MeetingBot.Engine.Tests.Support;
+
+namespace MeetingBot.Engine.Tests.Calling;
+
+public class OrphanedPhoneLegTests
+{
+    private const string T = EngineFixture.TenantId;
+
+    [Fact]
+    public void LeaveMeeting_WithCallMeLeg_KeepsLegConnectedAndMetering_AndReminds()
+    {
+        var f = new EngineFixture();
+        var m = f.Schedule();
+        var leg = f.Engine.CallMe(T, "adele", m.Id, "4055550100").Unwrap();
+        f.Run(TimeSpan.FromSeconds(60));
+
+        var stillUp = f.Engine.LeaveMeeting(T, "adele", m.Id).Unwrap();
+        f.Jump(TimeSpan.FromMinutes(4));
+
+        Assert.Equal(leg.Id, Assert.Single(stillUp).Id);
+        Assert.Equal(CallLegState.Connected, leg.State);
+        Assert.Equal(5, leg.MinutesPaid);
+        var reminder = f.Events.Of<HangUpReminder>().First();
+        Assert.Equal(("adele", leg.Id, EngineMessages.HangUpBothEnds), (reminder.UserId, reminder.LegId, reminder.Message));
+    }
+
+    [Fact]
+    public void HangUpReminder_RepeatsAtTheInterval_UntilTheLegEnds()
+    {
+        var f = new EngineFixture(options: o => o.HangUpReminderInterval = TimeSpan.FromMinutes(1));
+        var m = f.Schedule();
+        var leg = f.Engine.CallMe(T, "adele", m.Id, "4055550100").Unwrap();
+        f.Engine.LeaveMeeting(T, "adele", m.Id).Unwrap();
+
+        f.Run(TimeSpan.FromMinutes(3));
+        f.Engine.PhoneHangsUp(leg.Id).Unwrap();
+        f.Run(TimeSpan.FromMinutes(3));
+
+        Assert.Equal(4, f.Events.Of<HangUpReminder>().Count); // at leave, then +1, +2, +3 minutes
+        Assert.Equal(CallLegState.Ended, leg.State);
+        Assert.Equal(180, f.Engine.AllUsage(T).Single().DurationSeconds);
+    }
+
+    [Fact]
+    public void EndMeeting_KeepsCallMeLeg_ButEndsLegsAddedFromTheRoster()
+    {
+        var f = new EngineFixture();
+        var m = f.Schedule();
+        var callMe = f.Engine.CallMe(T, "adele", m.Id, "4055550100").Unwrap();
+        var added = f.Engine.AddParticipantByPhone(T, "adele", m.Id, "4055550199").Unwrap();
+
+        f.Engine.EndMeeting(T, "adele", m.Id).Unwrap();
+        f.Jump(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(CallLegState.Ended, added.State);
+        Assert.Equal(CallLegState.Connected, callMe.State);
+        Assert.Equal(5, callMe.MinutesPaid); // still billed after the meeting ended
+        var ended = Assert.Single(f.Events.Of<MeetingEnded>());
+        Assert.Equal(1, ended.PhoneLegsStillConnected);
+        Assert.Contains(f.Events.Of<HangUpReminder>(), r => r.LegId == callMe.Id);
+    }
+
+    [Fact]
+    public void OrphanPolicy_EndsLegAfterConfiguredTime_AndTellsTheUser()
+    {
+        var f = new EngineFixture(options: o => o.EndOrphanedLegsAfter = TimeSpan.FromMinutes(2));
+        var m = f.Schedule();
+        var leg = f.Engine.CallMe(T, "adele", m.Id, "4055550100").Unwrap();
+        f.Engine.LeaveMeeting(T, "adele", m.Id).Unwrap();
+
+        f.Run(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(CallLegState.Ended, leg.State);
+        Assert.Equal("adele", Assert.Single(f.Events.Of<OrphanedLegEnded>()).UserId);
+        Assert.Equal(120, f.Engine.AllUsage(T).Single().DurationSeconds);
+    }
+
+    [Fact]
+    public void HangUp_WithoutPhoneLeg_SaysSo_AndOtherUsersLegIsNotTheirs()
+    {
+        var f = new EngineFixture();
+        var m = f.Schedule();
+        var leg = f.Engine.CallMe(T, "adele", m.Id, "4055550100").Unwrap();
+        f.Engine.JoinMeeting(T, "megan", m.Id, AudioMode.ComputerAudio).Unwrap();
+
+        Assert.Equal(EngineError.NoPhoneLeg, f.Engine.HangUp(T, "megan").Error);
+        Assert.Equal(EngineError.NotMeetingParticipant, f.Engine.HangUp(T, "megan", leg.Id).Error);
+        Assert.Equal(CallLegState.Connected, leg.State);
+        f.Engine.HangUp(T, "adele").Unwrap();
+        Assert.Equal(EngineError.CallLegEnded, f.Engine.HangUp(T, "adele", leg.Id).Error);
+    }
+
+    [Fact]
+    public void Ringing_IsAnsweredAfterAutoAnswerDelay_AndUnansweredLegBillsNothing()
+    {
+        var f = new EngineFixture(options: o => o.AutoAnswerAfter = TimeSpan.FromSeconds(5));
+        var m = f.Schedule();
+        var answered = f.Engine.CallMe(T, "adele", m.Id, "4055550100").Unwrap();
+        f.Engine.JoinMeeting(T, "adele", m.Id, AudioMode.PhoneAudio).Unwrap();
+        var hungUp = f.Engine.AddParticipantByPhone(T, "adele", m.Id, "4055550111").Unwrap();
+        f.Run(TimeSpan.FromSeconds(2));
+        f.Engine.PhoneHangsUp(hungUp.Id).Unwrap();
+
+        f.Run(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(CallLegState.Connected, answered.State);
+        Assert.Equal(0, hungUp.MinutesPaid);
+        Assert.DoesNotContain(f.Engine.AllUsage(T), r => r.CallId == hungUp.Id);
+    }
+}

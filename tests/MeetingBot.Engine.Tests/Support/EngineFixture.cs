@@ -1,0 +1,81 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Billing;
+using MeetingBot.Engine.Events;
+using MeetingBot.Engine.Meetings;
+using MeetingBot.Engine.Seeding;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MeetingBot.Engine.Tests.Support;
+
+/// <summary>
+/// A demo-like tenant on a fake clock: adele (AC), megan (no AC), lee (AC + credits), alex (Don't allow),
+/// nestor (admin). Two assigned monthly AC licenses (adele, lee) → 120 pooled minutes a month.
+/// </summary>
+public sealed class EngineFixture
+{
+    public const string TenantId = "contoso";
+    public static readonly DateTimeOffset Start = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
+
+    public EngineFixture(Action<TenantSeed>? customize = null, Action<EngineOptions>? options = null, IPaymentGateway? payments = null)
+    {
+        Clock = new FakeTimeProvider(Start);
+        var engineOptions = new EngineOptions { AutoAnswerAfter = TimeSpan.Zero, MaxDialOutsPerUserPerMinute = 1000, MaxDialOutsPerTenantPerMinute = 100_000 };
+        options?.Invoke(engineOptions);
+        var seed = DefaultSeed();
+        customize?.Invoke(seed);
+        Engine = new ConferenceEngine(engineOptions, Clock, Events, payments);
+        Engine.AddTenant(seed);
+    }
+
+    public FakeTimeProvider Clock { get; }
+    public RecordingEvents Events { get; } = new();
+    public ConferenceEngine Engine { get; }
+
+    public static TenantSeed DefaultSeed() => new()
+    {
+        Id = TenantId,
+        Name = "Contoso",
+        Country = "US",
+        Currency = "USD",
+        Bridge = new BridgeSeed { TollNumber = "+1 405-666-0187", TollFreeNumber = "+1 844-555-0187" },
+        Subscriptions =
+        [
+            new() { Sku = "Microsoft365BusinessPremium", Seats = 10 },
+            new() { Sku = "AudioConferencingMonthly", Seats = 4 },
+            new() { Sku = "AudioConferencingPayPerMinute", Seats = 2 },
+            new() { Sku = "CommunicationsCredits", Seats = 100 },
+        ],
+        Users =
+        [
+            User("adele", "Adele Vance", ["Microsoft365BusinessPremium", "AudioConferencingMonthly"]),
+            User("megan", "Megan Bowen", ["Microsoft365BusinessPremium"]),
+            User("lee", "Lee Gu", ["Microsoft365BusinessPremium", "AudioConferencingMonthly", "CommunicationsCredits"]),
+            User("alex", "Alex Wilber", ["Microsoft365BusinessPremium"], "DontAllow"),
+            User("nestor", "Nestor Wilke", ["Microsoft365BusinessPremium"], admin: true),
+        ],
+        RatesPerMinute = new() { ["Default"] = 0.24m, ["US"] = 0.02m, ["GB"] = 0.03m },
+    };
+
+    private static UserSeed User(string id, string name, List<string> licenses, string dialOut = "AnyDestination", bool admin = false) =>
+        new() { Id = id, DisplayName = name, Upn = $"{id}@contoso.example", Country = "US", Licenses = licenses, DialOut = dialOut, IsTenantAdmin = admin };
+
+    public Meeting Schedule(string organizer = "adele", string subject = "Weekly sync") =>
+        Engine.ScheduleMeeting(TenantId, organizer, subject, Clock.GetUtcNow(), Clock.GetUtcNow().AddHours(1)).Unwrap();
+
+    /// <summary>Moves the clock one second at a time (as the host's ticker does) and ticks after each step.</summary>
+    public void Run(TimeSpan duration)
+    {
+        for (var s = 0; s < (int)duration.TotalSeconds; s++)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(1));
+            Engine.Tick();
+        }
+    }
+
+    /// <summary>Jumps the clock in one step and ticks once: the engine must catch up minute by minute.</summary>
+    public void Jump(TimeSpan duration)
+    {
+        Clock.Advance(duration);
+        Engine.Tick();
+    }
+}
