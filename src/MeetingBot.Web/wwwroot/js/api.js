@@ -1,0 +1,71 @@
+// Thin fetch wrapper. Errors carry the server's { error, message } so views can show `message` verbatim.
+export class ApiError extends Error {
+  constructor(status, code, message, body) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.body = body;
+  }
+}
+
+async function request(method, url, body) {
+  const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(url, init);
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = text; }
+  }
+  if (!response.ok) {
+    const message = (data && typeof data === 'object' && (data.message || data.detail || data.title))
+      || (typeof data === 'string' && data) || `${response.status} ${response.statusText}`;
+    throw new ApiError(response.status, data?.error ?? data?.code ?? null, message, data);
+  }
+  return data;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  get: (url) => request('GET', url),
+  post: (url, body) => request('POST', url, body ?? {}),
+  put: (url, body) => request('PUT', url, body ?? {}),
+  del: (url) => request('DELETE', url),
+
+  devUsers: () => request('GET', '/api/dev/users'),
+  signIn: (userId) => request('POST', '/api/dev/signin', { userId }),
+  signOut: () => request('POST', '/api/dev/signout', {}),
+  me: () => request('GET', '/api/me'),
+
+  meetings: () => request('GET', '/api/meetings'),
+  schedule: (subject, start, durationMinutes) => request('POST', '/api/meetings', { subject, start, durationMinutes }),
+  meeting: (id) => request('GET', `/api/meetings/${enc(id)}`),
+  join: (id, audio) => request('POST', `/api/meetings/${enc(id)}/join`, { audio }),
+  previewNumber: (id, number) => request('POST', `/api/meetings/${enc(id)}/phone/preview`, { number }),
+  callMe: (id, number) => request('POST', `/api/meetings/${enc(id)}/callme`, { number }),
+  addPhoneParticipant: (id, number) => request('POST', `/api/meetings/${enc(id)}/participants/phone`, { number }),
+  leave: (id) => request('POST', `/api/meetings/${enc(id)}/leave`, {}),
+  end: (id) => request('POST', `/api/meetings/${enc(id)}/end`, {}),
+  hangUp: (legId) => request('POST', `/api/calls/${enc(legId)}/hangup`, {}),
+  inviteCard: (id) => request('GET', `/api/cards/invite/${enc(id)}`),
+
+  adminUsers: () => request('GET', '/api/admin/users'),
+  assignLicense: (userId, sku) => request('POST', `/api/admin/users/${enc(userId)}/licenses`, { sku }),
+  unassignLicense: (userId, sku) => request('DELETE', `/api/admin/users/${enc(userId)}/licenses/${enc(sku)}`),
+  setDialOut: (userId, permission) => request('PUT', `/api/admin/users/${enc(userId)}/dialout`, { permission }),
+  subscriptions: () => request('GET', '/api/admin/subscriptions'),
+  credits: () => request('GET', '/api/admin/credits'),
+  addFunds: (amount) => request('POST', '/api/admin/credits/funds', { amount }),
+  setAutoRecharge: (enabled, threshold, amount) => request('PUT', '/api/admin/credits/autorecharge', { enabled, threshold, amount }),
+  poolsReport: (months) => request('GET', `/api/admin/reports/pools?months=${enc(months)}`),
+  usageReport: (query) => request('GET', `/api/admin/reports/usage?${query}`),
+  usageCsvUrl: (query) => `/api/admin/reports/usage.csv?${query}`,
+
+  advanceClock: (minutes) => request('POST', '/api/dev/clock/advance', { minutes }),
+  simAnswer: (legId) => request('POST', `/api/sim/calls/${enc(legId)}/answer`, {}),
+  simPhoneHangUp: (legId) => request('POST', `/api/sim/calls/${enc(legId)}/phone-hangup`, {}),
+};

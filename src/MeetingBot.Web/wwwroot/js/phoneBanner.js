@@ -1,0 +1,81 @@
+import { h, clear, displayPhone } from './dom.js';
+import { api } from './api.js';
+import { pick, legStateName } from './realtime.js';
+import { toast } from './toasts.js';
+
+// The seed's gotcha: leaving in the client does not hang up a "Call me" phone. The banner stays (across pages and
+// reloads of this tab) until that phone leg really ends.
+const KEY = 'meetingbot.orphanedLegs';
+
+function load() {
+  try { return JSON.parse(sessionStorage.getItem(KEY) ?? '[]'); } catch { return []; }
+}
+
+function save(legs) {
+  sessionStorage.setItem(KEY, JSON.stringify(legs));
+  render();
+}
+
+export function normalizeLeg(leg) {
+  if (typeof leg === 'string') return { legId: leg, toNumber: '', meetingId: null };
+  return {
+    legId: pick(leg, 'legId', 'id'),
+    toNumber: pick(leg, 'toNumber', 'number', 'e164'),
+    meetingId: pick(leg, 'meetingId'),
+  };
+}
+
+export function rememberOrphanedLegs(legs) {
+  const known = load();
+  for (const raw of legs ?? []) {
+    const leg = normalizeLeg(raw);
+    if (leg.legId && !known.some(k => k.legId === leg.legId)) known.push(leg);
+  }
+  save(known);
+}
+
+export function forgetLeg(legId) {
+  save(load().filter(l => l.legId !== legId));
+}
+
+export function clearBanner() {
+  sessionStorage.removeItem(KEY);
+  render();
+}
+
+async function endCall(leg, button) {
+  button.disabled = true;
+  try {
+    await api.hangUp(leg.legId);
+    forgetLeg(leg.legId);
+    toast(`Phone call to ${displayPhone(leg.toNumber)} ended.`, { title: 'Phone call' });
+  } catch (e) {
+    button.disabled = false;
+    // The leg is already over (cut off, or hung up on the phone): nothing left to warn about.
+    if (e.status === 409 || e.status === 404) forgetLeg(leg.legId);
+    toast(e.message, { kind: 'error', title: 'Phone call' });
+  }
+}
+
+export function render() {
+  const banner = document.getElementById('phone-banner');
+  const legs = load();
+  clear(banner);
+  banner.hidden = legs.length === 0;
+  for (const leg of legs) {
+    const button = h('button', { type: 'button', class: 'btn btn-danger', 'data-leg-id': leg.legId }, 'End phone call');
+    button.addEventListener('click', () => endCall(leg, button));
+    banner.append(
+      h('span', { 'aria-hidden': 'true' }, '📞'),
+      h('p', {}, `Your phone is still connected to the meeting (${displayPhone(leg.toNumber)}) and is using minutes. You left in the client — hang up your phone too.`),
+      button);
+  }
+}
+
+window.addEventListener('hub', (e) => {
+  const { method, payload } = e.detail;
+  const legId = pick(payload, 'legId');
+  if (!legId) return;
+  if (method === 'OrphanedLegEnded') forgetLeg(legId);
+  if (method === 'CallLegStateChanged' && ['Ended', 'CutOff'].includes(legStateName(pick(payload, 'state')))) forgetLeg(legId);
+});

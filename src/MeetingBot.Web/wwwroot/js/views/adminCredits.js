@@ -1,0 +1,85 @@
+import { h, clear, errorBox, field, formatMoney, formatDateTime } from '../dom.js';
+import { api } from '../api.js';
+import { pick } from '../realtime.js';
+import { toast } from '../toasts.js';
+
+/** Microsoft 365 admin center › Billing › Your products › Communications Credits. */
+export async function renderCreditsPage(content) {
+  content.append(h('h1', {}, 'Communications Credits'));
+  const balanceBox = h('section', { class: 'card', 'aria-labelledby': 'balance-heading' });
+
+  const amount = h('input', { type: 'number', name: 'amount', min: 1, max: 10000, step: '0.01', value: '5.00', required: true });
+  const fundsStatus = h('div');
+  const fundsForm = h('form', { class: 'card', 'aria-labelledby': 'funds-heading' },
+    h('h2', { id: 'funds-heading' }, 'Add funds'),
+    field('Amount (USD)', amount, 'Funds not used within a year of purchase are forfeited: start small.').wrap,
+    h('button', { type: 'submit', class: 'btn btn-primary' }, 'Add funds'), fundsStatus);
+
+  const enabled = h('input', { type: 'checkbox', name: 'autorecharge', id: 'autorecharge-enabled' });
+  const threshold = h('input', { type: 'number', name: 'threshold', min: 1, step: '0.01' });
+  const rechargeAmount = h('input', { type: 'number', name: 'recharge-amount', min: 1, step: '0.01' });
+  const rechargeStatus = h('div');
+  const rechargeForm = h('form', { class: 'card', 'aria-labelledby': 'recharge-heading' },
+    h('h2', { id: 'recharge-heading' }, 'Auto-recharge'),
+    h('div', { class: 'field checks' }, h('label', { for: enabled.id }, enabled, 'Recharge automatically when the balance is low')),
+    h('div', { class: 'field-row' },
+      field('When the balance falls below (USD)', threshold).wrap,
+      field('Add this amount (USD)', rechargeAmount).wrap),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save auto-recharge'), rechargeStatus);
+
+  content.append(balanceBox, h('div', { class: 'grid-2' }, fundsForm, rechargeForm));
+
+  async function reload() {
+    try {
+      const c = await api.credits();
+      const currency = pick(c, 'currency') ?? 'USD';
+      const purchases = pick(c, 'purchases') ?? [];
+      clear(balanceBox).append(
+        h('h2', { id: 'balance-heading' }, 'Balance'),
+        h('p', { class: 'balance', 'data-testid': 'credit-balance' }, formatMoney(pick(c, 'balance'), currency)),
+        purchases.length ? h('table', {},
+          h('caption', { class: 'visually-hidden' }, 'Purchases'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Purchased'), h('th', { scope: 'col', class: 'num' }, 'Amount'), h('th', { scope: 'col', class: 'num' }, 'Remaining'), h('th', { scope: 'col' }, 'Use by'))),
+          h('tbody', {}, purchases.map(p => h('tr', {},
+            h('td', {}, formatDateTime(pick(p, 'purchasedAt', 'at'))),
+            h('td', { class: 'num' }, formatMoney(pick(p, 'amount'), currency)),
+            h('td', { class: 'num' }, formatMoney(pick(p, 'remaining'), currency)),
+            h('td', {}, formatDateTime(pick(p, 'expiresAt'))))))) : null);
+      const auto = pick(c, 'autoRecharge') ?? {};
+      enabled.checked = Boolean(pick(auto, 'enabled'));
+      threshold.value = Number(pick(auto, 'threshold') ?? 2).toFixed(2);
+      rechargeAmount.value = Number(pick(auto, 'amount') ?? 10).toFixed(2);
+    } catch (e) {
+      clear(balanceBox).append(h('h2', { id: 'balance-heading' }, 'Balance'), errorBox(e.message));
+    }
+  }
+
+  fundsForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    fundsStatus.replaceChildren();
+    try {
+      await api.addFunds(Number(amount.value));
+      fundsStatus.replaceChildren(h('p', { class: 'ok' }, `Added ${formatMoney(amount.value)}.`));
+      await reload();
+    } catch (err) {
+      fundsStatus.replaceChildren(errorBox(err.message));
+    }
+  });
+  rechargeForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    rechargeStatus.replaceChildren();
+    try {
+      await api.setAutoRecharge(enabled.checked, Number(threshold.value), Number(rechargeAmount.value));
+      rechargeStatus.replaceChildren(h('p', { class: 'ok' }, 'Auto-recharge saved.'));
+      toast(enabled.checked ? 'Auto-recharge is on.' : 'Auto-recharge is off.', { title: 'Communications Credits' });
+      await reload();
+    } catch (err) {
+      rechargeStatus.replaceChildren(errorBox(err.message));
+    }
+  });
+
+  const onHub = (e) => { if (e.detail.method === 'CreditsChanged') reload(); };
+  window.addEventListener('hub', onHub);
+  await reload();
+  return () => window.removeEventListener('hub', onHub);
+}

@@ -1,0 +1,84 @@
+import { h, clear, errorBox, uid } from '../dom.js';
+import { api } from '../api.js';
+import { pick } from '../realtime.js';
+import { toast } from '../toasts.js';
+import { SKUS, DIAL_OUT, skuName, enumName } from './adminNames.js';
+
+function userRow(u, skus, reload) {
+  const id = pick(u, 'userId', 'id');
+  const name = pick(u, 'displayName') ?? id;
+  const licenses = (pick(u, 'licenses', 'skus') ?? []).map(l => enumName(typeof l === 'object' ? pick(l, 'sku') : l, SKUS));
+  const permission = enumName(pick(u, 'dialOutPermission', 'dialOut'), DIAL_OUT.map(d => d.value));
+  const status = h('div');
+
+  const chips = licenses.map(sku => h('span', { class: 'chip' }, skuName(sku),
+    h('button', {
+      type: 'button', 'aria-label': `Remove ${skuName(sku)} from ${name}`,
+      onclick: async () => {
+        try { await api.unassignLicense(id, sku); toast(`${skuName(sku)} removed from ${name}.`, { title: 'Licenses' }); await reload(); }
+        catch (e) { status.replaceChildren(errorBox(e.message)); }
+      },
+    }, '✕')));
+
+  const skuSelect = h('select', { id: uid('sku'), 'aria-label': `License to assign to ${name}` },
+    skus.filter(s => !licenses.includes(s)).map(s => h('option', { value: s }, skuName(s))));
+  const assign = h('button', { type: 'button', class: 'btn btn-small' }, 'Assign');
+  assign.addEventListener('click', async () => {
+    status.replaceChildren();
+    try { await api.assignLicense(id, skuSelect.value); toast(`${skuName(skuSelect.value)} assigned to ${name}.`, { title: 'Licenses' }); await reload(); }
+    catch (e) { status.replaceChildren(errorBox(e.message)); }
+  });
+
+  const dialOut = h('select', { id: uid('dialout'), 'aria-label': `Dial-out permission for ${name}` },
+    DIAL_OUT.map(d => h('option', { value: d.value, selected: d.value === permission }, d.label)));
+  const save = h('button', { type: 'button', class: 'btn btn-small' }, 'Save');
+  save.addEventListener('click', async () => {
+    status.replaceChildren();
+    try { await api.setDialOut(id, dialOut.value); toast(`Dial-out for ${name}: ${DIAL_OUT.find(d => d.value === dialOut.value).label}.`, { title: 'Audio Conferencing' }); await reload(); }
+    catch (e) { status.replaceChildren(errorBox(e.message)); }
+  });
+
+  return h('tr', { 'data-user-id': id },
+    h('th', { scope: 'row' }, name, h('br'), h('span', { class: 'hint' }, pick(u, 'upn') ?? ''), pick(u, 'isTenantAdmin') ? h('span', { class: 'hint' }, ' · admin') : null),
+    h('td', {}, chips.length ? chips : h('span', { class: 'muted' }, 'None'), status),
+    h('td', {}, h('div', { class: 'field-row' }, skuSelect, assign)),
+    h('td', {}, h('div', { class: 'field-row' }, dialOut, save)));
+}
+
+export async function renderUsersPage(content) {
+  content.append(h('h1', {}, 'Users'));
+  const subsBox = h('section', { class: 'card', 'aria-labelledby': 'subs-heading' }, h('h2', { id: 'subs-heading' }, 'Licenses'));
+  const usersBox = h('section', { class: 'card', 'aria-labelledby': 'users-heading' }, h('h2', { id: 'users-heading' }, 'Manage users'));
+  content.append(usersBox, subsBox);
+
+  async function reload() {
+    let subs = [];
+    try {
+      const data = await api.subscriptions();
+      subs = Array.isArray(data) ? data : data?.subscriptions ?? [];
+    } catch (e) {
+      clear(subsBox).append(errorBox(e.message));
+    }
+    const skus = subs.length ? subs.map(s => enumName(pick(s, 'sku'), SKUS)) : SKUS;
+    if (subs.length) {
+      clear(subsBox).append(h('h2', { id: 'subs-heading' }, 'Licenses'), h('table', {},
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Product'), h('th', { scope: 'col', class: 'num' }, 'Purchased'), h('th', { scope: 'col', class: 'num' }, 'Assigned'), h('th', { scope: 'col', class: 'num' }, 'Available'))),
+        h('tbody', {}, subs.map(s => {
+          const purchased = Number(pick(s, 'purchased', 'seats') ?? 0);
+          const assigned = Number(pick(s, 'assigned') ?? 0);
+          return h('tr', {}, h('th', { scope: 'row' }, skuName(enumName(pick(s, 'sku'), SKUS))), h('td', { class: 'num' }, purchased), h('td', { class: 'num' }, assigned), h('td', { class: 'num' }, Math.max(0, purchased - assigned)));
+        }))));
+    }
+    try {
+      const data = await api.adminUsers();
+      const users = Array.isArray(data) ? data : data?.users ?? [];
+      clear(usersBox).append(h('h2', { id: 'users-heading' }, 'Manage users'), h('div', { class: 'table-scroll' }, h('table', {},
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Display name'), h('th', { scope: 'col' }, 'Licenses'), h('th', { scope: 'col' }, 'Assign license'), h('th', { scope: 'col' }, 'Dial-out from meetings'))),
+        h('tbody', {}, users.map(u => userRow(u, skus, reload))))));
+    } catch (e) {
+      clear(usersBox).append(h('h2', { id: 'users-heading' }, 'Manage users'), errorBox(e.message));
+    }
+  }
+  await reload();
+  return null;
+}

@@ -1,0 +1,206 @@
+import { h, clear, errorBox, displayPhone } from '../dom.js';
+import { api } from '../api.js';
+import { pick, legStateName, joinMeetingGroup } from '../realtime.js';
+import { phoneNumberInput } from '../phoneInput.js';
+import { rememberOrphanedLegs } from '../phoneBanner.js';
+import { toast } from '../toasts.js';
+import { rememberMyLeg } from './prejoin.js';
+
+const AUDIO_MODES = ['Computer', 'PhoneAudio', 'None'];
+
+function participantsOf(meeting) {
+  const all = pick(meeting, 'participants', 'roster') ?? [];
+  return all.filter(p => !pick(p, 'leftAt') && pick(p, 'present') !== false);
+}
+
+function legsOf(meeting) {
+  return pick(meeting, 'legs', 'callLegs', 'phoneLegs') ?? [];
+}
+
+function isPhone(p) {
+  const audio = pick(p, 'audioMode');
+  const audioName = typeof audio === 'number' ? AUDIO_MODES[audio] : String(audio ?? '');
+  return Boolean(pick(p, 'isPhoneOnly') || pick(p, 'phoneLegId') || /phone/i.test(audioName));
+}
+
+function myLeg(meetingId) {
+  try { return JSON.parse(sessionStorage.getItem(`meetingbot.myLeg.${meetingId}`) ?? 'null'); } catch { return null; }
+}
+
+export async function renderMeetingWindow(main, ctx, meetingId) {
+  const me = ctx.session.me;
+  let meeting;
+  try {
+    meeting = await api.meeting(meetingId);
+  } catch (e) {
+    main.append(h('h1', {}, 'Meeting'), errorBox(e.message), h('a', { href: '#/meetings' }, 'Back to meetings'));
+    return null;
+  }
+  const isOrganizer = String(pick(meeting, 'organizerId') ?? '').toLowerCase() === String(me.userId).toLowerCase();
+  const subject = pick(meeting, 'subject') ?? meetingId;
+
+  const roster = h('ul', { class: 'roster', 'aria-label': 'Participants', 'data-testid': 'roster' });
+  const rosterCount = h('span');
+  const myAudio = h('p', { class: 'muted', 'data-testid': 'my-audio' });
+  const stageStatus = h('div');
+  const leave = h('button', { type: 'button', class: 'btn btn-danger' }, 'Leave');
+  const end = isOrganizer ? h('button', { type: 'button', class: 'btn' }, 'End meeting') : null;
+
+  const add = phoneNumberInput(meetingId, { label: 'Add participant: phone number', name: 'add-number' });
+  const addButton = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Call');
+  const addStatus = h('div');
+  const addForm = h('form', { 'aria-label': 'Add participant by phone' }, add.wrap, addButton, addStatus);
+
+  const callAgain = phoneNumberInput(meetingId, { label: 'Phone number', name: 'rejoin-number' });
+  const callAgainButton = h('button', { type: 'submit', class: 'btn' }, 'Call me');
+  const callAgainStatus = h('div');
+  const callAgainForm = h('form', { class: 'stage-phone', 'aria-label': 'Phone audio' },
+    h('details', {}, h('summary', {}, 'Switch to phone audio (Call me)'), callAgain.wrap, callAgainButton, callAgainStatus));
+  callAgainForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    callAgainStatus.replaceChildren();
+    callAgainButton.disabled = true;
+    try {
+      const leg = await api.callMe(meetingId, callAgain.input.value.trim());
+      rememberMyLeg(meetingId, { legId: pick(leg, 'legId', 'id'), toNumber: pick(leg, 'toNumber', 'e164') ?? callAgain.state.e164, meetingId });
+      await refresh();
+    } catch (err) {
+      callAgainStatus.replaceChildren(errorBox(err.message));
+    } finally {
+      callAgainButton.disabled = false;
+    }
+  });
+
+  function renderRoster(m) {
+    const people = participantsOf(m);
+    const legs = legsOf(m);
+    clear(roster);
+    rosterCount.textContent = ` (${people.length})`;
+    for (const p of people) {
+      const legId = pick(p, 'phoneLegId');
+      const leg = legs.find(l => pick(l, 'id', 'legId') === legId);
+      const state = leg ? legStateName(pick(leg, 'state')) : '';
+      const phone = isPhone(p);
+      const name = pick(p, 'displayName') ?? pick(p, 'userId') ?? 'Guest';
+      roster.append(h('li', { 'data-participant-id': pick(p, 'id', 'participantId') },
+        h('span', { 'aria-hidden': 'true' }, phone ? '📞' : '💻'),
+        h('span', { class: 'who' }, name, phone ? h('span', { class: 'visually-hidden' }, ' (phone)') : null,
+          pick(p, 'inLobby') ? h('span', { class: 'leg-state' }, ' · in lobby') : null,
+          state ? h('span', { class: 'leg-state' }, ` · ${state}`) : null)));
+    }
+    const mine = myLeg(meetingId);
+    if (mine) {
+      const leg = legs.find(l => pick(l, 'id', 'legId') === mine.legId);
+      const state = leg ? legStateName(pick(leg, 'state')) : '';
+      myAudio.textContent = `Phone audio: ${displayPhone(mine.toNumber)}${state ? ` (${state})` : ''}`;
+    } else {
+      myAudio.textContent = 'Computer audio';
+    }
+    if (pick(m, 'isEnded') || pick(m, 'endedAt')) {
+      stageStatus.replaceChildren(h('div', { class: 'notice' }, 'This meeting has ended.'));
+      leave.textContent = 'Close';
+      end?.remove();
+      addForm.hidden = true;
+      callAgainForm.hidden = true;
+    }
+  }
+
+  async function refresh() {
+    try {
+      meeting = await api.meeting(meetingId);
+      renderRoster(meeting);
+    } catch (e) {
+      stageStatus.replaceChildren(errorBox(e.message));
+    }
+  }
+
+  addForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    addStatus.replaceChildren();
+    if (!add.input.value.trim()) { addStatus.replaceChildren(errorBox('Enter the phone number to call.')); return; }
+    addButton.disabled = true;
+    try {
+      await api.addPhoneParticipant(meetingId, add.input.value.trim());
+      add.input.value = '';
+      add.preview.textContent = '';
+      await refresh();
+    } catch (err) {
+      addStatus.replaceChildren(errorBox(err.message));
+    } finally {
+      addButton.disabled = false;
+    }
+  });
+
+  leave.addEventListener('click', async () => {
+    if (pick(meeting, 'isEnded') || pick(meeting, 'endedAt')) { stillConnectedAfterEnd(); ctx.navigate('#/meetings'); return; }
+    leave.disabled = true;
+    try {
+      const result = await api.leave(meetingId);
+      const still = pick(result, 'phoneLegsStillConnected') ?? (Array.isArray(result) ? result : []);
+      if (still.length) rememberOrphanedLegs(still.map(l => ({ meetingId, toNumber: myLeg(meetingId)?.toNumber, ...(typeof l === 'string' ? { legId: l } : l) })));
+      sessionStorage.removeItem(`meetingbot.myLeg.${meetingId}`);
+      ctx.navigate('#/meetings');
+    } catch (e) {
+      leave.disabled = false;
+      stageStatus.replaceChildren(errorBox(e.message));
+    }
+  });
+
+  end?.addEventListener('click', async () => {
+    end.disabled = true;
+    try {
+      await api.end(meetingId);
+      await refresh();
+      stillConnectedAfterEnd();
+    } catch (e) {
+      end.disabled = false;
+      stageStatus.replaceChildren(errorBox(e.message));
+    }
+  });
+
+  // Ending the meeting does not hang up a "Call me" phone either (the seed's gotcha): keep warning about it.
+  function stillConnectedAfterEnd() {
+    const mine = myLeg(meetingId);
+    if (!mine) return;
+    const leg = legsOf(meeting).find(l => pick(l, 'id', 'legId') === mine.legId);
+    const state = leg ? legStateName(pick(leg, 'state')) : 'Connected';
+    if (state === 'Connected' || state === 'Ringing') rememberOrphanedLegs([mine]);
+    sessionStorage.removeItem(`meetingbot.myLeg.${meetingId}`);
+  }
+
+  main.append(h('div', { class: 'meeting-window' },
+    h('section', { class: 'stage', 'aria-labelledby': 'meeting-heading' },
+      h('h1', { id: 'meeting-heading' }, subject),
+      h('p', {}, 'You are in the meeting.'),
+      myAudio,
+      callAgainForm,
+      stageStatus,
+      h('div', { class: 'stage-toolbar', role: 'toolbar', 'aria-label': 'Meeting controls' }, end, leave)),
+    h('aside', { class: 'card', 'aria-labelledby': 'roster-heading' },
+      h('h2', { id: 'roster-heading' }, 'Participants', rosterCount),
+      roster,
+      h('h3', {}, 'Add participant'),
+      addForm)));
+  renderRoster(meeting);
+
+  const onHub = (e) => {
+    const payload = e.detail.payload;
+    const about = pick(payload, 'meetingId');
+    if (about && about !== meetingId) return;
+    refresh();
+    if (e.detail.method === 'MeetingEnded') stillConnectedAfterEnd();
+  };
+  const onClock = () => refresh();
+  window.addEventListener('hub', onHub);
+  window.addEventListener('clock-advanced', onClock);
+  try {
+    await joinMeetingGroup(meetingId);
+  } catch (e) {
+    toast(`Live updates for this meeting are unavailable: ${e.message}`, { kind: 'warning', title: 'Connection' });
+  }
+  leave.focus();
+  return () => {
+    window.removeEventListener('hub', onHub);
+    window.removeEventListener('clock-advanced', onClock);
+  };
+}
