@@ -13,7 +13,9 @@ public sealed partial class ConferenceEngine
             if (AsAdmin(tenant, adminId) is { } denied) return denied;
             var user = FindUser(tenant, userId);
             if (!user.IsSuccess) return user;
-            return Assign(tenant, user.Value!, sku) is { } error ? error : user;
+            if (Assign(tenant, user.Value!, sku) is { } error) return error;
+            JournalUser(tenant, user.Value!);
+            return user;
         });
 
     public EngineResult<User> UnassignLicense(string tenantId, string adminId, string userId, LicenseSku sku) =>
@@ -22,7 +24,9 @@ public sealed partial class ConferenceEngine
             if (AsAdmin(tenant, adminId) is { } denied) return denied;
             var user = FindUser(tenant, userId);
             if (!user.IsSuccess) return user;
-            return user.Value!.RemoveLicense(sku) ? user : EngineError.LicenseNotAssigned;
+            if (!user.Value!.RemoveLicense(sku)) return EngineError.LicenseNotAssigned;
+            JournalUser(tenant, user.Value);
+            return user;
         });
 
     public EngineResult<User> SetDialOutPermission(string tenantId, string adminId, string userId, DialOutPermission permission) =>
@@ -33,6 +37,7 @@ public sealed partial class ConferenceEngine
             var user = FindUser(tenant, userId);
             if (!user.IsSuccess) return user;
             user.Value!.DialOutPermission = permission;
+            JournalUser(tenant, user.Value);
             return user;
         });
 
@@ -43,7 +48,7 @@ public sealed partial class ConferenceEngine
             if (AsAdmin(tenant, adminId) is { } denied) return denied;
             if (!CreditAccount.IsValidAmount(amount)) return EngineError.InvalidAmount;
             if (!_payments.TryCharge(tenant.Id, amount, tenant.Currency, "Communications Credits")) return EngineError.PaymentDeclined;
-            tenant.Credits.AddFunds(amount, Now, isAutoRecharge: false);
+            BuyCredits(tenant, amount, isAutoRecharge: false);
             raised.Add(new CreditsChanged(tenant.Id, Now, tenant.Credits.Balance, "Funds added"));
             return EngineResult<decimal>.Ok(tenant.Credits.Balance);
         });
@@ -55,6 +60,7 @@ public sealed partial class ConferenceEngine
             if (enabled && !IsValidAutoRecharge(threshold, amount)) return EngineError.InvalidAmount;
             var settings = enabled ? new AutoRechargeSettings(true, threshold, amount) : AutoRechargeSettings.Off;
             tenant.Credits.SetAutoRecharge(settings);
+            _journal.RecordAutoRecharge(tenant.Id, settings);
             return settings;
         });
 
@@ -73,6 +79,7 @@ public sealed partial class ConferenceEngine
             if (!user.IsSuccess) return user.Error!.Value;
             if (pin is null || pin.Length is < 4 or > 12 || !pin.All(char.IsAsciiDigit)) return EngineError.InvalidPin;
             user.Value!.OrganizerPin = pin;
+            JournalUser(tenant, user.Value);
             return pin;
         });
 
@@ -83,6 +90,7 @@ public sealed partial class ConferenceEngine
             var user = FindUser(tenant, userId);
             if (!user.IsSuccess) return user.Error!.Value;
             user.Value!.OrganizerPin = NewPin();
+            JournalUser(tenant, user.Value);
             return user.Value.OrganizerPin;
         });
 

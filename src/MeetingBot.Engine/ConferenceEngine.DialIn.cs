@@ -126,6 +126,7 @@ public sealed partial class ConferenceEngine
         tenant.LiveLegs.Add(leg);
         _tenantByLeg[leg.Id] = tenant.Id;
         session.LegId = leg.Id;
+        JournalLeg(leg);
         raised.Add(new ParticipantJoined(tenant.Id, Now, meeting.Id, participant.Id, participant.DisplayName, IsPhoneOnly: !session.IsOrganizer, inLobby));
         Connect(tenant, leg, raised);
         if (!leg.IsLive)

@@ -64,6 +64,7 @@ public sealed partial class ConferenceEngine
             tenant.LiveLegs.Add(leg);
             _tenantByLeg[leg.Id] = tenant.Id;
             RecordDialOut(tenant, user.Value!.Id);
+            JournalLeg(leg);
             raised.Add(StateChanged(leg));
             if (Options.AutoAnswerAfter == TimeSpan.Zero) Connect(tenant, leg, raised);
             return leg;

@@ -30,6 +30,7 @@ public sealed partial class ConferenceEngine
             meeting.Invite = BuildInvite(tenant, meeting, organizer.Value);
             tenant.Meetings[id] = meeting;
             _tenantByMeeting[id] = tenant.Id;
+            JournalMeeting(meeting);
             return meeting;
         });
 
@@ -46,6 +47,7 @@ public sealed partial class ConferenceEngine
             if (!string.Equals(m.OrganizerId, userId, StringComparison.OrdinalIgnoreCase)) return EngineError.NotMeetingOrganizer;
             if (m.IsEnded) return EngineError.MeetingEnded;
             m.Invite = BuildInvite(tenant, m, tenant.UsersById[m.OrganizerId]);
+            JournalMeeting(m);
             return m;
         });
 
@@ -130,6 +132,7 @@ public sealed partial class ConferenceEngine
                 p.LeftAt = Now;
             }
             raised.Add(new MeetingEnded(tenant.Id, Now, m.Id, userId, orphaned));
+            JournalMeeting(m);
             return m;
         });
 
@@ -141,6 +144,7 @@ public sealed partial class ConferenceEngine
             if (!string.Equals(meeting.Value!.OrganizerId, userId, StringComparison.OrdinalIgnoreCase)) return EngineError.NotMeetingOrganizer;
             if (meeting.Value.IsEnded) return EngineError.MeetingEnded;
             meeting.Value.Lobby = lobby;
+            JournalMeeting(meeting.Value);
             return meeting;
         });
 

@@ -1,6 +1,7 @@
 using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Events;
 using MeetingBot.Engine.Licensing;
+using MeetingBot.Engine.Persistence;
 using MeetingBot.Engine.Reports;
 using MeetingBot.Engine.Tenancy;
 
@@ -58,6 +59,7 @@ public sealed partial class ConferenceEngine
             CutOff(tenant, leg, Now, raised);
             return;
         }
+        JournalLeg(leg);
         raised.Add(StateChanged(leg));
     }
 
@@ -103,7 +105,7 @@ public sealed partial class ConferenceEngine
         {
             var size = tenant.PoolMinutes(month, Capability.MCOMEETADD);
             var used = tenant.Used(month, Capability.MCOMEETADD);
-            if (used < size)
+            if (used < size && _journal.TryTakePoolMinute(tenant.Id, month, size, new LegMinute(leg.Id, leg.MinutesPaid + 1, minuteStart, 0m)))
             {
                 tenant.MinutesUsed[(month, Capability.MCOMEETADD)] = checked(used + 1);
                 leg.RecordPaidMinute(Capability.MCOMEETADD, 0m, minuteStart);
@@ -116,7 +118,9 @@ public sealed partial class ConferenceEngine
         var rate = RateFor(tenant, leg.DestinationRegion, leg.Kind);
         var credits = tenant.Credits;
         if (credits.Balance < rate) AutoRecharge(tenant, raised);
-        if (!credits.TryDebit(rate, minuteStart, $"{leg.Kind} {leg.ToNumber} minute {leg.MinutesPaid + 1}")) return false;
+        var description = $"{leg.Kind} {leg.ToNumber} minute {leg.MinutesPaid + 1}";
+        if (credits.Balance < rate || !_journal.TryDebitCredits(tenant.Id, new LegMinute(leg.Id, leg.MinutesPaid + 1, minuteStart, rate), description)) return false;
+        credits.TryDebit(rate, minuteStart, description);
         leg.RecordPaidMinute(Capability.MCOPSTNPP, rate, minuteStart);
         if (credits.AutoRecharge.Enabled && credits.Balance < credits.AutoRecharge.Threshold) AutoRecharge(tenant, raised);
         raised.Add(new CreditsChanged(tenant.Id, Now, credits.Balance, "Call charge"));
@@ -128,13 +132,15 @@ public sealed partial class ConferenceEngine
         var settings = tenant.Credits.AutoRecharge;
         if (!settings.Enabled) return;
         if (!_payments.TryCharge(tenant.Id, settings.Amount, tenant.Currency, "Communications Credits auto-recharge")) return;
-        tenant.Credits.AddFunds(settings.Amount, Now, isAutoRecharge: true);
+        BuyCredits(tenant, settings.Amount, isAutoRecharge: true);
         raised.Add(new CreditsChanged(tenant.Id, Now, tenant.Credits.Balance, "Auto-recharge"));
     }
 
     private void ExpireCredits(Tenant tenant, List<EngineEvent> raised)
     {
-        if (tenant.Credits.ExpireFunds(Now) > 0)
+        var forfeited = tenant.Credits.ExpireFunds(Now);
+        foreach (var (purchase, tx) in forfeited) _journal.RecordForfeiture(tenant.Id, purchase.Id, tx);
+        if (forfeited.Count > 0)
             raised.Add(new CreditsChanged(tenant.Id, Now, tenant.Credits.Balance, "Unused funds forfeited after 12 months"));
     }
 
@@ -158,19 +164,24 @@ public sealed partial class ConferenceEngine
         leg.EndedAt = at;
         tenant.LiveLegs.Remove(leg);
         var segments = leg.Segments;
+        var records = new List<UsageRecord>(segments.Count);
         for (var i = 0; i < segments.Count; i++)
         {
             var seg = segments[i];
             var segEnd = i + 1 < segments.Count ? segments[i + 1].Start : at;
             var requester = leg.RequestedByUserId ?? leg.BilledUserId;
             var user = tenant.UsersById[requester];
-            tenant.Usage.Add(new UsageRecord(Guid.NewGuid(), leg.Id, tenant.Id, user.Id, user.DisplayName, user.Upn,
+            records.Add(new UsageRecord(UsageRecordId(leg.Id, i), leg.Id, tenant.Id, user.Id, user.DisplayName, user.Upn,
                 leg.IsDialOut ? UsageRecord.ConferenceDialOut : UsageRecord.ConferenceDialIn,
                 leg.FromNumber, leg.ToNumber, leg.DestinationRegion, seg.Start,
                 checked((int)(segEnd - seg.Start).TotalSeconds), seg.Charge, tenant.Currency, seg.Capability));
         }
+        tenant.Usage.AddRange(records);
+        JournalLeg(leg);
+        _journal.RecordUsage(records);
         var meeting = tenant.Meetings[leg.MeetingId];
-        var participant = meeting.Participants.First(p => p.Id == leg.ParticipantId);
+        var participant = meeting.Participants.FirstOrDefault(p => p.Id == leg.ParticipantId);
+        if (participant is null) return; // restored after a restart: the roster was not kept
         if (participant.PhoneLegId == leg.Id) participant.PhoneLegId = null;
         if (!participant.InClient && participant.LeftAt is null)
         {
@@ -179,6 +190,10 @@ public sealed partial class ConferenceEngine
         }
         raised.Add(StateChanged(leg));
     }
+
+    /// <summary>Stable per (leg, segment), so a record written twice (e.g. across a crash) is stored once.</summary>
+    private static Guid UsageRecordId(string legId, int segmentIndex) =>
+        new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"{legId}#{segmentIndex}")));
 
     private static DateOnly MonthOf(DateTimeOffset at)
     {

@@ -5,6 +5,7 @@ using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Events;
 using MeetingBot.Engine.Licensing;
 using MeetingBot.Engine.Meetings;
+using MeetingBot.Engine.Persistence;
 using MeetingBot.Engine.Seeding;
 using MeetingBot.Engine.Tenancy;
 
@@ -23,16 +24,17 @@ public sealed partial class ConferenceEngine
     private readonly TimeProvider _time;
     private readonly IEngineEvents _events;
     private readonly IPaymentGateway _payments;
+    private readonly IEngineJournal _journal;
     private long _meetingCounter;
-    private long _legCounter;
 
-    public ConferenceEngine(EngineOptions options, TimeProvider time, IEngineEvents? events = null, IPaymentGateway? payments = null)
+    public ConferenceEngine(EngineOptions options, TimeProvider time, IEngineEvents? events = null, IPaymentGateway? payments = null, IEngineJournal? journal = null)
     {
         options.Validate();
         Options = options;
         _time = time;
         _events = events ?? NullEngineEvents.Instance;
         _payments = payments ?? new AlwaysApprovePaymentGateway();
+        _journal = journal ?? NullEngineJournal.Instance;
     }
 
     public EngineOptions Options { get; }
@@ -82,10 +84,22 @@ public sealed partial class ConferenceEngine
                 if (error is not null) throw new ArgumentException($"Tenant {seed.Id}: cannot assign {name} to {u.Id}: {EngineMessages.For(error.Value)}", nameof(seed));
             }
         }
-        if (seed.Credits.InitialFunds > 0) tenant.Credits.AddFunds(seed.Credits.InitialFunds, Now, isAutoRecharge: false);
         var ar = seed.Credits.AutoRecharge;
         if (ar.Enabled && !IsValidAutoRecharge(ar.Threshold, ar.Amount)) throw new ArgumentException($"Tenant {seed.Id}: invalid auto-recharge settings.", nameof(seed));
-        tenant.Credits.SetAutoRecharge(new AutoRechargeSettings(ar.Enabled, ar.Threshold, ar.Amount));
+
+        var stored = _journal.Load(tenant.Id);
+        if (stored is null)
+        {
+            // First start against this store: the seed becomes the stored state.
+            foreach (var user in tenant.UsersById.Values) JournalUser(tenant, user);
+            if (seed.Credits.InitialFunds > 0) BuyCredits(tenant, seed.Credits.InitialFunds, isAutoRecharge: false);
+            tenant.Credits.SetAutoRecharge(new AutoRechargeSettings(ar.Enabled, ar.Threshold, ar.Amount));
+            _journal.RecordAutoRecharge(tenant.Id, tenant.Credits.AutoRecharge);
+        }
+        else
+        {
+            Restore(tenant, stored);
+        }
 
         if (!_tenants.TryAdd(tenant.Id, tenant)) throw new ArgumentException($"Tenant {seed.Id} exists already.", nameof(seed));
         _tenantByBridgeNumber[bridge.TollNumber] = tenant.Id;
@@ -128,11 +142,30 @@ public sealed partial class ConferenceEngine
     private static EngineResult<User> FindUser(Tenant tenant, string? userId) =>
         userId is not null && tenant.UsersById.TryGetValue(userId, out var u) ? EngineResult<User>.Ok(u) : EngineError.UnknownUser;
 
+    private void JournalUser(Tenant tenant, User user) =>
+        _journal.RecordUser(tenant.Id, new UserState(user.Id, user.Licenses.ToList(), user.DialOutPermission, user.OrganizerPin));
+
+    private void JournalMeeting(Meeting m) =>
+        _journal.RecordMeeting(new MeetingState(m.Id, m.TenantId, m.OrganizerId, m.Subject, m.Start, m.End, m.ConferenceId, m.Lobby.Bypass, m.Lobby.DialInCallersBypass, m.EndedAt));
+
+    private void JournalLeg(CallLeg l) =>
+        _journal.RecordLeg(new LegState(l.Id, l.TenantId, l.MeetingId, l.ParticipantId, l.Kind, l.RequestedByUserId, l.BilledUserId,
+            l.FromNumber, l.ToNumber, l.DestinationRegion, l.State, l.CreatedAt, l.ConnectedAt, l.EndedAt, l.MinutesPaid,
+            l.Segments.Select(s => new SegmentState(s.Capability, s.Start, s.Minutes, s.Charge)).ToList()));
+
+    private CreditPurchase BuyCredits(Tenant tenant, decimal amount, bool isAutoRecharge)
+    {
+        var purchase = tenant.Credits.AddFunds(amount, Now, isAutoRecharge);
+        _journal.RecordPurchase(tenant.Id, CreditAccount.ToState(purchase), tenant.Credits.Ledger[^1]);
+        return purchase;
+    }
+
     private static string NewPin() => RandomNumberGenerator.GetInt32(0, 100_000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool IsValidAutoRecharge(decimal threshold, decimal amount) =>
         CreditAccount.IsValidAmount(amount) && threshold >= 0 && threshold <= CreditAccount.MaxPurchase && decimal.Round(threshold, 2) == threshold;
 
     private string NextMeetingId() => Interlocked.Increment(ref _meetingCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    private string NextLegId() => "leg-" + Interlocked.Increment(ref _legCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Random, so hosts sharing a database and restarted hosts never reuse a leg id.</summary>
+    private static string NextLegId() => "leg-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 }

@@ -34,21 +34,34 @@ public sealed class CreditAccount
         return purchase;
     }
 
-    /// <summary>Forfeits what is left of every purchase whose year has run out. Returns the total forfeited.</summary>
-    internal decimal ExpireFunds(DateTimeOffset now)
+    /// <summary>Forfeits what is left of every purchase whose year has run out, returning each forfeiture.</summary>
+    internal List<(CreditPurchase Purchase, CreditTransaction Transaction)> ExpireFunds(DateTimeOffset now)
     {
-        var total = 0m;
-        foreach (var purchase in _purchases.Where(p => p.Remaining > 0 && p.ExpiresAt <= now))
+        var forfeited = new List<(CreditPurchase, CreditTransaction)>();
+        foreach (var purchase in _purchases.Where(p => p.Remaining > 0 && p.ExpiresAt <= now).ToList())
         {
             var lost = purchase.Remaining;
             purchase.Remaining = 0;
             purchase.Forfeited += lost;
-            total += lost;
-            _ledger.Add(new CreditTransaction(purchase.ExpiresAt, CreditTransactionKind.Forfeiture, -lost, Balance,
-                $"Unused funds from {purchase.PurchasedAt:yyyy-MM-dd} forfeited"));
+            var tx = new CreditTransaction(purchase.ExpiresAt, CreditTransactionKind.Forfeiture, -lost, Balance,
+                $"Unused funds from {purchase.PurchasedAt:yyyy-MM-dd} forfeited");
+            _ledger.Add(tx);
+            forfeited.Add((purchase, tx));
         }
-        return total;
+        return forfeited;
     }
+
+    internal void Restore(IEnumerable<Persistence.CreditPurchaseState> purchases, IEnumerable<CreditTransaction> ledger)
+    {
+        _purchases.Clear();
+        _ledger.Clear();
+        foreach (var p in purchases.OrderBy(p => p.PurchasedAt))
+            _purchases.Add(new CreditPurchase(p.Id, p.Amount, p.PurchasedAt, p.IsAutoRecharge) { Remaining = p.Remaining, Forfeited = p.Forfeited });
+        _ledger.AddRange(ledger.OrderBy(l => l.At));
+    }
+
+    internal static Persistence.CreditPurchaseState ToState(CreditPurchase p) =>
+        new(p.Id, p.Amount, p.Remaining, p.PurchasedAt, p.ExpiresAt, p.IsAutoRecharge, p.Forfeited);
 
     /// <summary>Spends <paramref name="amount"/> oldest purchase first, or nothing if the balance is short.</summary>
     internal bool TryDebit(decimal amount, DateTimeOffset now, string description)

@@ -61,6 +61,12 @@ public sealed class CallLeg
 
     internal IReadOnlyList<UsageSegment> Segments => _segments;
 
+    internal void RestoreSegment(Capability capability, DateTimeOffset start, int minutes, decimal charge)
+    {
+        _segments.Add(new UsageSegment(capability, start) { Minutes = minutes, Charge = charge });
+        MinutesPaid += minutes;
+    }
+
     internal void RecordPaidMinute(Capability capability, decimal charge, DateTimeOffset minuteStart)
     {
         if (_segments.Count == 0 || _segments[^1].Capability != capability)
