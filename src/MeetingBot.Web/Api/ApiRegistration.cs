@@ -1,9 +1,30 @@
+using MeetingBot.Web.Auth;
+using Microsoft.AspNetCore.Mvc;
+
 namespace MeetingBot.Web.Api;
 
 /// <summary>Registers and maps the HTTP API under /api (meetings, calls, admin, reports).</summary>
 public static class ApiRegistration
 {
-    public static IServiceCollection AddMeetingBotApi(this IServiceCollection services) => services;
+    /// <summary>Nothing the API accepts comes near this; larger bodies are refused before they are read.</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
 
-    public static IEndpointRouteBuilder MapMeetingBotApi(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IServiceCollection AddMeetingBotApi(this IServiceCollection services)
+    {
+        services.AddDialOutRateLimit();
+        services.AddSingleton<AccessTokenIssuer>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMeetingBotApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes));
+        api.MapSignInEndpoints();
+        var secured = api.MapGroup("").RequireAuthorization();
+        secured.MapMeetingEndpoints();
+        secured.MapAdminEndpoints();
+        secured.MapSimulationEndpoints();
+        return endpoints;
+    }
 }

@@ -50,6 +50,9 @@ public static class HostingExtensions
         _ = app.Services.GetRequiredService<ConferenceEngine>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapGet("/healthz", () => TypedResults.Ok("ok"));
         app.MapMeetingBotBot();
         app.MapMeetingBotRealtime();

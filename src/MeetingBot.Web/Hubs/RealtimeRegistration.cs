@@ -1,9 +1,31 @@
+using MeetingBot.Web.Auth;
+using MeetingBot.Web.Engine;
+using Microsoft.AspNetCore.Http.Connections;
+using StackExchange.Redis;
+
 namespace MeetingBot.Web.Hubs;
 
 /// <summary>Registers and maps SignalR (/hubs/meeting) and the sign-in that identifies hub connections.</summary>
 public static class RealtimeRegistration
 {
-    public static IServiceCollection AddMeetingBotRealtime(this IServiceCollection services, IConfiguration configuration) => services;
+    public const string HubPath = "/hubs/meeting";
+    public const string RedisChannelPrefix = "meetingbot";
 
-    public static IEndpointRouteBuilder MapMeetingBotRealtime(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IServiceCollection AddMeetingBotRealtime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMeetingBotAuthentication();
+        var signalR = services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
+        var redis = configuration["MeetingBot:Redis"];
+        // With several hosts behind a load balancer, Redis carries each group message to every host's connections.
+        if (!string.IsNullOrWhiteSpace(redis))
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(RedisChannelPrefix));
+        services.AddSingleton<IEngineEventSubscriber, SignalREventSubscriber>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMeetingBotRealtime(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<MeetingHub>(HubPath, o => o.Transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling);
+        return endpoints;
+    }
 }

@@ -1,0 +1,95 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Licensing;
+using MeetingBot.Web.Api.Contracts;
+using MeetingBot.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MeetingBot.Web.Api;
+
+/// <summary>
+/// /api/admin: what the Teams admin center and the Microsoft 365 billing page do in the seed. The group requires
+/// the tenant-admin policy (403 otherwise); the engine checks the admin again on every command.
+/// </summary>
+public static class AdminEndpoints
+{
+    public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
+    {
+        var admin = api.MapGroup("/admin").RequireAuthorization(AuthSchemes.TenantAdminPolicy);
+        admin.MapGet("/users", Users);
+        admin.MapPost("/users/{id}/licenses", Assign);
+        admin.MapDelete("/users/{id}/licenses/{sku}", Unassign);
+        admin.MapPut("/users/{id}/dialout", SetDialOut);
+        admin.MapGet("/subscriptions", Subscriptions);
+        admin.MapGet("/credits", Credits);
+        admin.MapPost("/credits/funds", AddFunds);
+        admin.MapPut("/credits/autorecharge", SetAutoRecharge);
+        admin.MapReportEndpoints();
+        return api;
+    }
+
+    private static Ok<List<AdminUserView>> Users(HttpContext http, ConferenceEngine engine)
+    {
+        var me = CurrentUser.From(http.User);
+        return TypedResults.Ok(engine.ListUsers(me.TenantId).Select(u => u.ToAdminView()).ToList());
+    }
+
+    private static Results<Ok<AdminUserView>, JsonHttpResult<ApiError>> Assign(string id, AssignLicenseRequest body, HttpContext http, ConferenceEngine engine)
+    {
+        var me = CurrentUser.From(http.User);
+        if (body.Sku is null || !SkuCatalog.TryParse(body.Sku, out var sku)) return UnknownSku();
+        var user = engine.AssignLicense(me.TenantId, me.UserId, id, sku);
+        return user.IsSuccess ? TypedResults.Ok(user.Value!.ToAdminView()) : ApiErrors.From(user);
+    }
+
+    private static Results<Ok<AdminUserView>, JsonHttpResult<ApiError>> Unassign(string id, string sku, HttpContext http, ConferenceEngine engine)
+    {
+        var me = CurrentUser.From(http.User);
+        if (!SkuCatalog.TryParse(sku, out var parsed)) return UnknownSku();
+        var user = engine.UnassignLicense(me.TenantId, me.UserId, id, parsed);
+        return user.IsSuccess ? TypedResults.Ok(user.Value!.ToAdminView()) : ApiErrors.From(user);
+    }
+
+    private static Results<Ok<AdminUserView>, JsonHttpResult<ApiError>> SetDialOut(string id, DialOutPermissionRequest body, HttpContext http, ConferenceEngine engine)
+    {
+        var me = CurrentUser.From(http.User);
+        if (!EnumNames.TryParse<DialOutPermission>(body.Permission, out var permission))
+            return ApiErrors.Invalid($"Permission must be one of {EnumNames.List<DialOutPermission>()}.");
+        var user = engine.SetDialOutPermission(me.TenantId, me.UserId, id, permission);
+        return user.IsSuccess ? TypedResults.Ok(user.Value!.ToAdminView()) : ApiErrors.From(user);
+    }
+
+    private static Results<Ok<List<SubscriptionView>>, JsonHttpResult<ApiError>> Subscriptions(HttpContext http, ConferenceEngine engine)
+    {
+        var me = CurrentUser.From(http.User);
+        var subs = engine.GetSubscriptions(me.TenantId);
+        if (!subs.IsSuccess) return ApiErrors.From(subs);
+        return TypedResults.Ok(subs.Value!.Select(s => new SubscriptionView(s.Sku.ToString(), SkuCatalog.Get(s.Sku).DisplayName, SkuCatalog.ShortName(s.Sku), s.Purchased, s.Assigned)).ToList());
+    }
+
+    private static Results<Ok<CreditsView>, JsonHttpResult<ApiError>> Credits(HttpContext http, ConferenceEngine engine)
+    {
+        var me = CurrentUser.From(http.User);
+        // The balance call forfeits expired funds first, so the purchases read after it are current.
+        var balance = engine.GetCreditBalance(me.TenantId);
+        if (!balance.IsSuccess) return ApiErrors.From(balance);
+        var tenant = engine.GetTenant(me.TenantId).Value!;
+        return TypedResults.Ok(tenant.Credits.ToView(balance.Value, tenant.Currency));
+    }
+
+    private static Results<Ok<BalanceView>, JsonHttpResult<ApiError>> AddFunds(AddFundsRequest body, HttpContext http, ConferenceEngine engine)
+    {
+        var me = CurrentUser.From(http.User);
+        var balance = engine.AddFunds(me.TenantId, me.UserId, body.Amount);
+        return balance.IsSuccess ? TypedResults.Ok(new BalanceView(balance.Value, engine.GetTenant(me.TenantId).Value!.Currency)) : ApiErrors.From(balance);
+    }
+
+    private static Results<Ok<AutoRechargeView>, JsonHttpResult<ApiError>> SetAutoRecharge(AutoRechargeRequest body, HttpContext http, ConferenceEngine engine)
+    {
+        var me = CurrentUser.From(http.User);
+        var settings = engine.SetAutoRecharge(me.TenantId, me.UserId, body.Enabled, body.Threshold, body.Amount);
+        return settings.IsSuccess ? TypedResults.Ok(settings.Value!.ToView()) : ApiErrors.From(settings);
+    }
+
+    private static JsonHttpResult<ApiError> UnknownSku() =>
+        ApiErrors.Invalid($"Unknown license. Use one of {EnumNames.List<LicenseSku>()} (or MCOMEETADD, MCOPSTNPP, MCOPSTN1, MCOPSTN2).");
+}

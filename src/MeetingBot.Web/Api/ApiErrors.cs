@@ -1,0 +1,34 @@
+using MeetingBot.Engine;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MeetingBot.Web.Api;
+
+/// <summary>Turns engine errors into HTTP answers with the engine's words, so the API says what the bot and the hub say.</summary>
+public static class ApiErrors
+{
+    public const string InvalidRequest = "InvalidRequest";
+
+    public static int StatusFor(EngineError error) => error switch
+    {
+        EngineError.UnknownTenant or EngineError.UnknownUser or EngineError.UnknownMeeting or EngineError.UnknownCallLeg
+            or EngineError.UnknownDialInSession => StatusCodes.Status404NotFound,
+        EngineError.NotTenantAdmin or EngineError.NotMeetingOrganizer or EngineError.NotMeetingParticipant
+            or EngineError.NoAudioConferencing or EngineError.CallingFeatureNotSetUp or EngineError.DestinationNotAllowed
+            or EngineError.DialInNotAllowed => StatusCodes.Status403Forbidden,
+        EngineError.MeetingEnded or EngineError.LicenseAlreadyAssigned or EngineError.LicenseNotAssigned or EngineError.NoSeatsLeft
+            or EngineError.PhoneLegAlreadyActive or EngineError.NoPhoneLeg or EngineError.CallLegEnded or EngineError.PaymentDeclined
+            or EngineError.TollFreeUnavailable or EngineError.TooManyConferenceIdAttempts => StatusCodes.Status409Conflict,
+        EngineError.RateLimited => StatusCodes.Status429TooManyRequests,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static JsonHttpResult<ApiError> From(EngineError error) =>
+        TypedResults.Json(new ApiError(error.ToString(), EngineMessages.For(error)), statusCode: StatusFor(error));
+
+    public static JsonHttpResult<ApiError> From<T>(EngineResult<T> failed) =>
+        From(failed.Error ?? throw new ArgumentException("The result succeeded.", nameof(failed)));
+
+    /// <summary>Bad input the engine never sees (unknown enum names, unparsable dates, unknown columns).</summary>
+    public static JsonHttpResult<ApiError> Invalid(string message) =>
+        TypedResults.Json(new ApiError(InvalidRequest, message), statusCode: StatusCodes.Status400BadRequest);
+}

@@ -1,0 +1,3 @@
+namespace MeetingBot.Web.Api.Contracts;
+
+public sealed record AutoRechargeRequest(bool Enabled, decimal Threshold, decimal Amount);

@@ -1,0 +1,3 @@
+namespace MeetingBot.Web.Api.Contracts;
+
+public sealed record DemoUserView(string Id, string DisplayName, bool IsTenantAdmin, bool HasAudioConferencing);

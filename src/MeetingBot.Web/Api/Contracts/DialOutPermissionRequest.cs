@@ -1,0 +1,4 @@
+namespace MeetingBot.Web.Api.Contracts;
+
+/// <param name="Permission">AnyDestination, InSameCountryOrRegion or DontAllow.</param>
+public sealed record DialOutPermissionRequest(string? Permission);

@@ -1,0 +1,3 @@
+namespace MeetingBot.Web.Api.Contracts;
+
+public sealed record SimDialInRequest(string? DialedNumber, string? CallerNumber);

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using MeetingBot.Engine;
+using MeetingBot.Engine.Reports;
+using MeetingBot.Web.Api.Contracts;
+using MeetingBot.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MeetingBot.Web.Api;
+
+/// <summary>/api/admin/reports: "PSTN minute pools" (with history) and "PSTN and SMS usage" as JSON or CSV.</summary>
+public static class ReportEndpoints
+{
+    private static readonly TimeSpan DefaultUsageRange = TimeSpan.FromDays(30);
+
+    public static RouteGroupBuilder MapReportEndpoints(this RouteGroupBuilder admin)
+    {
+        admin.MapGet("/reports/pools", Pools);
+        admin.MapGet("/reports/usage", Usage);
+        admin.MapGet("/reports/usage.csv", UsageCsv);
+        return admin;
+    }
+
+    private static Results<Ok<List<MinutePoolRowView>>, JsonHttpResult<ApiError>> Pools(string? months, HttpContext http, ConferenceEngine engine)
+    {
+        var me = CurrentUser.From(http.User);
+        var history = 0;
+        if (!string.IsNullOrEmpty(months) && !int.TryParse(months, NumberStyles.None, CultureInfo.InvariantCulture, out history))
+            return ApiErrors.From(EngineError.InvalidDateRange);
+        var rows = engine.GetMinutePoolsReport(me.TenantId, me.UserId, history);
+        return rows.IsSuccess ? TypedResults.Ok(rows.Value!.Select(r => r.ToView()).ToList()) : ApiErrors.From(rows);
+    }
+
+    private static Results<Ok<UsageReportView>, JsonHttpResult<ApiError>> Usage(string? from, string? to, string? userId, string? columns,
+        HttpContext http, ConferenceEngine engine, TimeProvider time)
+    {
+        var query = Run(from, to, userId, columns, http, engine, time);
+        if (query.Error is { } error) return error;
+        var q = query.Value!;
+        var rows = q.Records.Select(r => (IReadOnlyDictionary<string, string>)q.Columns.ToDictionary(c => c, c => UsageReportColumns.Value(r, c))).ToList();
+        return TypedResults.Ok(new UsageReportView(q.From, q.To, userId, q.Columns, rows));
+    }
+
+    private static Results<FileContentHttpResult, JsonHttpResult<ApiError>> UsageCsv(string? from, string? to, string? userId, string? columns,
+        HttpContext http, ConferenceEngine engine, TimeProvider time)
+    {
+        var query = Run(from, to, userId, columns, http, engine, time);
+        if (query.Error is { } error) return error;
+        var q = query.Value!;
+        var csv = UsageReportColumns.ToCsv(q.Records, q.Columns);
+        var name = string.Create(CultureInfo.InvariantCulture, $"pstn-usage-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.csv");
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv", name);
+    }
+
+    private sealed record UsageQuery(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<string> Columns, IReadOnlyList<UsageRecord> Records);
+
+    private sealed record QueryOutcome(UsageQuery? Value, JsonHttpResult<ApiError>? Error);
+
+    /// <summary>Half-open [from, to); defaults to the last 30 days. Dates are ISO 8601; a date without offset is UTC.</summary>
+    private static QueryOutcome Run(string? from, string? to, string? userId, string? columns, HttpContext http, ConferenceEngine engine, TimeProvider time)
+    {
+        var me = CurrentUser.From(http.User);
+        if (!TryParseInstant(to, time.GetUtcNow(), out var end) || !TryParseInstant(from, end - DefaultUsageRange, out var start))
+            return new(null, ApiErrors.From(EngineError.InvalidDateRange));
+        var cols = string.IsNullOrWhiteSpace(columns)
+            ? UsageReportColumns.All
+            : columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = cols.FirstOrDefault(c => !UsageReportColumns.All.Contains(c));
+        if (unknown is not null)
+            return new(null, ApiErrors.Invalid($"Unknown column '{unknown}'. Known: {string.Join(", ", UsageReportColumns.All)}."));
+        var records = engine.GetUsageReport(me.TenantId, me.UserId, start, end, string.IsNullOrWhiteSpace(userId) ? null : userId);
+        return records.IsSuccess
+            ? new(new UsageQuery(start, end, cols.ToList(), records.Value!), null)
+            : new(null, ApiErrors.From(records));
+    }
+
+    private static bool TryParseInstant(string? text, DateTimeOffset fallback, out DateTimeOffset value)
+    {
+        if (string.IsNullOrWhiteSpace(text)) { value = fallback; return true; }
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+    }
+}

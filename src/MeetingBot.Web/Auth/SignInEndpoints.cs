@@ -1,0 +1,58 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Licensing;
+using MeetingBot.Web.Api;
+using MeetingBot.Web.Api.Contracts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MeetingBot.Web.Auth;
+
+/// <summary>
+/// The local dev sign-in (pick a demo user, no password) and /api/me. Off unless MeetingBot:LocalDevMode is true:
+/// then /api/dev/* answers 404 and a real identity provider would be wired in its place.
+/// </summary>
+public static class SignInEndpoints
+{
+    public const string DefaultTenantId = "contoso";
+
+    public static RouteGroupBuilder MapSignInEndpoints(this RouteGroupBuilder api)
+    {
+        var dev = api.MapGroup("/dev").AddEndpointFilter(SimulationEndpoints.LocalDevOnly);
+        dev.MapPost("/signin", SignIn).AllowAnonymous();
+        dev.MapPost("/signout", (Delegate)SignOut).AllowAnonymous();
+        dev.MapGet("/users", DemoUsers).AllowAnonymous();
+        api.MapGet("/me", Me).RequireAuthorization();
+        return api;
+    }
+
+    private static async Task<Results<Ok<SignedInUserView>, JsonHttpResult<ApiError>>> SignIn(DevSignInRequest body, HttpContext http,
+        ConferenceEngine engine, AccessTokenIssuer tokens)
+    {
+        var tenantId = string.IsNullOrWhiteSpace(body.TenantId) ? DefaultTenantId : body.TenantId.Trim();
+        var user = engine.GetUser(tenantId, body.UserId?.Trim() ?? "");
+        if (!user.IsSuccess) return ApiErrors.From(user);
+        var u = user.Value!;
+        var principal = new CurrentUser(tenantId, u.Id, u.IsTenantAdmin).ToPrincipal(u.DisplayName, AuthSchemes.Cookie);
+        await http.SignInAsync(AuthSchemes.Cookie, principal);
+        return TypedResults.Ok(new SignedInUserView(u.Id, tenantId, u.DisplayName, u.IsTenantAdmin, tokens.Issue(principal)));
+    }
+
+    private static async Task<NoContent> SignOut(HttpContext http)
+    {
+        await http.SignOutAsync(AuthSchemes.Cookie);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<List<DemoUserView>> DemoUsers(ConferenceEngine engine) =>
+        TypedResults.Ok(engine.ListUsers(DefaultTenantId)
+            .Select(u => new DemoUserView(u.Id, u.DisplayName, u.IsTenantAdmin, u.Has(Capability.MCOMEETADD))).ToList());
+
+    private static Results<Ok<MeView>, JsonHttpResult<ApiError>> Me(HttpContext http, ConferenceEngine engine)
+    {
+        var me = CurrentUser.From(http.User);
+        var user = engine.GetUser(me.TenantId, me.UserId);
+        if (!user.IsSuccess) return ApiErrors.From(user);
+        var u = user.Value!;
+        return TypedResults.Ok(new MeView(u.Id, me.TenantId, u.DisplayName, u.IsTenantAdmin, u.Has(Capability.MCOMEETADD), u.Has(Capability.MCOPSTNPP), u.DialOutPermission.ToString()));
+    }
+}

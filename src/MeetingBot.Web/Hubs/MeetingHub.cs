@@ -1,0 +1,52 @@
+using MeetingBot.Engine;
+using MeetingBot.Web.Api;
+using MeetingBot.Web.Api.Contracts;
+using MeetingBot.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace MeetingBot.Web.Hubs;
+
+/// <summary>
+/// /hubs/meeting. Thin and stateless: the caller is always the authenticated user; each connection joins its
+/// user group (and the admins group for tenant admins) and, on request, the groups of meetings it is in.
+/// </summary>
+[Authorize]
+public sealed class MeetingHub(ConferenceEngine engine) : Hub<IMeetingClient>
+{
+    public override async Task OnConnectedAsync()
+    {
+        var me = Me;
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.User(me.TenantId, me.UserId));
+        if (me.IsTenantAdmin) await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Admins(me.TenantId));
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>Subscribes to a meeting's pushes and returns its current state. Only for the organizer and participants.</summary>
+    public async Task<MeetingSnapshot> JoinMeeting(string meetingId)
+    {
+        var me = Me;
+        var meeting = engine.ListMeetings(me.TenantId, me.UserId).FirstOrDefault(m => string.Equals(m.Id, meetingId, StringComparison.OrdinalIgnoreCase))
+            ?? throw new HubException(EngineMessages.For(EngineError.NotMeetingParticipant));
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Meeting(me.TenantId, meeting.Id));
+        return new MeetingSnapshot(meeting.Id, meeting.Subject, meeting.IsEnded,
+            meeting.Participants.ToArray().Select(p => p.ToView()).ToList(),
+            engine.ListLegs(me.TenantId, meeting.Id).Select(l => l.ToView()).ToList(),
+            MyOrphanedLegs(me));
+    }
+
+    public Task LeaveMeetingGroup(string meetingId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Meeting(Me.TenantId, meetingId ?? ""));
+
+    /// <summary>The caller's phone legs still connected after they left: what a reconnecting client must warn about first.</summary>
+    public IReadOnlyList<CallLegView> GetMyOrphanedLegs() => MyOrphanedLegs(Me);
+
+    private CurrentUser Me => CurrentUser.From(Context.User);
+
+    private List<CallLegView> MyOrphanedLegs(CurrentUser me) =>
+        engine.ListMeetings(me.TenantId, me.UserId)
+            .SelectMany(m => engine.ListLegs(me.TenantId, m.Id))
+            .Where(l => l.IsLive && l.IsOrphaned && string.Equals(l.RequestedByUserId, me.UserId, StringComparison.OrdinalIgnoreCase))
+            .Select(l => l.ToView())
+            .ToList();
+}

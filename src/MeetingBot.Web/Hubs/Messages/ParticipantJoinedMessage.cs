@@ -1,0 +1,3 @@
+namespace MeetingBot.Web.Hubs.Messages;
+
+public sealed record ParticipantJoinedMessage(string MeetingId, string ParticipantId, string DisplayName, bool IsPhoneOnly, bool InLobby, DateTimeOffset At);

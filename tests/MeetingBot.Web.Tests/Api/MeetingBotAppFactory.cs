@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using MeetingBot.Engine;
+using MeetingBot.Web.Api.Contracts;
+using MeetingBot.Web.Engine;
+using MeetingBot.Web.Hubs;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MeetingBot.Web.Tests.Api;
+
+/// <summary>
+/// The whole host in-process on a fake clock. Phones answer at once and the background ticker is removed, so a
+/// test moves time with <see cref="AdvanceAsync"/> and nothing happens between its steps.
+/// </summary>
+public sealed class MeetingBotAppFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public ConferenceEngine Engine => Services.GetRequiredService<ConferenceEngine>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("MeetingBot:Engine:AutoAnswerAfter", "00:00:00");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            var ticker = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineTicker)).ToList();
+            foreach (var d in ticker) services.Remove(d);
+        });
+    }
+
+    /// <summary>Moves the fake clock and lets the engine catch up, as the ticker would.</summary>
+    public void Advance(TimeSpan by)
+    {
+        Time.Advance(by);
+        Engine.Tick();
+    }
+
+    public async Task<SignedInUserView> SignInAsync(string userId)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/dev/signin", new { userId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<SignedInUserView>())!;
+    }
+
+    /// <summary>An HTTP client that sends the user's bearer token.</summary>
+    public async Task<HttpClient> ClientForAsync(string userId)
+    {
+        var token = (await SignInAsync(userId)).AccessToken;
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A started SignalR connection for the user (long polling over the test server).</summary>
+    public async Task<HubConnection> ConnectAsync(string userId, Action<HubConnection>? beforeStart = null)
+    {
+        var token = (await SignInAsync(userId)).AccessToken;
+        var connection = BuildConnection(() => Task.FromResult<string?>(token));
+        beforeStart?.Invoke(connection);
+        await connection.StartAsync();
+        return connection;
+    }
+
+    public HubConnection BuildConnection(Func<Task<string?>>? accessToken) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, RealtimeRegistration.HubPath), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                if (accessToken is not null) o.AccessTokenProvider = accessToken;
+            })
+            .Build();
+}
