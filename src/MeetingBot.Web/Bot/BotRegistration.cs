@@ -1,9 +1,64 @@
+using MeetingBot.Engine;
+using MeetingBot.Web.Bot.Cards;
+using MeetingBot.Web.Engine;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Newtonsoft.Json;
+
 namespace MeetingBot.Web.Bot;
 
 /// <summary>Registers and maps the Bot Framework side of the host (/api/messages).</summary>
 public static class BotRegistration
 {
-    public static IServiceCollection AddMeetingBotBot(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddMeetingBotBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(BotSettings.From(configuration));
+        // With an empty MicrosoftAppId this authenticates nothing, which is what the Emulator needs locally.
+        services.AddSingleton<BotFrameworkAuthentication>(_ => new ConfigurationBotFrameworkAuthentication(configuration));
+        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 
-    public static IEndpointRouteBuilder MapMeetingBotBot(this IEndpointRouteBuilder endpoints) => endpoints;
+        // In memory for now; a durable IStorage (blob, SQL) can replace it without touching the bot.
+        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton(_ => new NoticeLedger());
+        services.AddTransient<IBot, MeetingBot>();
+        services.AddSingleton<IEngineEventSubscriber, BotEventSubscriber>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMeetingBotBot(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", ProcessAsync);
+        endpoints.MapGet("/api/cards/invite/{meetingId}", InviteCardJson);
+        return endpoints;
+    }
+
+    private static async Task ProcessAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot)
+    {
+        try
+        {
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+        }
+        catch (JsonException) when (!http.Response.HasStarted)
+        {
+            // A body that is not an activity is the caller's mistake, not a server error.
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+    }
+
+    /// <summary>The invite card of a meeting as JSON, for the web client's Adaptive Cards renderer.</summary>
+    private static IResult InviteCardJson(string meetingId, ConferenceEngine engine)
+    {
+        var tenantId = engine.TenantOfMeeting(meetingId);
+        if (tenantId is null) return TypedResults.NotFound();
+        var meeting = engine.GetMeeting(tenantId, meetingId);
+        if (!meeting.IsSuccess) return TypedResults.NotFound();
+        var json = InviteCard.Build(meeting.Value!.Invite, TimeSpan.Zero).ToString(Formatting.None);
+        return TypedResults.Text(json, "application/json");
+    }
 }

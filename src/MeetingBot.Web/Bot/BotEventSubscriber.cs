@@ -1,0 +1,71 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Calling;
+using MeetingBot.Engine.Events;
+using MeetingBot.Web.Bot.Cards;
+using MeetingBot.Web.Engine;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace MeetingBot.Web.Bot;
+
+/// <summary>
+/// Turns engine events into proactive chat messages in each user's last conversation: cut-offs and refusals
+/// (with the exact Teams words), hang-up reminders, phone legs connecting, and low pools (to admins).
+/// </summary>
+public sealed class BotEventSubscriber(
+    BotAdapter adapter,
+    ConversationReferenceStore references,
+    ConferenceEngine engine,
+    NoticeLedger ledger,
+    BotSettings settings,
+    ILogger<BotEventSubscriber> logger) : IEngineEventSubscriber
+{
+    public async Task HandleAsync(EngineEvent engineEvent, CancellationToken cancellationToken)
+    {
+        switch (engineEvent)
+        {
+            case CallingFeatureUnavailable e when !ledger.ToldRecently(NoticeLedger.Unavailable(e.UserId, e.MeetingId)):
+                await SendAsync(e.UserId, MessageFactory.Text("📞 " + e.Message), cancellationToken);
+                break;
+            case HangUpReminder e when !ledger.ToldRecently(NoticeLedger.Reminder(e.LegId)):
+                await SendAsync(e.UserId, Card(HangUpReminderCard.Build(e.MeetingId, e.LegId, e.ToNumber, e.ConnectedFor), e.Message), cancellationToken);
+                break;
+            case OrphanedLegEnded e:
+                await SendAsync(e.UserId, MessageFactory.Text(
+                    $"📞 Your phone {CardFormat.Phone(e.ToNumber)} stayed connected to meeting {e.MeetingId} after you left, so your organization's policy hung it up."), cancellationToken);
+                break;
+            case CallLegStateChanged { UserId: { } userId, State: CallLegState.Connected } e:
+                await SendAsync(userId, MessageFactory.Text(e.Kind == CallLegKind.CallMe
+                    ? $"📞 Your phone {CardFormat.Phone(e.ToNumber)} is connected to meeting {e.MeetingId}."
+                    : $"📞 {CardFormat.Phone(e.ToNumber)} answered and joined meeting {e.MeetingId}."), cancellationToken);
+                break;
+            case CallLegStateChanged { UserId: { } userId, State: CallLegState.CutOff } e:
+                await SendAsync(userId, MessageFactory.Text(
+                    $"📞 The call to {CardFormat.Phone(e.ToNumber)} in meeting {e.MeetingId} was cut off after {e.MinutesPaid} minute(s): no pooled minutes or credits were left to pay for the next one."), cancellationToken);
+                break;
+            case PoolLow e:
+                foreach (var admin in engine.ListUsers(e.TenantId).Where(u => u.IsTenantAdmin))
+                    await SendAsync(admin.Id, MessageFactory.Text(
+                        $"⚠️ Pooled Audio Conferencing dial-out minutes are {e.ThresholdPercent}% used this month: {CardFormat.ProgressBar(e.MinutesUsed, e.MinutesAvailable)}. Add Communications Credits to keep calls going after the pool runs out."), cancellationToken);
+                break;
+        }
+    }
+
+    private static IActivity Card(Newtonsoft.Json.Linq.JObject card, string text)
+    {
+        var activity = MessageFactory.Attachment(CardAttachment.From(card));
+        activity.Text = text;
+        return activity;
+    }
+
+    private async Task SendAsync(string userId, IActivity activity, CancellationToken cancellationToken)
+    {
+        if (!references.TryGet(userId, out var reference))
+        {
+            logger.LogDebug("No conversation for {UserId}; {Text} not sent", userId, (activity as IMessageActivity)?.Text);
+            return;
+        }
+        await adapter.ContinueConversationAsync(settings.AppId, reference,
+            (turnContext, ct) => turnContext.SendActivityAsync(activity, ct), cancellationToken);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using MeetingBot.Engine.Phone;
+
+namespace MeetingBot.Web.Bot.Cards;
+
+/// <summary>How cards write times, money, durations and pool usage (invariant culture: the demo is English).</summary>
+public static class CardFormat
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>An instant in the viewer's offset, e.g. "Tue 14 Jan 2025 14:30 UTC-05:00".</summary>
+    public static string When(DateTimeOffset at, TimeSpan viewerOffset)
+    {
+        var local = at.ToOffset(viewerOffset);
+        var zone = viewerOffset == TimeSpan.Zero ? "UTC" : "UTC" + local.ToString("zzz", Invariant);
+        return local.ToString("ddd d MMM yyyy HH:mm", Invariant) + " " + zone;
+    }
+
+    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", Invariant);
+
+    public static string Money(decimal amount, string currency) => amount.ToString("0.00##", Invariant) + " " + currency;
+
+    public static string Duration(TimeSpan d) =>
+        d.TotalHours >= 1 ? $"{(int)d.TotalHours}h {d.Minutes:D2}m {d.Seconds:D2}s" : $"{d.Minutes}m {d.Seconds:D2}s";
+
+    public static string Phone(string e164) => PhoneNumberNormalizer.Display(e164);
+
+    /// <summary>Teams writes conference IDs in groups of three: "123 456 789#".</summary>
+    public static string ConferenceId(string digits) =>
+        string.Join(' ', digits.Chunk(3).Select(c => new string(c))) + "#";
+
+    /// <summary>A text progress bar, e.g. "▓▓▓▓░░░░ 45/120"; full when used ≥ available.</summary>
+    public static string ProgressBar(int used, int available, int width = 20)
+    {
+        var filled = available <= 0 ? (used > 0 ? width : 0) : (int)Math.Min(width, Math.Round((double)used * width / available, MidpointRounding.AwayFromZero));
+        return new string('▓', filled) + new string('░', width - filled) + $" {used}/{available}";
+    }
+}

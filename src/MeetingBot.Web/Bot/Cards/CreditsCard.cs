@@ -1,0 +1,27 @@
+using MeetingBot.Engine.Billing;
+using Newtonsoft.Json.Linq;
+using static MeetingBot.Web.Bot.Cards.CardElements;
+
+namespace MeetingBot.Web.Bot.Cards;
+
+/// <summary>Communications Credits: the balance, each purchase with what is left and when it is forfeited.</summary>
+public static class CreditsCard
+{
+    public static JObject Build(decimal balance, string currency, IReadOnlyList<CreditPurchase> purchases, AutoRechargeSettings autoRecharge, DateTimeOffset now) => Card(
+        [
+            Heading("Communications Credits"),
+            Text($"Balance: {CardFormat.Money(balance, currency)}", size: "Medium", weight: "Bolder").WithId("balance"),
+            Text(autoRecharge.Enabled
+                ? $"Auto-recharge: add {CardFormat.Money(autoRecharge.Amount, currency)} when the balance falls below {CardFormat.Money(autoRecharge.Threshold, currency)}."
+                : "Auto-recharge is off.", subtle: true),
+            Text("Purchases", weight: "Bolder"),
+            purchases.Count == 0
+                ? Text("No funds added yet. Unused funds are forfeited 12 months after purchase.", subtle: true)
+                : Facts(purchases.OrderBy(p => p.PurchasedAt).Select(p => (
+                    $"{CardFormat.Date(p.PurchasedAt)}{(p.IsAutoRecharge ? " (auto)" : "")}: {CardFormat.Money(p.Amount, currency)}",
+                    p.ExpiresAt <= now
+                        ? $"expired {CardFormat.Date(p.ExpiresAt)}, {CardFormat.Money(p.Forfeited, currency)} forfeited"
+                        : $"{CardFormat.Money(p.Remaining, currency)} left, expires {CardFormat.Date(p.ExpiresAt)}"))).WithId("purchases"),
+        ],
+        [Submit("Admin", CardActions.Admin), Submit("Usage report", CardActions.Usage)]);
+}

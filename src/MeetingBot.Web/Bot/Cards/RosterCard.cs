@@ -1,0 +1,57 @@
+using MeetingBot.Engine.Calling;
+using MeetingBot.Engine.Meetings;
+using Newtonsoft.Json.Linq;
+using static MeetingBot.Web.Bot.Cards.CardElements;
+
+namespace MeetingBot.Web.Bot.Cards;
+
+/// <summary>The meeting window's participant list with the add-by-phone, leave, end and hang-up controls.</summary>
+public static class RosterCard
+{
+    public const string PhoneMarker = "📞 phone";
+
+    /// <param name="legs">The meeting's call legs (live ones decide who is on the phone).</param>
+    /// <param name="viewerId">The demo user looking at the roster.</param>
+    public static JObject Build(Meeting meeting, IReadOnlyList<CallLeg> legs, string viewerId, string? notice = null)
+    {
+        var liveLegs = legs.Where(l => l.IsLive).ToDictionary(l => l.Id);
+        var isOrganizer = string.Equals(meeting.OrganizerId, viewerId, StringComparison.OrdinalIgnoreCase);
+        var myPhone = legs.FirstOrDefault(l => l.IsLive && l.Kind == CallLegKind.CallMe && string.Equals(l.RequestedByUserId, viewerId, StringComparison.OrdinalIgnoreCase));
+        var id = new { meetingId = meeting.Id };
+
+        var rows = meeting.Participants.Where(p => p.LeftAt is null).Select(p =>
+        {
+            var marks = new List<string>();
+            if (string.Equals(p.UserId, meeting.OrganizerId, StringComparison.OrdinalIgnoreCase)) marks.Add("organizer");
+            if (p.PhoneLegId is { } legId && liveLegs.TryGetValue(legId, out var leg))
+                marks.Add(leg.State == CallLegState.Ringing ? $"{PhoneMarker} (ringing {CardFormat.Phone(leg.ToNumber)})" : $"{PhoneMarker} {CardFormat.Phone(leg.ToNumber)}");
+            else if (p.IsPhoneOnly) marks.Add(PhoneMarker);
+            if (p.InLobby) marks.Add("in lobby");
+            if (!p.InClient && !p.IsPhoneOnly) marks.Add("left the client");
+            else if (p.InClient) marks.Add(p.AudioMode == AudioMode.NoAudio ? "no audio" : p.AudioMode == AudioMode.ComputerAudio ? "computer audio" : "in client");
+            return (p.DisplayName, string.Join(" · ", marks));
+        }).ToList();
+
+        var actions = new List<JToken?>
+        {
+            Submit("Leave", CardActions.Leave, id),
+            isOrganizer && !meeting.IsEnded ? Submit("End meeting", CardActions.EndMeeting, id, style: "destructive") : null,
+            myPhone is not null ? Submit("Hang up my phone", CardActions.HangUp, new { meetingId = meeting.Id, legId = myPhone.Id }, style: "destructive") : null,
+            Submit("Refresh", CardActions.Roster, id),
+        };
+
+        return Card(
+        [
+            Heading(meeting.Subject),
+            notice is null ? null : Text(notice, weight: "Bolder"),
+            meeting.IsEnded ? Text("This meeting has ended.", color: "Attention") : null,
+            Text($"Participants ({rows.Count})", weight: "Bolder"),
+            rows.Count == 0 ? Text("Nobody is in the meeting.", subtle: true) : Facts(rows).WithId("participants"),
+            meeting.IsEnded ? null : Container(
+            [
+                InputText("addNumber", "Add participant by phone", placeholder: "e.g. +44 20 7946 0000", maxLength: 40, style: "Tel"),
+                ActionRow([Submit("Add participant", CardActions.AddParticipant, id)]),
+            ], separator: true),
+        ], actions);
+    }
+}

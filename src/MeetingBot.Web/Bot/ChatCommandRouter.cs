@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace MeetingBot.Web.Bot;
+
+/// <summary>
+/// Matches a chat message against a table of anchored, case-insensitive patterns, first match wins. Text is
+/// tidied first (spaces collapsed, a trailing full stop or "please" dropped) so natural phrasings route.
+/// </summary>
+public sealed class ChatCommandRouter
+{
+    private readonly List<ChatRoute> _routes = [];
+
+    public IReadOnlyList<ChatRoute> Routes => _routes;
+
+    public ChatCommandRouter Add(string command, string pattern, Func<BotTurn, Match, Task> handle)
+    {
+        _routes.Add(new ChatRoute(command,
+            new Regex("^(?:please\\s+)?(?:" + pattern + ")(?:\\s+please)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(250)),
+            handle));
+        return this;
+    }
+
+    public static string Tidy(string text) =>
+        Regex.Replace(text.Trim(), "\\s+", " ").TrimEnd('.', '!', ' ');
+
+    /// <summary>Runs the first matching route; false when none matched.</summary>
+    public async Task<bool> TryRouteAsync(BotTurn turn, string text)
+    {
+        var tidy = Tidy(text);
+        foreach (var route in _routes)
+        {
+            var match = route.Pattern.Match(tidy);
+            if (!match.Success) continue;
+            await route.Handle(turn, match);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The route a message would take (for tests and diagnostics).</summary>
+    public string? Resolve(string text) => _routes.FirstOrDefault(r => r.Pattern.IsMatch(Tidy(text)))?.Command;
+}

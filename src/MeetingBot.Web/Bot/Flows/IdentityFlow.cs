@@ -1,0 +1,41 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Licensing;
+using MeetingBot.Web.Bot.Cards;
+
+namespace MeetingBot.Web.Bot.Flows;
+
+/// <summary>Who the chat acts as in the demo tenant.</summary>
+public sealed class IdentityFlow(ConferenceEngine engine)
+{
+    public async Task WhoAmIAsync(BotTurn turn)
+    {
+        var user = engine.GetUser(turn.TenantId, turn.UserId);
+        if (!user.IsSuccess)
+        {
+            await turn.SayAsync(user.Message!);
+            return;
+        }
+        var u = user.Value!;
+        var licenses = u.Licenses.Count == 0 ? "none" : string.Join(", ", u.Licenses.Order().Select(SkuCatalog.ShortName));
+        var ac = u.Has(Capability.MCOMEETADD) ? "with Audio Conferencing: your invites carry dial-in details" : "without Audio Conferencing: your invites have the join link only";
+        await turn.SayAsync($"You are acting as **{u.DisplayName}** ({u.Id}, {u.Upn}){(u.IsTenantAdmin ? ", tenant admin" : "")}, {ac}. Licenses: {licenses}. Dial-out from meetings: {AdminCard.PermissionText(u.DialOutPermission)}.");
+    }
+
+    /// <summary>Switches to a demo user named by id, display name or first name.</summary>
+    public async Task ActAsAsync(BotTurn turn, string who)
+    {
+        var wanted = who.Trim();
+        var users = engine.ListUsers(turn.TenantId);
+        var match = users.FirstOrDefault(u => string.Equals(u.Id, wanted, StringComparison.OrdinalIgnoreCase))
+                    ?? users.FirstOrDefault(u => string.Equals(u.DisplayName, wanted, StringComparison.OrdinalIgnoreCase))
+                    ?? users.FirstOrDefault(u => u.DisplayName.StartsWith(wanted + " ", StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            var shown = wanted.Length > 40 ? wanted[..40] + "…" : wanted;
+            await turn.SayAsync($"There is no demo user \"{shown}\". Try one of: {string.Join(", ", users.Select(u => u.Id))}.");
+            return;
+        }
+        turn.ActAs(match.Id);
+        await WhoAmIAsync(turn);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MeetingBot.Engine;
+using MeetingBot.Engine.Calling;
+using MeetingBot.Engine.Licensing;
+using MeetingBot.Engine.Meetings;
+using MeetingBot.Web.Bot.Cards;
+
+namespace MeetingBot.Web.Bot.Flows;
+
+/// <summary>Scheduling, the invite, the pre-join screen, joining, the roster, leaving and ending.</summary>
+public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, NoticeLedger ledger)
+{
+    public static readonly TimeSpan DefaultLength = TimeSpan.FromMinutes(30);
+    public const string NoCurrentMeeting = "You are not in a meeting yet. Type `schedule Weekly sync` or `join <meeting id>` first.";
+
+    public async Task ScheduleAsync(BotTurn turn, string? subject, string? at)
+    {
+        var now = time.GetUtcNow();
+        var start = now;
+        if (!string.IsNullOrWhiteSpace(at))
+        {
+            if (ParseStart(at, now, turn.ViewerOffset) is not { } parsed)
+            {
+                await turn.SayAsync($"I could not read the time \"{at}\". Use 24-hour HH:MM, e.g. `schedule Weekly sync at 14:30`.");
+                return;
+            }
+            start = parsed;
+        }
+        var result = engine.ScheduleMeeting(turn.TenantId, turn.UserId, string.IsNullOrWhiteSpace(subject) ? "Meeting" : subject, start, start + DefaultLength);
+        if (!result.IsSuccess)
+        {
+            await turn.SayAsync(result.Message!);
+            return;
+        }
+        var meeting = result.Value!;
+        turn.Conversation.CurrentMeetingId = meeting.Id;
+        await turn.SendCardAsync(InviteCard.Build(meeting.Invite, turn.ViewerOffset),
+            $"Scheduled **{meeting.Subject}** (meeting {meeting.Id}). Here is the invite.");
+    }
+
+    /// <summary>"14:30", "9", "9am", "2:30 pm" in the viewer's offset; the next such time from now (within a minute of now counts as now).</summary>
+    public static DateTimeOffset? ParseStart(string text, DateTimeOffset now, TimeSpan offset)
+    {
+        var m = Regex.Match(text.Trim(), "^(?<h>\\d{1,2})(:(?<m>\\d{2}))?\\s*(?<ampm>am|pm)?$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture);
+        if (!m.Success) return null;
+        var hour = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
+        var minute = m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
+        if (m.Groups["ampm"].Success)
+        {
+            if (hour is < 1 or > 12) return null;
+            var pm = m.Groups["ampm"].Value.Equals("pm", StringComparison.OrdinalIgnoreCase);
+            hour = hour % 12 + (pm ? 12 : 0);
+        }
+        if (hour > 23 || minute > 59) return null;
+        var local = now.ToOffset(offset);
+        var candidate = new DateTimeOffset(local.Year, local.Month, local.Day, hour, minute, 0, offset);
+        if (candidate < local.AddMinutes(-1)) candidate = candidate.AddDays(1);
+        return candidate.ToUniversalTime();
+    }
+
+    public async Task ListAsync(BotTurn turn)
+    {
+        var user = engine.GetUser(turn.TenantId, turn.UserId);
+        var meetings = engine.ListMeetings(turn.TenantId, turn.UserId);
+        await turn.SendCardAsync(MeetingsCard.Build(user.Value?.DisplayName ?? turn.UserId, meetings, turn.ViewerOffset));
+    }
+
+    public async Task ShowPreJoinAsync(BotTurn turn, string? meetingId)
+    {
+        var meeting = engine.GetMeeting(turn.TenantId, Clean(meetingId) ?? "");
+        if (!meeting.IsSuccess)
+        {
+            await turn.SayAsync(meeting.Message!);
+            return;
+        }
+        var m = meeting.Value!;
+        if (m.IsEnded)
+        {
+            await turn.SayAsync(EngineMessages.For(EngineError.MeetingEnded));
+            return;
+        }
+        turn.Conversation.CurrentMeetingId = m.Id;
+        var organizerHasAc = engine.GetUser(turn.TenantId, m.OrganizerId).Value?.Has(Capability.MCOMEETADD) ?? false;
+        await turn.SendCardAsync(PreJoinCard.Build(m, organizerHasAc));
+    }
+
+    public async Task JoinAsync(BotTurn turn, string? meetingId, AudioMode audio)
+    {
+        var joined = engine.JoinMeeting(turn.TenantId, turn.UserId, Clean(meetingId) ?? "", audio);
+        if (!joined.IsSuccess)
+        {
+            await turn.SayAsync(joined.Message!);
+            return;
+        }
+        turn.Conversation.CurrentMeetingId = Clean(meetingId);
+        var notice = joined.Value!.InLobby
+            ? "You are in the lobby. The organizer will let you in."
+            : audio == AudioMode.NoAudio ? "You joined without audio." : "You joined with computer audio.";
+        await SendRosterAsync(turn, Clean(meetingId), notice);
+    }
+
+    public async Task SendRosterAsync(BotTurn turn, string? meetingId, string? notice = null)
+    {
+        var id = meetingId ?? turn.Conversation.CurrentMeetingId;
+        if (id is null)
+        {
+            await turn.SayAsync(NoCurrentMeeting);
+            return;
+        }
+        var meeting = engine.GetMeeting(turn.TenantId, id);
+        if (!meeting.IsSuccess)
+        {
+            await turn.SayAsync(meeting.Message!);
+            return;
+        }
+        await turn.SendCardAsync(RosterCard.Build(meeting.Value!, engine.ListLegs(turn.TenantId, id), turn.UserId, notice));
+    }
+
+    public async Task LeaveAsync(BotTurn turn, string? meetingId)
+    {
+        var id = Clean(meetingId) ?? turn.Conversation.CurrentMeetingId;
+        if (id is null)
+        {
+            await turn.SayAsync(NoCurrentMeeting);
+            return;
+        }
+        var left = engine.LeaveMeeting(turn.TenantId, turn.UserId, id);
+        if (!left.IsSuccess)
+        {
+            await turn.SayAsync(left.Message!);
+            return;
+        }
+        var stillUp = left.Value!;
+        if (stillUp.Count == 0)
+        {
+            await turn.SayAsync($"You left meeting {id}.");
+            return;
+        }
+        await RemindAsync(turn, $"You left meeting {id} in the client, but your phone did not.", stillUp);
+    }
+
+    public async Task EndAsync(BotTurn turn, string? meetingId)
+    {
+        var id = Clean(meetingId) ?? turn.Conversation.CurrentMeetingId;
+        if (id is null)
+        {
+            await turn.SayAsync(NoCurrentMeeting);
+            return;
+        }
+        var ended = engine.EndMeeting(turn.TenantId, turn.UserId, id);
+        if (!ended.IsSuccess)
+        {
+            await turn.SayAsync(ended.Message!);
+            return;
+        }
+        var myPhone = engine.ListLegs(turn.TenantId, id)
+            .Where(l => l.IsLive && l.Kind == CallLegKind.CallMe && string.Equals(l.RequestedByUserId, turn.UserId, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (myPhone.Count == 0)
+        {
+            await turn.SayAsync($"Meeting {id} ({ended.Value!.Subject}) has ended for everyone.");
+            return;
+        }
+        await RemindAsync(turn, $"Meeting {id} has ended for everyone in the client, but your phone is still connected.", myPhone);
+    }
+
+    private async Task RemindAsync(BotTurn turn, string text, IReadOnlyList<CallLeg> legs)
+    {
+        var now = time.GetUtcNow();
+        foreach (var leg in legs)
+        {
+            ledger.MarkTold(NoticeLedger.Reminder(leg.Id));
+            var connectedFor = leg.ConnectedAt is { } c ? now - c : TimeSpan.Zero;
+            await turn.SendCardAsync(HangUpReminderCard.Build(leg.MeetingId, leg.Id, leg.ToNumber, connectedFor), text + " " + EngineMessages.HangUpBothEnds);
+        }
+    }
+
+    /// <summary>Meeting ids are typed as "3" or "#3".</summary>
+    public static string? Clean(string? meetingId) => meetingId?.Trim().TrimStart('#') is { Length: > 0 } id ? id : null;
+}

@@ -1,0 +1,146 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Calling;
+using MeetingBot.Web.Bot.Cards;
+
+namespace MeetingBot.Web.Bot.Flows;
+
+/// <summary>Phone audio ("Call me"), adding people by phone, hanging up, and a simulated dial-in caller.</summary>
+public sealed class PhoneFlow(ConferenceEngine engine, NoticeLedger ledger, MeetingFlow meetings)
+{
+    /// <summary>The simulated caller for "dial in" when none is given.</summary>
+    public const string DemoCallerNumber = "+14055550123";
+
+    /// <summary>"call me at 405 555 0100": shows the number as it will be dialed, with Call and Cancel.</summary>
+    public async Task PreviewCallMeAsync(BotTurn turn, string number)
+    {
+        if (turn.Conversation.CurrentMeetingId is not { } meetingId)
+        {
+            await turn.SayAsync(MeetingFlow.NoCurrentMeeting);
+            return;
+        }
+        var meeting = engine.GetMeeting(turn.TenantId, meetingId);
+        var preview = engine.PreviewNumber(turn.TenantId, meetingId, number);
+        if (!meeting.IsSuccess || !preview.IsSuccess)
+        {
+            await turn.SayAsync((meeting.IsSuccess ? preview.Message : meeting.Message)!);
+            return;
+        }
+        await turn.SendCardAsync(ConfirmNumberCard.Build(meetingId, meeting.Value!.Subject, number.Trim(), preview.Value!));
+    }
+
+    public async Task CallMeAsync(BotTurn turn, string? meetingId, string? number)
+    {
+        var id = MeetingFlow.Clean(meetingId) ?? turn.Conversation.CurrentMeetingId;
+        if (id is null)
+        {
+            await turn.SayAsync(MeetingFlow.NoCurrentMeeting);
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(number))
+        {
+            await turn.SayAsync("Type the phone number the meeting should call, e.g. 405 555 0100.");
+            return;
+        }
+        var call = engine.CallMe(turn.TenantId, turn.UserId, id, number);
+        if (!call.IsSuccess)
+        {
+            await RefuseAsync(turn, id, call.Error!.Value, call.Message!);
+            return;
+        }
+        turn.Conversation.CurrentMeetingId = id;
+        await meetings.SendRosterAsync(turn, id, Calling(call.Value!, "📞 Calling you at"));
+    }
+
+    public async Task AddParticipantAsync(BotTurn turn, string? meetingId, string? number)
+    {
+        var id = MeetingFlow.Clean(meetingId) ?? turn.Conversation.CurrentMeetingId;
+        if (id is null)
+        {
+            await turn.SayAsync(MeetingFlow.NoCurrentMeeting);
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(number))
+        {
+            await turn.SayAsync("Type the number to add, e.g. +44 20 7946 0000.");
+            return;
+        }
+        var call = engine.AddParticipantByPhone(turn.TenantId, turn.UserId, id, number);
+        if (!call.IsSuccess)
+        {
+            await RefuseAsync(turn, id, call.Error!.Value, call.Message!);
+            return;
+        }
+        await meetings.SendRosterAsync(turn, id, Calling(call.Value!, "📞 Calling"));
+    }
+
+    public async Task HangUpAsync(BotTurn turn, string? legId)
+    {
+        var ended = engine.HangUp(turn.TenantId, turn.UserId, string.IsNullOrWhiteSpace(legId) ? null : legId);
+        if (!ended.IsSuccess)
+        {
+            await turn.SayAsync(ended.Message!);
+            return;
+        }
+        var leg = ended.Value!;
+        var charge = leg.ChargeSoFar > 0 ? $", {leg.ChargeSoFar:0.00##} charged to credits" : "";
+        await turn.SayAsync($"📞 Hung up {CardFormat.Phone(leg.ToNumber)} after {leg.MinutesPaid} paid minute(s){charge}.");
+    }
+
+    /// <summary>A caller dials the bridge's toll number and types the conference ID (and, optionally, a PIN).</summary>
+    public async Task DialInAsync(BotTurn turn, string conferenceId, string? pin, string? callerNumber)
+    {
+        var tenant = engine.GetTenant(turn.TenantId);
+        if (!tenant.IsSuccess)
+        {
+            await turn.SayAsync(tenant.Message!);
+            return;
+        }
+        var dialed = tenant.Value!.Bridge.TollNumber;
+        var caller = string.IsNullOrWhiteSpace(callerNumber) ? DemoCallerNumber : callerNumber.Trim();
+        var transcript = new List<(DialInCard.Speaker, string)> { (DialInCard.Speaker.Caller, $"Calling {CardFormat.Phone(dialed)}") };
+        var session = engine.StartDialIn(dialed, caller);
+        if (!session.IsSuccess)
+        {
+            await turn.SendCardAsync(DialInCard.Build(dialed, caller, transcript, session.Message!));
+            return;
+        }
+        var s = session.Value!;
+        transcript.Add((DialInCard.Speaker.Bridge, s.Prompt));
+        var digits = new string(conferenceId.Where(c => c != ' ').ToArray());
+        if (!digits.EndsWith('#')) digits += "#";
+        foreach (var keys in new[] { digits, NormalizePin(pin) })
+        {
+            transcript.Add((DialInCard.Speaker.Keypad, keys));
+            var step = engine.EnterDialInDigits(s.Id, keys);
+            transcript.Add((DialInCard.Speaker.Bridge, s.Prompt));
+            if (!step.IsSuccess || s.Stage != DialInStage.AwaitingPin) break;
+        }
+        var outcome = s.Stage switch
+        {
+            DialInStage.Admitted => $"Joined meeting {s.MeetingId} by phone{(s.IsOrganizer ? " as the organizer" : "")}.",
+            DialInStage.InLobby => $"Waiting in the lobby of meeting {s.MeetingId}.",
+            DialInStage.Disconnected => "The bridge hung up.",
+            _ => "The bridge is still waiting for digits.",
+        };
+        await turn.SendCardAsync(DialInCard.Build(dialed, caller, transcript, outcome));
+    }
+
+    private static string NormalizePin(string? pin)
+    {
+        var digits = new string((pin ?? "").Where(char.IsAsciiDigit).ToArray());
+        return digits + "#";
+    }
+
+    private async Task RefuseAsync(BotTurn turn, string meetingId, EngineError error, string message)
+    {
+        // The engine publishes the same refusal as an event; the proactive sender skips what was just said here.
+        if (error is EngineError.CallingFeatureNotSetUp or EngineError.DestinationNotAllowed)
+            ledger.MarkTold(NoticeLedger.Unavailable(turn.UserId, meetingId));
+        await turn.SayAsync(message);
+    }
+
+    private static string Calling(CallLeg leg, string prefix) =>
+        leg.State == CallLegState.Connected
+            ? $"{prefix} {leg.ToNumber} ({CardFormat.Phone(leg.ToNumber)}): connected."
+            : $"{prefix} {leg.ToNumber} ({CardFormat.Phone(leg.ToNumber)})…";
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MeetingBot.Engine;
+using MeetingBot.Engine.Meetings;
+using MeetingBot.Web.Bot.Cards;
+using MeetingBot.Web.Bot.Flows;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace MeetingBot.Web.Bot;
+
+/// <summary>
+/// The chat side of MeetingBot. Text commands go through a table of patterns; card submits carry an
+/// <c>action</c> discriminator and go through one switch. Every refusal shows the engine's own words.
+/// </summary>
+public sealed class MeetingBot : ActivityHandler
+{
+    public const int MaxTextLength = 2000;
+    public const string UnknownSubmit = "That button is not one I know (the card may be from an older version). Type help for fresh cards.";
+
+    private readonly ConferenceEngine _engine;
+    private readonly ConversationState _conversationState;
+    private readonly UserState _userState;
+    private readonly ConversationReferenceStore _references;
+    private readonly BotSettings _settings;
+    private readonly MeetingFlow _meetings;
+    private readonly PhoneFlow _phone;
+    private readonly AdminFlow _admin;
+    private readonly IdentityFlow _identity;
+    private readonly ChatCommandRouter _router;
+
+    public MeetingBot(
+        ConferenceEngine engine,
+        ConversationState conversationState,
+        UserState userState,
+        ConversationReferenceStore references,
+        NoticeLedger ledger,
+        TimeProvider time,
+        BotSettings settings)
+    {
+        _engine = engine;
+        _conversationState = conversationState;
+        _userState = userState;
+        _references = references;
+        _settings = settings;
+        _meetings = new MeetingFlow(engine, time, ledger);
+        _phone = new PhoneFlow(engine, ledger, _meetings);
+        _admin = new AdminFlow(engine, time);
+        _identity = new IdentityFlow(engine);
+        _router = BuildRouter();
+    }
+
+    /// <summary>The chat command table (exposed so tests can check every catalog command routes).</summary>
+    public ChatCommandRouter Router => _router;
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+        await _userState.SaveChangesAsync(turnContext, false, cancellationToken);
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // The Emulator sends one update holding both the bot and the user, without roles: greet once per
+        // update if anyone but the bot arrived. "Restart conversation" repeats it, and greeting again is right.
+        if (!membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id)) return;
+        var turn = await LoadTurnAsync(turnContext, cancellationToken);
+        var user = _engine.GetUser(turn.TenantId, turn.UserId);
+        var tenant = _engine.GetTenant(turn.TenantId);
+        if (!user.IsSuccess || !tenant.IsSuccess)
+        {
+            await turn.SayAsync("Welcome to MeetingBot. The demo tenant is not set up on this host.");
+            return;
+        }
+        await turn.SendCardAsync(WelcomeCard.Build(user.Value!, tenant.Value!.Name));
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var turn = await LoadTurnAsync(turnContext, cancellationToken);
+        var activity = turnContext.Activity;
+        if (activity.Value is not null)
+        {
+            var submit = SubmitData.From(activity.Value);
+            if (submit is null)
+            {
+                await turn.SayAsync(UnknownSubmit);
+                return;
+            }
+            await OnSubmitAsync(turn, submit);
+            return;
+        }
+
+        var text = turnContext.Activity.RemoveRecipientMention() ?? activity.Text ?? "";
+        if (text.Length > MaxTextLength)
+        {
+            await turn.SayAsync($"That message is {text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long; commands are short (at most {MaxTextLength.ToString("N0", CultureInfo.InvariantCulture)}). Type help.");
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(text) || !await _router.TryRouteAsync(turn, text))
+        {
+            var tidy = ChatCommandRouter.Tidy(text);
+            await turn.SendCardAsync(HelpCard.Build(tidy.Length == 0 ? null : tidy.Length > 60 ? tidy[..60] + "…" : tidy));
+        }
+    }
+
+    private async Task<BotTurn> LoadTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var conversation = await _conversationState.CreateProperty<ConversationData>(nameof(ConversationData)).GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        var profile = await _userState.CreateProperty<UserProfile>(nameof(UserProfile)).GetAsync(turnContext, () => new UserProfile(), cancellationToken);
+        profile.ActingAs ??= _settings.DefaultUserId;
+        var turn = new BotTurn(turnContext, conversation, profile, _settings.TenantId, cancellationToken);
+        _references.Save(turn.UserId, turnContext.Activity.GetConversationReference());
+        return turn;
+    }
+
+    private async Task OnSubmitAsync(BotTurn turn, SubmitData data)
+    {
+        var meetingId = data.Get("meetingId");
+        switch (data.Action)
+        {
+            case CardActions.Help:
+                await turn.SendCardAsync(HelpCard.Build());
+                break;
+            case CardActions.Schedule:
+                await _meetings.ScheduleAsync(turn, data.Get("subject"), data.Get("at"));
+                break;
+            case CardActions.ShowPreJoin when meetingId is not null:
+                await _meetings.ShowPreJoinAsync(turn, meetingId);
+                break;
+            case CardActions.JoinComputer when meetingId is not null:
+                await _meetings.JoinAsync(turn, meetingId, AudioMode.ComputerAudio);
+                break;
+            case CardActions.JoinNoAudio when meetingId is not null:
+                await _meetings.JoinAsync(turn, meetingId, AudioMode.NoAudio);
+                break;
+            case CardActions.PhoneAudio when meetingId is not null:
+                await _phone.CallMeAsync(turn, meetingId, data.Get("phoneNumber"));
+                break;
+            case CardActions.ConfirmCall when meetingId is not null:
+                await _phone.CallMeAsync(turn, meetingId, data.Get("number"));
+                break;
+            case CardActions.CancelCall:
+                await turn.SayAsync("Cancelled: nobody was called.");
+                break;
+            case CardActions.AddParticipant when meetingId is not null:
+                await _phone.AddParticipantAsync(turn, meetingId, data.Get("addNumber"));
+                break;
+            case CardActions.HangUp:
+                await _phone.HangUpAsync(turn, data.Get("legId"));
+                break;
+            case CardActions.Leave when meetingId is not null:
+                await _meetings.LeaveAsync(turn, meetingId);
+                break;
+            case CardActions.EndMeeting when meetingId is not null:
+                await _meetings.EndAsync(turn, meetingId);
+                break;
+            case CardActions.Roster when meetingId is not null:
+                await _meetings.SendRosterAsync(turn, meetingId);
+                break;
+            case CardActions.ActAs when data.Get("who") is { } who:
+                await _identity.ActAsAsync(turn, who);
+                break;
+            case CardActions.AssignLicense:
+                await _admin.AssignAsync(turn, data.Get("licUser"), data.Get("licSku"), assign: true);
+                break;
+            case CardActions.UnassignLicense:
+                await _admin.AssignAsync(turn, data.Get("licUser"), data.Get("licSku"), assign: false);
+                break;
+            case CardActions.SetPermission:
+                await _admin.SetPermissionAsync(turn, data.Get("permUser"), data.Get("permValue"));
+                break;
+            case CardActions.AddFunds:
+                await _admin.AddFundsAsync(turn, data.Get("fundsAmount"));
+                break;
+            case CardActions.SetAutoRecharge:
+                await _admin.SetAutoRechargeAsync(turn, data.Get("arEnabled"), data.Get("arThreshold"), data.Get("arAmount"));
+                break;
+            case CardActions.Admin:
+                await _admin.ShowAsync(turn);
+                break;
+            case CardActions.Pools:
+                await _admin.PoolsAsync(turn);
+                break;
+            case CardActions.Usage:
+                await _admin.UsageAsync(turn, 30);
+                break;
+            case CardActions.Credits:
+                await _admin.CreditsAsync(turn);
+                break;
+            case CardActions.ShowPreJoin or CardActions.JoinComputer or CardActions.JoinNoAudio or CardActions.PhoneAudio
+                or CardActions.ConfirmCall or CardActions.AddParticipant or CardActions.Leave or CardActions.EndMeeting or CardActions.Roster:
+                await turn.SayAsync("That button did not say which meeting it is for. Type `meetings` for fresh cards.");
+                break;
+            default:
+                await turn.SayAsync(UnknownSubmit);
+                break;
+        }
+    }
+
+    private ChatCommandRouter BuildRouter()
+    {
+        const string Number = "(?<number>.+?)";
+        return new ChatCommandRouter()
+            .Add("help", @"help|\?|commands|what can you do|menu|hi|hello", (t, _) => t.SendCardAsync(HelpCard.Build()))
+            .Add("whoami", @"who ?am ?i|whoami|me", (t, _) => _identity.WhoAmIAsync(t))
+            .Add("act as", @"(act|acting) as (?<who>.+)|switch to (?<who>.+)|i am (?<who>.+)", (t, m) => _identity.ActAsAsync(t, m.Groups["who"].Value))
+            .Add("schedule", @"(schedule|book|new meeting|create meeting)( a meeting| meeting)?(\s+(?<subject>.*?))?(\s+at\s+(?<at>\d{1,2}(:\d{2})?\s*([ap]m)?))?",
+                (t, m) => _meetings.ScheduleAsync(t, m.Groups["subject"].Value, m.Groups["at"].Success ? m.Groups["at"].Value : null))
+            .Add("meetings", @"(my |list |show )?meetings|list", (t, _) => _meetings.ListAsync(t))
+            .Add("join", @"join( meeting)?\s+#?(?<id>[\w-]+)", (t, m) => _meetings.ShowPreJoinAsync(t, m.Groups["id"].Value))
+            .Add("call me", $@"(call me|phone audio|dial me)(\s+(at|on))?\s+{Number}(?<now>\s+now)?",
+                (t, m) => m.Groups["now"].Success ? _phone.CallMeAsync(t, null, m.Groups["number"].Value) : _phone.PreviewCallMeAsync(t, m.Groups["number"].Value))
+            .Add("add funds", @"add (funds|credits)\s+\$?(?<amount>[\d.,]+)", (t, m) => _admin.AddFundsAsync(t, m.Groups["amount"].Value))
+            .Add("add", $@"(add|invite|dial)( participant)?(\s+by phone)?\s+{Number}", (t, m) => _phone.AddParticipantAsync(t, null, m.Groups["number"].Value))
+            .Add("hang up", @"hang ?up( my phone)?|hangup|end (my )?(phone|call)", (t, _) => _phone.HangUpAsync(t, null))
+            .Add("leave", @"leave( (the )?meeting)?", (t, _) => _meetings.LeaveAsync(t, null))
+            .Add("end meeting", @"end( the)?( meeting)?", (t, _) => _meetings.EndAsync(t, null))
+            .Add("dial in", @"dial[ -]?in\s+(?<cid>[\d ]+#?)(\s+pin\s+(?<pin>\d+#?))?(\s+from\s+(?<from>.+))?",
+                (t, m) => _phone.DialInAsync(t, m.Groups["cid"].Value, m.Groups["pin"].Success ? m.Groups["pin"].Value : null, m.Groups["from"].Success ? m.Groups["from"].Value : null))
+            .Add("admin", @"admin( center)?", (t, _) => _admin.ShowAsync(t))
+            .Add("pools", @"(pstn )?(minute )?pools?( report)?", (t, _) => _admin.PoolsAsync(t))
+            .Add("usage", @"(pstn )?usage( report)?(\s+(?<days>\d{1,3})\s*days?)?",
+                (t, m) => _admin.UsageAsync(t, m.Groups["days"].Success ? int.Parse(m.Groups["days"].Value, CultureInfo.InvariantCulture) : 30))
+            .Add("credits", @"credits|balance|communications credits", (t, _) => _admin.CreditsAsync(t))
+            .Add("fast forward", @"(fast[ -]?forward|ff|advance)\s+(?<n>\d{1,9})(\s*(m|mins?|minutes?))?", (t, m) => _admin.FastForwardAsync(t, m.Groups["n"].Value))
+            .Add("roster", @"roster|participants|people", (t, _) => _meetings.SendRosterAsync(t, null));
+    }
+}
