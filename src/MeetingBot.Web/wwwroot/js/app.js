@@ -13,6 +13,7 @@ import { renderAdmin } from './views/admin.js';
 export const session = { me: null, devMode: false };
 
 let cleanup = null;
+const SIGNED_IN_MARKER = 'meetingbot.signedIn';
 
 function normalizeMe(me) {
   if (!me) return null;
@@ -26,9 +27,12 @@ function normalizeMe(me) {
 
 export async function signedIn(me) {
   session.me = normalizeMe(me);
+  localStorage.setItem(SIGNED_IN_MARKER, '1');
   updateChrome();
   try {
     await realtime.connect();
+    // A phone left connected in an earlier visit still costs minutes: warn about it straight away.
+    phoneBanner.rememberOrphanedLegs(await realtime.myOrphanedLegs());
   } catch (e) {
     toast(`Live updates are unavailable: ${e.message}`, { kind: 'warning', title: 'Connection' });
   }
@@ -39,6 +43,7 @@ async function signOut() {
   await realtime.disconnect();
   phoneBanner.clearBanner();
   session.me = null;
+  localStorage.removeItem(SIGNED_IN_MARKER);
   updateChrome();
   location.hash = '#/signin';
 }
@@ -109,11 +114,16 @@ async function start() {
   } catch {
     session.devMode = false;
   }
-  try {
-    const me = await api.me();
-    if (me) await signedIn(me);
-  } catch {
-    session.me = null;
+  // The auth cookie is HttpOnly, so a readable marker says whether asking /api/me is worth a request
+  // (a first visit then shows the picker without a 401 in the console).
+  if (localStorage.getItem(SIGNED_IN_MARKER)) {
+    try {
+      const me = await api.me();
+      if (me) await signedIn(me);
+    } catch {
+      session.me = null;
+      localStorage.removeItem(SIGNED_IN_MARKER);
+    }
   }
   updateChrome();
   window.addEventListener('hashchange', route);

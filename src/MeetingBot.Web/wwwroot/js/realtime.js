@@ -107,6 +107,11 @@ export async function joinMeetingGroup(meetingId) {
   return c.invoke('JoinMeeting', meetingId);
 }
 
+export async function myOrphanedLegs() {
+  const c = await connect();
+  return c.invoke('GetMyOrphanedLegs');
+}
+
 export function isConnected() {
   return connection?.state === 'Connected';
 }

@@ -36,7 +36,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
     main.append(h('h1', {}, 'Meeting'), errorBox(e.message), h('a', { href: '#/meetings' }, 'Back to meetings'));
     return null;
   }
-  const isOrganizer = String(pick(meeting, 'organizerId') ?? '').toLowerCase() === String(me.userId).toLowerCase();
+  const isOrganizer = pick(meeting, 'isOrganizer') ?? String(pick(meeting, 'organizerId') ?? '').toLowerCase() === String(me.userId).toLowerCase();
   const subject = pick(meeting, 'subject') ?? meetingId;
 
   const roster = h('ul', { class: 'roster', 'aria-label': 'Participants', 'data-testid': 'roster' });
@@ -96,7 +96,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
     } else {
       myAudio.textContent = 'Computer audio';
     }
-    if (pick(m, 'isEnded') || pick(m, 'endedAt')) {
+    if (pick(m, 'ended', 'isEnded') || pick(m, 'endedAt')) {
       stageStatus.replaceChildren(h('div', { class: 'notice' }, 'This meeting has ended.'));
       leave.textContent = 'Close';
       end?.remove();
@@ -132,7 +132,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
   });
 
   leave.addEventListener('click', async () => {
-    if (pick(meeting, 'isEnded') || pick(meeting, 'endedAt')) { stillConnectedAfterEnd(); ctx.navigate('#/meetings'); return; }
+    if (pick(meeting, 'ended', 'isEnded') || pick(meeting, 'endedAt')) { stillConnectedAfterEnd(); ctx.navigate('#/meetings'); return; }
     leave.disabled = true;
     try {
       const result = await api.leave(meetingId);

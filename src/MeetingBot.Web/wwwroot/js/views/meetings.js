@@ -11,12 +11,12 @@ export function meetingIdFromInput(input) {
 
 function meetingRow(m) {
   const id = m.id ?? m.meetingId;
-  const ended = m.isEnded || m.endedAt;
+  const ended = m.ended || m.isEnded || m.endedAt;
   return h('li', {},
     h('div', {},
       h('a', { href: `#/meetings/${encodeURIComponent(id)}` }, m.subject ?? id),
       h('div', { class: 'hint' },
-        [formatDateTime(m.start), m.organizerName ?? m.organizerDisplayName ?? m.organizerId, ended ? 'Ended' : null].filter(Boolean).join(' · '))),
+        [formatDateTime(m.start), m.isOrganizer ? 'You are the organizer' : (m.organizerName ?? m.organizerId), ended ? 'Ended' : null].filter(Boolean).join(' · '))),
     ended ? null : h('a', { class: 'btn btn-primary', href: `#/meetings/${encodeURIComponent(id)}`, 'aria-label': `Join ${m.subject ?? id}` }, 'Join'));
 }
 

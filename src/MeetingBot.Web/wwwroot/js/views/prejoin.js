@@ -38,7 +38,7 @@ export async function renderPreJoin(main, ctx, meetingId) {
     return null;
   }
   const subject = pick(meeting, 'subject') ?? meetingId;
-  const ended = Boolean(pick(meeting, 'isEnded') || pick(meeting, 'endedAt'));
+  const ended = Boolean(pick(meeting, 'ended', 'isEnded') || pick(meeting, 'endedAt'));
   const canPhone = phoneAudioAvailable(meeting);
 
   const computer = audioOption('computer', 'Computer audio', 'Use your computer\'s microphone and speakers.', { checked: true });

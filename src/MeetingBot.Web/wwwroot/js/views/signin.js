@@ -10,7 +10,7 @@ function describeUser(u) {
   const bits = [];
   if (u.isTenantAdmin) bits.push('Tenant admin');
   const licenses = u.licenses ?? u.skus ?? [];
-  if (licenses.some(l => /AudioConferencing/i.test(String(l)))) bits.push('Audio Conferencing');
+  if (u.hasAudioConferencing || licenses.some(l => /AudioConferencing/i.test(String(l)))) bits.push('Audio Conferencing');
   if (licenses.some(l => /CommunicationsCredits/i.test(String(l)))) bits.push('Communications Credits');
   if (u.upn) bits.unshift(u.upn);
   return bits.join(' · ');
