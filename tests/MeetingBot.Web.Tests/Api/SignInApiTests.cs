@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using MeetingBot.Web.Api;
+using MeetingBot.Web.Api.Contracts;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace MeetingBot.Web.Tests.Api;
+
+public sealed class SignInApiTests : IAsyncLifetime
+{
+    private readonly MeetingBotAppFactory _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task SignIn_DemoUser_ReturnsClaimsAndTokenAndSetsCookie()
+    {
+        using var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+
+        var response = await browser.PostAsJsonAsync("/api/dev/signin", new { userId = "nestor" });
+        var signedIn = await response.Content.ReadFromJsonAsync<SignedInUserView>();
+        var me = await browser.GetFromJsonAsync<MeView>("/api/me");
+
+        Assert.Equal(("nestor", "contoso", "Nestor Wilke", true), (signedIn!.UserId, signedIn.TenantId, signedIn.DisplayName, signedIn.IsTenantAdmin));
+        Assert.False(string.IsNullOrEmpty(signedIn.AccessToken));
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("MeetingBot.Auth=", StringComparison.Ordinal) && c.Contains("httponly"));
+        Assert.Equal("nestor", me!.UserId);
+    }
+
+    [Fact]
+    public async Task Me_WithBearerToken_IdentifiesUserAndLicenses()
+    {
+        using var http = await _app.ClientForAsync("adele");
+
+        var me = await http.GetFromJsonAsync<MeView>("/api/me");
+
+        Assert.Equal("adele", me!.UserId);
+        Assert.True(me.HasAudioConferencing);
+        Assert.False(me.IsTenantAdmin);
+        Assert.Equal("AnyDestination", me.DialOutPermission);
+    }
+
+    [Fact]
+    public async Task Me_AfterSignOut_Returns401()
+    {
+        using var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        (await browser.PostAsJsonAsync("/api/dev/signin", new { userId = "adele" })).EnsureSuccessStatusCode();
+
+        var signOut = await browser.PostAsync("/api/dev/signout", null);
+        var me = await browser.GetAsync("/api/me");
+
+        Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_UnknownUser_Returns404WithEngineWords()
+    {
+        using var http = _app.CreateClient();
+
+        var response = await http.PostAsJsonAsync("/api/dev/signin", new { userId = "mallory" });
+        var error = await response.Content.ReadFromJsonAsync<ApiError>();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(("UnknownUser", "That user does not exist in this tenant."), (error!.Error, error.Message));
+    }
+
+    [Fact]
+    public async Task Meetings_WithoutSignIn_Returns401NotRedirect()
+    {
+        using var http = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await http.GetAsync("/api/meetings");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DemoUsers_ListsPickerEntriesWithAudioConferencingFlag()
+    {
+        using var http = _app.CreateClient();
+
+        var users = await http.GetFromJsonAsync<List<DemoUserView>>("/api/dev/users");
+
+        Assert.Equal(5, users!.Count);
+        Assert.True(users.Single(u => u.Id == "adele").HasAudioConferencing);
+        Assert.False(users.Single(u => u.Id == "megan").HasAudioConferencing);
+        Assert.True(users.Single(u => u.Id == "nestor").IsTenantAdmin);
+    }
+
+    [Fact]
+    public async Task SignIn_LocalDevModeOff_Returns404()
+    {
+        await using var production = new MeetingBotAppFactory(new Dictionary<string, string?> { ["MeetingBot:LocalDevMode"] = "false" });
+        using var http = production.CreateClient();
+
+        var signIn = await http.PostAsJsonAsync("/api/dev/signin", new { userId = "adele" });
+        var users = await http.GetAsync("/api/dev/users");
+
+        Assert.Equal(HttpStatusCode.NotFound, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, users.StatusCode);
+    }
+}
