@@ -25,6 +25,7 @@ public sealed partial class ConferenceEngine
             var user = FindUser(tenant, userId);
             if (!user.IsSuccess) return user;
             if (!user.Value!.RemoveLicense(sku)) return EngineError.LicenseNotAssigned;
+            tenant.LicensesChanged();
             JournalUser(tenant, user.Value);
             return user;
         });
@@ -110,6 +111,7 @@ public sealed partial class ConferenceEngine
         if (user.Licenses.Contains(sku)) return EngineError.LicenseAlreadyAssigned;
         if (tenant.AssignedSeats(sku) >= purchased) return EngineError.NoSeatsLeft;
         user.AddLicense(sku);
+        tenant.LicensesChanged();
         return null;
     }
 }

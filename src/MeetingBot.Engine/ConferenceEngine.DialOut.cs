@@ -67,6 +67,7 @@ public sealed partial class ConferenceEngine
             JournalLeg(leg);
             raised.Add(StateChanged(leg));
             if (Options.AutoAnswerAfter == TimeSpan.Zero) Connect(tenant, leg, raised);
+            else ScheduleLeg(tenant, leg);
             return leg;
         });
 
@@ -76,7 +77,7 @@ public sealed partial class ConferenceEngine
         if (!organizer.Has(Capability.MCOMEETADD)) return EngineError.NoAudioConferencing;
         if (kind == CallLegKind.AddedParticipant && !m.Participants.Any(p => p.InClient && p.LeftAt is null && string.Equals(p.UserId, caller.Id, StringComparison.OrdinalIgnoreCase)))
             return EngineError.NotMeetingParticipant;
-        if (kind == CallLegKind.CallMe && tenant.LiveLegs.Any(l => l.MeetingId == m.Id && l.Kind == CallLegKind.CallMe && string.Equals(l.RequestedByUserId, caller.Id, StringComparison.OrdinalIgnoreCase)))
+        if (kind == CallLegKind.CallMe && m.Participants.Any(p => p.PhoneLegId is not null && p.LeftAt is null && string.Equals(p.UserId, caller.Id, StringComparison.OrdinalIgnoreCase)))
             return EngineError.PhoneLegAlreadyActive;
         var destination = PhoneNumberNormalizer.Normalize(number, organizer.Country);
         if (!destination.IsSuccess) return destination;

@@ -222,6 +222,7 @@ public sealed partial class ConferenceEngine
             leg.OrphanedAt ??= Now;
             leg.LastReminderAt = Now;
             raised.Add(Reminder(tenant, leg));
+            ScheduleLeg(tenant, leg);
         }
         return legs;
     }

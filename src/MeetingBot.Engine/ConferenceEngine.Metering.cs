@@ -23,31 +23,61 @@ public sealed partial class ConferenceEngine
             lock (tenant.Sync)
             {
                 ExpireCredits(tenant, raised);
-                foreach (var leg in tenant.LiveLegs.ToList())
+                var now = Now.UtcTicks;
+                while (tenant.Due.TryPeek(out var leg, out var due) && due <= now)
                 {
+                    tenant.Due.Dequeue();
+                    if (!leg.IsLive || leg.DueTicks != due) continue; // ended, or rescheduled since
                     processed++;
-                    if (leg.State == CallLegState.Ringing)
-                    {
-                        if (Now - leg.CreatedAt >= Options.AutoAnswerAfter) Connect(tenant, leg, raised);
-                        continue;
-                    }
-                    MeterLeg(tenant, leg, Now, raised);
-                    if (!leg.IsLive || !leg.IsOrphaned) continue;
-                    if (Options.EndOrphanedLegsAfter is { } after && Now - leg.OrphanedAt!.Value >= after)
-                    {
-                        EndLeg(tenant, leg, Now, CallLegState.Ended, raised);
-                        raised.Add(new OrphanedLegEnded(tenant.Id, Now, leg.RequestedByUserId!, leg.MeetingId, leg.Id, leg.ToNumber));
-                    }
-                    else if (Now - (leg.LastReminderAt ?? leg.OrphanedAt!.Value) >= Options.HangUpReminderInterval)
-                    {
-                        leg.LastReminderAt = Now;
-                        raised.Add(Reminder(tenant, leg));
-                    }
+                    Advance(tenant, leg, raised);
+                    if (leg.IsLive) ScheduleLeg(tenant, leg);
                 }
             }
             foreach (var e in raised) _events.Publish(e);
         }
         return processed;
+    }
+
+    private void Advance(Tenant tenant, CallLeg leg, List<EngineEvent> raised)
+    {
+        if (leg.State == CallLegState.Ringing)
+        {
+            if (Now - leg.CreatedAt >= Options.AutoAnswerAfter) Connect(tenant, leg, raised);
+            return;
+        }
+        MeterLeg(tenant, leg, Now, raised);
+        if (!leg.IsLive || !leg.IsOrphaned) return;
+        if (Options.EndOrphanedLegsAfter is { } after && Now - leg.OrphanedAt!.Value >= after)
+        {
+            EndLeg(tenant, leg, Now, CallLegState.Ended, raised);
+            raised.Add(new OrphanedLegEnded(tenant.Id, Now, leg.RequestedByUserId!, leg.MeetingId, leg.Id, leg.ToNumber));
+        }
+        else if (Now - (leg.LastReminderAt ?? leg.OrphanedAt!.Value) >= Options.HangUpReminderInterval)
+        {
+            leg.LastReminderAt = Now;
+            raised.Add(Reminder(tenant, leg));
+        }
+    }
+
+    /// <summary>Queues the leg for the next instant it needs the engine. Caller holds the tenant lock.</summary>
+    private void ScheduleLeg(Tenant tenant, CallLeg leg)
+    {
+        if (!leg.IsLive) return;
+        long due;
+        if (leg.State == CallLegState.Ringing)
+            due = (leg.CreatedAt + Options.AutoAnswerAfter).UtcTicks;
+        else
+        {
+            due = leg.PaidThrough.UtcTicks + 1; // the next minute begins just after the paid one ends
+            if (leg.IsOrphaned)
+            {
+                due = Math.Min(due, ((leg.LastReminderAt ?? leg.OrphanedAt!.Value) + Options.HangUpReminderInterval).UtcTicks);
+                if (Options.EndOrphanedLegsAfter is { } after) due = Math.Min(due, (leg.OrphanedAt!.Value + after).UtcTicks);
+            }
+        }
+        if (due == leg.DueTicks && due > Now.UtcTicks) return; // already queued for that instant
+        leg.DueTicks = due;
+        tenant.Due.Enqueue(leg, due);
     }
 
     private void Connect(Tenant tenant, CallLeg leg, List<EngineEvent> raised)
@@ -60,6 +90,7 @@ public sealed partial class ConferenceEngine
             return;
         }
         JournalLeg(leg);
+        ScheduleLeg(tenant, leg);
         raised.Add(StateChanged(leg));
     }
 
@@ -149,7 +180,7 @@ public sealed partial class ConferenceEngine
 
     private void WarnIfPoolLow(Tenant tenant, DateOnly month, int used, int size, List<EngineEvent> raised)
     {
-        foreach (var threshold in Options.PoolWarningThresholdsPercent.Order())
+        foreach (var threshold in _poolThresholds)
         {
             if ((long)used * 100 < (long)threshold * size) continue;
             if (tenant.WarningsSent.Add((month, threshold)))

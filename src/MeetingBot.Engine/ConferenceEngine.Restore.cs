@@ -23,6 +23,7 @@ public sealed partial class ConferenceEngine
             user.DialOutPermission = u.DialOutPermission;
             user.OrganizerPin = u.OrganizerPin;
         }
+        tenant.LicensesChanged();
 
         tenant.Credits.Restore(stored.Purchases, stored.Ledger);
         if (stored.AutoRecharge is not null) tenant.Credits.SetAutoRecharge(stored.AutoRecharge);

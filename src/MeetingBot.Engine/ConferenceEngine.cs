@@ -25,12 +25,14 @@ public sealed partial class ConferenceEngine
     private readonly IEngineEvents _events;
     private readonly IPaymentGateway _payments;
     private readonly IEngineJournal _journal;
+    private readonly int[] _poolThresholds;
     private long _meetingCounter;
 
     public ConferenceEngine(EngineOptions options, TimeProvider time, IEngineEvents? events = null, IPaymentGateway? payments = null, IEngineJournal? journal = null)
     {
         options.Validate();
         Options = options;
+        _poolThresholds = options.PoolWarningThresholdsPercent.Distinct().Order().ToArray();
         _time = time;
         _events = events ?? NullEngineEvents.Instance;
         _payments = payments ?? new AlwaysApprovePaymentGateway();

@@ -50,6 +50,8 @@ public sealed class CallLeg
     public bool IsOrphaned { get; internal set; }
     public DateTimeOffset? OrphanedAt { get; internal set; }
     public DateTimeOffset? LastReminderAt { get; internal set; }
+    /// <summary>UTC ticks at which the engine next has work for this leg (see ConferenceEngine.ScheduleLeg).</summary>
+    internal long DueTicks { get; set; }
     public bool IsLive => State is CallLegState.Ringing or CallLegState.Connected;
     public bool IsDialOut => Kind is CallLegKind.CallMe or CallLegKind.AddedParticipant;
 

@@ -17,6 +17,9 @@ public sealed class Tenant
     internal readonly Dictionary<string, Meeting> Meetings = new(StringComparer.OrdinalIgnoreCase);
     internal readonly Dictionary<string, CallLeg> Legs = new(StringComparer.OrdinalIgnoreCase);
     internal readonly HashSet<CallLeg> LiveLegs = [];
+    /// <summary>Live legs by the instant they next need the engine (answer, next minute, reminder); stale entries are skipped.</summary>
+    internal readonly PriorityQueue<CallLeg, long> Due = new();
+    private readonly Dictionary<(DateOnly, Capability), int> _poolSizeCache = [];
     internal readonly List<UsageRecord> Usage = [];
     internal readonly Dictionary<(DateOnly Month, Capability Capability), int> MinutesUsed = [];
     internal readonly HashSet<(DateOnly Month, int Threshold)> WarningsSent = [];
@@ -44,8 +47,17 @@ public sealed class Tenant
 
     internal int AssignedSeats(LicenseSku sku) => UsersById.Values.Count(u => u.Licenses.Contains(sku));
 
+    /// <summary>Call after any license assignment changes: pool sizes depend on assigned seats.</summary>
+    internal void LicensesChanged() => _poolSizeCache.Clear();
+
     /// <summary>Pool size this month: minutes per license × assigned licenses that add pooled minutes.</summary>
     internal int PoolMinutes(DateOnly month, Capability capability)
+    {
+        if (_poolSizeCache.TryGetValue((month, capability), out var cached)) return cached;
+        return _poolSizeCache[(month, capability)] = ComputePoolMinutes(month, capability);
+    }
+
+    private int ComputePoolMinutes(DateOnly month, Capability capability)
     {
         var skus = SkuCatalog.All.Where(s => (s.Capabilities & capability) == capability && (capability != Capability.MCOMEETADD || s.AddsPooledDialOutMinutes));
         var assigned = skus.Sum(s => AssignedSeats(s.Sku));
