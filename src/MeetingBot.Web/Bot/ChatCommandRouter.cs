@@ -21,7 +21,7 @@ public sealed class ChatCommandRouter
     }
 
     public static string Tidy(string text) =>
-        Regex.Replace(text.Trim(), "\\s+", " ").TrimEnd('.', '!', ' ');
+        Regex.Replace(text.Trim(), "\\s+", " ").TrimEnd('.', '!', '?', ' ');
 
     /// <summary>Runs the first matching route; false when none matched.</summary>
     public async Task<bool> TryRouteAsync(BotTurn turn, string text)

@@ -1,0 +1,76 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Events;
+using MeetingBot.Engine.Seeding;
+using MeetingBot.Web.Bot;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json.Linq;
+using BotUnderTest = MeetingBot.Web.Bot.MeetingBot;
+
+namespace MeetingBot.Web.Tests.Bot;
+
+/// <summary>
+/// The real bot over a real engine seeded with the repository's demo tenant, on a fake clock, with phones that
+/// answer at once. Conversations run through the Bot Builder TestAdapter.
+/// </summary>
+public sealed class BotHarness
+{
+    public static readonly DateTimeOffset Start = new(2025, 3, 10, 15, 0, 0, TimeSpan.Zero);
+    public const string TenantId = "contoso";
+
+    private BotHarness()
+    {
+        Clock = new FakeTimeProvider(Start);
+        Events = new RecordingEngineEvents();
+        Engine = new ConferenceEngine(new EngineOptions { AutoAnswerAfter = TimeSpan.Zero }, Clock, Events);
+        Engine.AddTenant(LoadDemoTenant());
+        var storage = new MemoryStorage();
+        ConversationState = new ConversationState(storage);
+        UserState = new UserState(storage);
+        Adapter = new TestAdapter(TestAdapter.CreateConversation("bot-tests"));
+    }
+
+    public FakeTimeProvider Clock { get; }
+    public RecordingEngineEvents Events { get; }
+    public ConferenceEngine Engine { get; }
+    public ConversationState ConversationState { get; }
+    public UserState UserState { get; }
+    public TestAdapter Adapter { get; }
+    public ConversationReferenceStore References { get; } = new();
+    public NoticeLedger Ledger { get; } = new();
+    public BotSettings Settings { get; } = new(TenantId, "");
+
+    public static BotHarness Create() => new();
+
+    /// <summary>A fresh bot per turn, as the host makes one per request (IBot is transient).</summary>
+    public BotUnderTest NewBot() => new(Engine, ConversationState, UserState, References, Ledger, Clock, Settings);
+
+    public TestFlow Flow() => new(Adapter, (context, ct) => NewBot().OnTurnAsync(context, ct));
+
+    /// <summary>Moves the fake clock and lets the engine catch up, as the host's ticker would.</summary>
+    public void Advance(TimeSpan by)
+    {
+        Clock.Advance(by);
+        Engine.Tick();
+    }
+
+    /// <summary>An Action.Submit as the Emulator delivers it: a message with a value and no text.</summary>
+    public static Activity Submit(object data) => new()
+    {
+        Type = ActivityTypes.Message,
+        Value = JObject.FromObject(data),
+        ChannelData = new JObject { ["postBack"] = true },
+    };
+
+    public static TenantSeed LoadDemoTenant()
+    {
+        // The same appsettings.json the host reads (linked into the web project and copied beside the tests).
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
+            .Build();
+        return configuration.GetSection("DemoTenant").Get<TenantSeed>() ?? throw new InvalidOperationException("No DemoTenant in appsettings.json");
+    }
+}

@@ -1,0 +1,50 @@
+using MeetingBot.Web.Bot.Cards;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace MeetingBot.Web.Tests.Bot;
+
+/// <summary>Reads cards by structure: elements by id, every visible text, every submit's data.</summary>
+public static class CardInspector
+{
+    public static JObject Card(IActivity activity)
+    {
+        var message = Assert.IsAssignableFrom<IMessageActivity>(activity);
+        var attachment = Assert.Single(message.Attachments);
+        Assert.Equal(CardAttachment.ContentType, attachment.ContentType);
+        return attachment.Content switch
+        {
+            JObject o => o,
+            var other => JObject.FromObject(other),
+        };
+    }
+
+    public static bool HasCard(IActivity activity) => activity is IMessageActivity { Attachments.Count: > 0 };
+
+    public static JObject? ById(JObject card, string id) =>
+        card.Descendants().OfType<JObject>().FirstOrDefault(o => (string?)o["id"] == id);
+
+    /// <summary>Every TextBlock text and fact title/value in the card, in order.</summary>
+    public static IReadOnlyList<string> Texts(JObject card) =>
+        card.Descendants().OfType<JObject>().SelectMany(o => (string?)o["type"] switch
+        {
+            "TextBlock" => [(string?)o["text"] ?? ""],
+            null when o["title"] is not null && o["value"] is not null && o.Parent?.Parent is JProperty { Name: "facts" } => [(string?)o["title"] ?? "", (string?)o["value"] ?? ""],
+            _ => Array.Empty<string>(),
+        }).ToList();
+
+    public static IReadOnlyList<JObject> Submits(JObject card) =>
+        card.Descendants().OfType<JObject>().Where(o => (string?)o["type"] == "Action.Submit").ToList();
+
+    public static JObject SubmitTitled(JObject card, string title) =>
+        Submits(card).Single(s => (string?)s["title"] == title);
+
+    /// <summary>The activity's text and, if it has a card, all of the card's text.</summary>
+    public static string AllText(IActivity activity)
+    {
+        var message = Assert.IsAssignableFrom<IMessageActivity>(activity);
+        var parts = new List<string> { message.Text ?? "" };
+        if (HasCard(activity)) parts.AddRange(Texts(Card(activity)));
+        return string.Join("\n", parts);
+    }
+}

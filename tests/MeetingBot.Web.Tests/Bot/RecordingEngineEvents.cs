@@ -1,0 +1,13 @@
+using System.Collections.Concurrent;
+using MeetingBot.Engine.Events;
+
+namespace MeetingBot.Web.Tests.Bot;
+
+public sealed class RecordingEngineEvents : IEngineEvents
+{
+    private readonly ConcurrentQueue<EngineEvent> _events = new();
+
+    public IReadOnlyList<EngineEvent> All => _events.ToList();
+
+    public void Publish(EngineEvent engineEvent) => _events.Enqueue(engineEvent);
+}
