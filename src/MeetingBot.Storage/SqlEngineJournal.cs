@@ -1,0 +1,187 @@
+using System.Data.Common;
+using System.Text.Json;
+using MeetingBot.Engine.Billing;
+using MeetingBot.Engine.Licensing;
+using MeetingBot.Engine.Persistence;
+using MeetingBot.Engine.Reports;
+
+namespace MeetingBot.Storage;
+
+/// <summary>
+/// The engine's journal in SQLite or PostgreSQL. Every call is one short transaction on its own pooled
+/// connection (the engine calls it under a tenant lock, so calls for one tenant never overlap in a host; hosts
+/// sharing the database are kept apart by the database). A paid minute is a row of <c>leg_minutes</c> keyed by
+/// (leg, minute): inserted in the same transaction as the pool counter or balance change, so a minute is charged
+/// once however often it is asked for, and a refused charge leaves no row.
+/// </summary>
+public sealed partial class SqlEngineJournal : IEngineJournal
+{
+    private const string InsertMinute =
+        "INSERT INTO leg_minutes (leg_id, minute_index, tenant, month, capability, charge, start_at) " +
+        "VALUES (@leg, @minute, @tenant, @month, @capability, @charge, @start) ON CONFLICT DO NOTHING";
+
+    private readonly SqlDialect _dialect;
+
+    /// <summary>Migrates the database to the newest schema, then journals into it.</summary>
+    public SqlEngineJournal(SqlDialect dialect)
+    {
+        _dialect = dialect;
+        SchemaMigrator.Migrate(dialect);
+    }
+
+    public SqlDialect Dialect => _dialect;
+
+    public bool TryTakePoolMinute(string tenantId, DateOnly month, int poolSize, LegMinute minute) =>
+        InWrite((c, tx) =>
+        {
+            if (!InsertLegMinute(c, tx, tenantId, month, Capability.MCOMEETADD, minute)) return Outcome.AlreadyPaid;
+            c.Execute(tx, "INSERT INTO pool_usage (tenant, month, capability, used) VALUES (@tenant, @month, @capability, 0) ON CONFLICT DO NOTHING",
+                ("tenant", tenantId), ("month", _dialect.Month(month)), ("capability", nameof(Capability.MCOMEETADD)));
+            // Re-evaluated on the newest row version, so hosts racing for the last minute cannot both win.
+            var taken = c.Execute(tx, "UPDATE pool_usage SET used = used + 1 WHERE tenant = @tenant AND month = @month AND capability = @capability AND used < @size",
+                ("tenant", tenantId), ("month", _dialect.Month(month)), ("capability", nameof(Capability.MCOMEETADD)), ("size", poolSize));
+            return taken == 1 ? Outcome.Paid : Outcome.Refused;
+        });
+
+    public bool TryDebitCredits(string tenantId, LegMinute minute, string description) =>
+        InWrite((c, tx) =>
+        {
+            if (!InsertLegMinute(c, tx, tenantId, MonthOf(minute.Start), Capability.MCOPSTNPP, minute)) return Outcome.AlreadyPaid;
+            if (minute.Charge <= 0) return Outcome.Paid;
+            var spendable = c.Query(tx,
+                "SELECT id, remaining FROM credit_purchases WHERE tenant = @tenant AND remaining > 0 AND expires_at > @at ORDER BY expires_at, purchased_at, id" + _dialect.LockRows,
+                r => (Id: r.GetString(0), Remaining: _dialect.ReadMoney(r, 1)),
+                ("tenant", tenantId), ("at", _dialect.Instant(minute.Start)));
+            if (spendable.Sum(p => p.Remaining) < minute.Charge) return Outcome.Refused; // all or nothing
+            var left = minute.Charge;
+            foreach (var purchase in spendable)
+            {
+                var take = Math.Min(left, purchase.Remaining);
+                var updated = c.Execute(tx, "UPDATE credit_purchases SET remaining = remaining - @take WHERE id = @id AND remaining >= @take",
+                    ("take", _dialect.Money(take)), ("id", purchase.Id));
+                if (updated != 1) return Outcome.Refused; // changed under us (only possible without row locks): refuse whole
+                left -= take;
+                if (left == 0) break;
+            }
+            InsertLedger(c, tx, tenantId, new CreditTransaction(minute.Start, CreditTransactionKind.CallCharge, -minute.Charge, Balance(c, tx, tenantId), description));
+            return Outcome.Paid;
+        });
+
+    public void RecordPurchase(string tenantId, CreditPurchaseState purchase, CreditTransaction transaction) =>
+        InWrite((c, tx) =>
+        {
+            var inserted = c.Execute(tx,
+                "INSERT INTO credit_purchases (id, tenant, amount, remaining, purchased_at, expires_at, is_auto, forfeited) " +
+                "VALUES (@id, @tenant, @amount, @remaining, @purchased, @expires, @auto, @forfeited) ON CONFLICT DO NOTHING",
+                ("id", purchase.Id.ToString()), ("tenant", tenantId), ("amount", _dialect.Money(purchase.Amount)), ("remaining", _dialect.Money(purchase.Remaining)),
+                ("purchased", _dialect.Instant(purchase.PurchasedAt)), ("expires", _dialect.Instant(purchase.ExpiresAt)),
+                ("auto", purchase.IsAutoRecharge ? 1 : 0), ("forfeited", _dialect.Money(purchase.Forfeited)));
+            if (inserted == 1) InsertLedger(c, tx, tenantId, transaction with { BalanceAfter = Balance(c, tx, tenantId) });
+            return Outcome.Paid;
+        });
+
+    public void RecordForfeiture(string tenantId, Guid purchaseId, CreditTransaction transaction) =>
+        InWrite((c, tx) =>
+        {
+            // What is left in the store, not in this host's memory: another host may have spent some of it.
+            var left = c.Query(tx, "SELECT remaining FROM credit_purchases WHERE id = @id AND tenant = @tenant" + _dialect.LockRows,
+                r => _dialect.ReadMoney(r, 0), ("id", purchaseId.ToString()), ("tenant", tenantId)).SingleOrDefault();
+            if (left <= 0) return Outcome.AlreadyPaid; // forfeited already (by this host before a crash, or by another)
+            c.Execute(tx, "UPDATE credit_purchases SET forfeited = forfeited + remaining, remaining = 0 WHERE id = @id",
+                ("id", purchaseId.ToString()));
+            InsertLedger(c, tx, tenantId, transaction with { Amount = -left, BalanceAfter = Balance(c, tx, tenantId) });
+            return Outcome.Paid;
+        });
+
+    public void RecordAutoRecharge(string tenantId, AutoRechargeSettings settings) =>
+        Write("INSERT INTO auto_recharge (tenant, enabled, threshold, amount) VALUES (@tenant, @enabled, @threshold, @amount) " +
+              "ON CONFLICT (tenant) DO UPDATE SET enabled = excluded.enabled, threshold = excluded.threshold, amount = excluded.amount",
+            ("tenant", tenantId), ("enabled", settings.Enabled ? 1 : 0), ("threshold", _dialect.Money(settings.Threshold)), ("amount", _dialect.Money(settings.Amount)));
+
+    public void RecordUser(string tenantId, UserState user) =>
+        Write("INSERT INTO tenant_users (tenant, user_id, licenses, dial_out, pin) VALUES (@tenant, @user, @licenses, @dialOut, @pin) " +
+              "ON CONFLICT (tenant, user_id) DO UPDATE SET licenses = excluded.licenses, dial_out = excluded.dial_out, pin = excluded.pin",
+            ("tenant", tenantId), ("user", user.Id), ("licenses", string.Join(',', user.Licenses)), ("dialOut", user.DialOutPermission.ToString()), ("pin", user.OrganizerPin));
+
+    public void RecordMeeting(MeetingState meeting) =>
+        Write("INSERT INTO meetings (tenant, id, organizer_id, subject, start_at, end_at, conference_id, lobby_bypass, dial_in_bypass, ended_at) " +
+              "VALUES (@tenant, @id, @organizer, @subject, @start, @end, @conference, @lobby, @dialInBypass, @ended) " +
+              "ON CONFLICT (tenant, id) DO UPDATE SET organizer_id = excluded.organizer_id, subject = excluded.subject, start_at = excluded.start_at, " +
+              "end_at = excluded.end_at, conference_id = excluded.conference_id, lobby_bypass = excluded.lobby_bypass, " +
+              "dial_in_bypass = excluded.dial_in_bypass, ended_at = excluded.ended_at",
+            ("tenant", meeting.TenantId), ("id", meeting.Id), ("organizer", meeting.OrganizerId), ("subject", meeting.Subject),
+            ("start", _dialect.Instant(meeting.Start)), ("end", _dialect.Instant(meeting.End)), ("conference", meeting.ConferenceId),
+            ("lobby", meeting.LobbyBypass.ToString()), ("dialInBypass", meeting.DialInCallersBypass ? 1 : 0),
+            ("ended", meeting.EndedAt is { } e ? _dialect.Instant(e) : null));
+
+    public void RecordLeg(LegState leg) =>
+        Write("INSERT INTO legs (id, tenant, meeting_id, participant_id, kind, requested_by, billed_user, from_number, to_number, region, state, " +
+              "created_at, connected_at, ended_at, minutes_paid, segments) VALUES (@id, @tenant, @meeting, @participant, @kind, @requestedBy, @billed, " +
+              "@from, @to, @region, @state, @created, @connected, @ended, @minutes, @segments) " +
+              "ON CONFLICT (id) DO UPDATE SET state = excluded.state, connected_at = excluded.connected_at, ended_at = excluded.ended_at, " +
+              "minutes_paid = excluded.minutes_paid, segments = excluded.segments",
+            ("id", leg.Id), ("tenant", leg.TenantId), ("meeting", leg.MeetingId), ("participant", leg.ParticipantId), ("kind", leg.Kind.ToString()),
+            ("requestedBy", leg.RequestedByUserId), ("billed", leg.BilledUserId), ("from", leg.FromNumber), ("to", leg.ToNumber),
+            ("region", leg.DestinationRegion), ("state", leg.State.ToString()), ("created", _dialect.Instant(leg.CreatedAt)),
+            ("connected", leg.ConnectedAt is { } c ? _dialect.Instant(c) : null), ("ended", leg.EndedAt is { } e ? _dialect.Instant(e) : null),
+            ("minutes", leg.MinutesPaid), ("segments", JsonSerializer.Serialize(leg.Segments)));
+
+    public void RecordUsage(IReadOnlyList<UsageRecord> records)
+    {
+        if (records.Count == 0) return;
+        InWrite((c, tx) =>
+        {
+            foreach (var r in records)
+                c.Execute(tx,
+                    "INSERT INTO usage_records (id, call_id, tenant, user_id, user_display_name, user_upn, call_type, from_number, to_number, region, " +
+                    "start_at, duration_seconds, charge, currency, capability) VALUES (@id, @call, @tenant, @user, @name, @upn, @type, @from, @to, @region, " +
+                    "@start, @duration, @charge, @currency, @capability) ON CONFLICT DO NOTHING",
+                    ("id", r.Id.ToString()), ("call", r.CallId), ("tenant", r.TenantId), ("user", r.UserId), ("name", r.UserDisplayName), ("upn", r.UserUpn),
+                    ("type", r.CallType), ("from", r.FromNumber), ("to", r.ToNumber), ("region", r.DestinationRegion), ("start", _dialect.Instant(r.Start)),
+                    ("duration", r.DurationSeconds), ("charge", _dialect.Money(r.Charge)), ("currency", r.Currency), ("capability", r.Capability.ToString()));
+            return Outcome.Paid;
+        });
+    }
+
+    private bool InsertLegMinute(DbConnection c, DbTransaction tx, string tenantId, DateOnly month, Capability capability, LegMinute minute) =>
+        c.Execute(tx, InsertMinute, ("leg", minute.LegId), ("minute", minute.MinuteIndex), ("tenant", tenantId), ("month", _dialect.Month(month)),
+            ("capability", capability.ToString()), ("charge", _dialect.Money(minute.Charge)), ("start", _dialect.Instant(minute.Start))) == 1;
+
+    private void InsertLedger(DbConnection c, DbTransaction tx, string tenantId, CreditTransaction t) =>
+        c.Execute(tx, "INSERT INTO credit_ledger (tenant, at, kind, amount, balance_after, description) VALUES (@tenant, @at, @kind, @amount, @balance, @description)",
+            ("tenant", tenantId), ("at", _dialect.Instant(t.At)), ("kind", t.Kind.ToString()), ("amount", _dialect.Money(t.Amount)),
+            ("balance", _dialect.Money(t.BalanceAfter)), ("description", t.Description));
+
+    private decimal Balance(DbConnection c, DbTransaction tx, string tenantId) =>
+        c.Query(tx, "SELECT SUM(remaining) FROM credit_purchases WHERE tenant = @tenant", r => _dialect.ReadMoneyOrZero(r, 0), ("tenant", tenantId)).Single();
+
+    private void Write(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = _dialect.Open();
+        connection.Execute(null, sql, parameters);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction; commits unless it refused.</summary>
+    private bool InWrite(Func<DbConnection, DbTransaction, Outcome> work)
+    {
+        using var connection = _dialect.Open();
+        using var tx = _dialect.BeginWrite(connection);
+        var outcome = work(connection, tx);
+        if (outcome == Outcome.Refused)
+        {
+            tx.Rollback();
+            return false;
+        }
+        tx.Commit();
+        return true;
+    }
+
+    private static DateOnly MonthOf(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, 1);
+
+    private enum Outcome
+    {
+        Paid,
+        AlreadyPaid,
+        Refused,
+    }
+}
