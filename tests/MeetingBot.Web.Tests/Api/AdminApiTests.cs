@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using MeetingBot.Engine;
+using MeetingBot.Web.Api;
+using MeetingBot.Web.Api.Contracts;
+
+namespace MeetingBot.Web.Tests.Api;
+
+public sealed class AdminApiTests : IAsyncLifetime
+{
+    private readonly MeetingBotAppFactory _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Theory]
+    [InlineData("GET", "/api/admin/users")]
+    [InlineData("POST", "/api/admin/users/megan/licenses")]
+    [InlineData("DELETE", "/api/admin/users/adele/licenses/AudioConferencingMonthly")]
+    [InlineData("PUT", "/api/admin/users/alex/dialout")]
+    [InlineData("GET", "/api/admin/subscriptions")]
+    [InlineData("GET", "/api/admin/credits")]
+    [InlineData("POST", "/api/admin/credits/funds")]
+    [InlineData("PUT", "/api/admin/credits/autorecharge")]
+    [InlineData("GET", "/api/admin/reports/pools")]
+    [InlineData("GET", "/api/admin/reports/usage")]
+    [InlineData("GET", "/api/admin/reports/usage.csv")]
+    public async Task AdminRoute_NonAdmin_Returns403(string method, string path)
+    {
+        using var adele = await _app.ClientForAsync("adele");
+
+        var response = await adele.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { }) });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(2, _app.Engine.GetUser("contoso", "adele").Value!.Licenses.Count);
+    }
+
+    [Fact]
+    public async Task Users_Admin_ListsLicensesPermissionAndCapabilities()
+    {
+        using var nestor = await _app.ClientForAsync("nestor");
+
+        var users = (await nestor.GetFromJsonAsync<List<AdminUserView>>("/api/admin/users"))!;
+
+        var lee = users.Single(u => u.Id == "lee");
+        Assert.Contains("CommunicationsCredits", lee.Licenses);
+        Assert.Equal(["TeamsBase", "MCOMEETADD", "MCOPSTNPP"], lee.Capabilities);
+        Assert.Equal("DontAllow", users.Single(u => u.Id == "alex").DialOutPermission);
+    }
+
+    [Fact]
+    public async Task AssignAndUnassign_ByShortName_ChangesLicensesAndSeats()
+    {
+        using var nestor = await _app.ClientForAsync("nestor");
+
+        var assigned = await (await nestor.PostAsJsonAsync("/api/admin/users/megan/licenses", new { sku = "MCOMEETADD" })).Content.ReadFromJsonAsync<AdminUserView>();
+        var full = await nestor.PostAsJsonAsync("/api/admin/users/alex/licenses", new { sku = "AudioConferencingMonthly" });
+        var subs = await nestor.GetFromJsonAsync<List<SubscriptionView>>("/api/admin/subscriptions");
+        var removed = await (await nestor.DeleteAsync("/api/admin/users/megan/licenses/AudioConferencingMonthly")).Content.ReadFromJsonAsync<AdminUserView>();
+
+        Assert.Contains("AudioConferencingMonthly", assigned!.Licenses);
+        await MeetingApiTests.AssertError(full, HttpStatusCode.Conflict, EngineError.NoSeatsLeft);
+        Assert.Equal((3, 3), subs!.Where(s => s.Sku == "AudioConferencingMonthly").Select(s => (s.Purchased, s.Assigned)).Single());
+        Assert.DoesNotContain("AudioConferencingMonthly", removed!.Licenses);
+    }
+
+    [Fact]
+    public async Task AssignLicense_UnknownSku_Returns400()
+    {
+        using var nestor = await _app.ClientForAsync("nestor");
+
+        var response = await nestor.PostAsJsonAsync("/api/admin/users/megan/licenses", new { sku = "GoldPlan" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(ApiErrors.InvalidRequest, (await response.Content.ReadFromJsonAsync<ApiError>())!.Error);
+    }
+
+    [Theory]
+    [InlineData("InSameCountryOrRegion", HttpStatusCode.OK)]
+    [InlineData("dontallow", HttpStatusCode.OK)]
+    [InlineData("7", HttpStatusCode.BadRequest)]
+    [InlineData("Sometimes", HttpStatusCode.BadRequest)]
+    public async Task SetDialOut_Value_AcceptsOnlyTheThreeNames(string permission, HttpStatusCode expected)
+    {
+        using var nestor = await _app.ClientForAsync("nestor");
+
+        var response = await nestor.PutAsJsonAsync("/api/admin/users/adele/dialout", new { permission });
+
+        Assert.Equal(expected, response.StatusCode);
+        var stored = _app.Engine.GetUser("contoso", "adele").Value!.DialOutPermission.ToString();
+        Assert.Equal(expected == HttpStatusCode.OK ? permission : "AnyDestination", stored, ignoreCase: true);
+    }
+
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(0)]
+    [InlineData(10000.01)]
+    [InlineData(1.234)]
+    public async Task AddFunds_InvalidAmount_Returns400WithClearMessage(decimal amount)
+    {
+        using var nestor = await _app.ClientForAsync("nestor");
+
+        var response = await nestor.PostAsJsonAsync("/api/admin/credits/funds", new { amount });
+
+        await MeetingApiTests.AssertError(response, HttpStatusCode.BadRequest, EngineError.InvalidAmount);
+        Assert.Equal(0m, _app.Engine.GetCreditBalance("contoso").Value);
+    }
+
+    [Fact]
+    public async Task CreditsAfterFundsAndAutoRecharge_ShowsBalancePurchaseAndSettings()
+    {
+        using var nestor = await _app.ClientForAsync("nestor");
+
+        var balance = await (await nestor.PostAsJsonAsync("/api/admin/credits/funds", new { amount = 20.50m })).Content.ReadFromJsonAsync<BalanceView>();
+        (await nestor.PutAsJsonAsync("/api/admin/credits/autorecharge", new { enabled = true, threshold = 5m, amount = 25m })).EnsureSuccessStatusCode();
+        var badRecharge = await nestor.PutAsJsonAsync("/api/admin/credits/autorecharge", new { enabled = true, threshold = -1m, amount = 25m });
+        var credits = await nestor.GetFromJsonAsync<CreditsView>("/api/admin/credits");
+
+        Assert.Equal(new BalanceView(20.50m, "USD"), balance);
+        Assert.Equal(20.50m, credits!.Balance);
+        var purchase = Assert.Single(credits.Purchases);
+        Assert.Equal(MeetingBotAppFactory.Start.AddMonths(12), purchase.ExpiresAt);
+        Assert.Equal(new AutoRechargeView(true, 5m, 25m), credits.AutoRecharge);
+        Assert.Equal("Purchase", Assert.Single(credits.Ledger).Kind);
+        await MeetingApiTests.AssertError(badRecharge, HttpStatusCode.BadRequest, EngineError.InvalidAmount);
+    }
+}
