@@ -8,7 +8,7 @@ namespace MeetingBot.Engine;
 public sealed partial class ConferenceEngine
 {
     public EngineResult<User> AssignLicense(string tenantId, string adminId, string userId, LicenseSku sku) =>
-        InTenant<User>(tenantId, (tenant, _) =>
+        AdminAction<User>(tenantId, adminId, "license.assign", $"{userId} {sku}", (tenant, _) =>
         {
             if (AsAdmin(tenant, adminId) is { } denied) return denied;
             var user = FindUser(tenant, userId);
@@ -19,7 +19,7 @@ public sealed partial class ConferenceEngine
         });
 
     public EngineResult<User> UnassignLicense(string tenantId, string adminId, string userId, LicenseSku sku) =>
-        InTenant<User>(tenantId, (tenant, _) =>
+        AdminAction<User>(tenantId, adminId, "license.unassign", $"{userId} {sku}", (tenant, _) =>
         {
             if (AsAdmin(tenant, adminId) is { } denied) return denied;
             var user = FindUser(tenant, userId);
@@ -31,7 +31,7 @@ public sealed partial class ConferenceEngine
         });
 
     public EngineResult<User> SetDialOutPermission(string tenantId, string adminId, string userId, DialOutPermission permission) =>
-        InTenant<User>(tenantId, (tenant, _) =>
+        AdminAction<User>(tenantId, adminId, "dialout.permission", $"{userId} {permission}", (tenant, _) =>
         {
             if (AsAdmin(tenant, adminId) is { } denied) return denied;
             if (!Enum.IsDefined(permission)) return EngineError.DestinationNotAllowed;
@@ -44,7 +44,7 @@ public sealed partial class ConferenceEngine
 
     /// <summary>Adds funds once (Microsoft 365 admin center, Billing &gt; Your products).</summary>
     public EngineResult<decimal> AddFunds(string tenantId, string adminId, decimal amount) =>
-        InTenant<decimal>(tenantId, (tenant, raised) =>
+        AdminAction<decimal>(tenantId, adminId, "credits.add", amount.ToString(System.Globalization.CultureInfo.InvariantCulture), (tenant, raised) =>
         {
             if (AsAdmin(tenant, adminId) is { } denied) return denied;
             if (!CreditAccount.IsValidAmount(amount)) return EngineError.InvalidAmount;
@@ -55,7 +55,7 @@ public sealed partial class ConferenceEngine
         });
 
     public EngineResult<AutoRechargeSettings> SetAutoRecharge(string tenantId, string adminId, bool enabled, decimal threshold, decimal amount) =>
-        InTenant<AutoRechargeSettings>(tenantId, (tenant, _) =>
+        AdminAction<AutoRechargeSettings>(tenantId, adminId, "credits.autorecharge", FormattableString.Invariant($"{enabled} {threshold} {amount}"), (tenant, _) =>
         {
             if (AsAdmin(tenant, adminId) is { } denied) return denied;
             if (enabled && !IsValidAutoRecharge(threshold, amount)) return EngineError.InvalidAmount;
@@ -93,6 +93,14 @@ public sealed partial class ConferenceEngine
             user.Value!.OrganizerPin = NewPin();
             JournalUser(tenant, user.Value);
             return user.Value.OrganizerPin;
+        });
+
+    /// <summary>The tenant's audit log, newest first (admins only).</summary>
+    public EngineResult<IReadOnlyList<Reports.AuditEntry>> GetAuditLog(string tenantId, string adminId, int max = 500) =>
+        InTenant<IReadOnlyList<Reports.AuditEntry>>(tenantId, (tenant, _) =>
+        {
+            if (AsAdmin(tenant, adminId) is { } denied) return denied;
+            return tenant.Audit.AsEnumerable().Reverse().Take(Math.Clamp(max, 1, 5000)).ToList();
         });
 
     /// <summary>Seats purchased and assigned per SKU.</summary>

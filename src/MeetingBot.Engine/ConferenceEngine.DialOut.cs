@@ -38,6 +38,8 @@ public sealed partial class ConferenceEngine
             var organizer = tenant.UsersById[m.OrganizerId];
 
             var result = AuthorizeDialOut(tenant, m, organizer, user.Value!, number, kind);
+            Audit(tenant, user.Value!.Id, kind == CallLegKind.CallMe ? "dialout.callme" : "dialout.add",
+                $"meeting {m.Id} {(result.IsSuccess ? result.Value!.E164 : "(refused number)")}", result.Error?.ToString() ?? "ok");
             if (!result.IsSuccess)
             {
                 if (result.Error is EngineError.CallingFeatureNotSetUp or EngineError.DestinationNotAllowed)

@@ -26,6 +26,7 @@ public sealed partial class ConferenceEngine
     private readonly IPaymentGateway _payments;
     private readonly IEngineJournal _journal;
     private readonly int[] _poolThresholds;
+    private const int MaxAuditEntriesInMemory = 10_000;
     private long _meetingCounter;
 
     public ConferenceEngine(EngineOptions options, TimeProvider time, IEngineEvents? events = null, IPaymentGateway? payments = null, IEngineJournal? journal = null)
@@ -160,6 +161,24 @@ public sealed partial class ConferenceEngine
         var purchase = tenant.Credits.AddFunds(amount, Now, isAutoRecharge);
         _journal.RecordPurchase(tenant.Id, CreditAccount.ToState(purchase), tenant.Credits.Ledger[^1]);
         return purchase;
+    }
+
+    /// <summary>Runs an admin command and writes its outcome to the audit log, success or refusal.</summary>
+    private EngineResult<T> AdminAction<T>(string tenantId, string adminId, string action, string target, Func<Tenant, List<EngineEvent>, EngineResult<T>> command) =>
+        InTenant<T>(tenantId, (tenant, raised) =>
+        {
+            var result = command(tenant, raised);
+            Audit(tenant, adminId, action, target, result.Error?.ToString() ?? "ok");
+            return result;
+        });
+
+    private void Audit(Tenant tenant, string? actorId, string action, string target, string outcome)
+    {
+        var entry = new Reports.AuditEntry(Now, tenant.Id, actorId ?? "", action, target, outcome);
+        // Memory keeps the recent tail for the admin view; the journal keeps everything.
+        if (tenant.Audit.Count >= MaxAuditEntriesInMemory) tenant.Audit.RemoveRange(0, MaxAuditEntriesInMemory / 10);
+        tenant.Audit.Add(entry);
+        _journal.RecordAudit(entry);
     }
 
     private static string NewPin() => RandomNumberGenerator.GetInt32(0, 100_000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);

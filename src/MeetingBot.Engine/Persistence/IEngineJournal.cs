@@ -33,6 +33,9 @@ public interface IEngineJournal
     /// <summary>Inserts usage records; a record whose id is already stored is skipped (exactly once).</summary>
     void RecordUsage(IReadOnlyList<UsageRecord> records);
 
+    /// <summary>Appends an audit entry (admin actions and dial-out attempts). Stores that keep no audit log may ignore it.</summary>
+    void RecordAudit(AuditEntry entry) { }
+
     /// <summary>Everything stored for a tenant, or null when the tenant has never been stored.</summary>
     TenantJournal? Load(string tenantId);
 }

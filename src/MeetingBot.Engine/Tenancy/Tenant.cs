@@ -21,6 +21,7 @@ public sealed class Tenant
     internal readonly PriorityQueue<CallLeg, long> Due = new();
     private readonly Dictionary<(DateOnly, Capability), int> _poolSizeCache = [];
     internal readonly List<UsageRecord> Usage = [];
+    internal readonly List<AuditEntry> Audit = [];
     internal readonly Dictionary<(DateOnly Month, Capability Capability), int> MinutesUsed = [];
     internal readonly HashSet<(DateOnly Month, int Threshold)> WarningsSent = [];
     internal readonly Dictionary<string, Queue<DateTimeOffset>> DialOutTimesByUser = new(StringComparer.OrdinalIgnoreCase);
