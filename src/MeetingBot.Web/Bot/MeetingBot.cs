@@ -212,13 +212,13 @@ public sealed class MeetingBot : ActivityHandler
             .Add("join", @"join( meeting)?\s+#?(?<id>[\w-]+)", (t, m) => _meetings.ShowPreJoinAsync(t, m.Groups["id"].Value))
             .Add("call me", $@"(call me|phone audio|dial me)(\s+(at|on))?\s+{Number}(?<now>\s+now)?",
                 (t, m) => m.Groups["now"].Success ? _phone.CallMeAsync(t, null, m.Groups["number"].Value) : _phone.PreviewCallMeAsync(t, m.Groups["number"].Value))
+            .Add("dial in", @"dial[ -]?in\s+(?<cid>[\d ]+#?)(\s+pin\s+(?<pin>\d+#?))?(\s+from\s+(?<from>.+))?",
+                (t, m) => _phone.DialInAsync(t, m.Groups["cid"].Value, m.Groups["pin"].Success ? m.Groups["pin"].Value : null, m.Groups["from"].Success ? m.Groups["from"].Value : null))
             .Add("add funds", @"add (funds|credits)\s+\$?(?<amount>[\d.,]+)", (t, m) => _admin.AddFundsAsync(t, m.Groups["amount"].Value))
             .Add("add", $@"(add|invite|dial)( participant)?(\s+by phone)?\s+{Number}", (t, m) => _phone.AddParticipantAsync(t, null, m.Groups["number"].Value))
             .Add("hang up", @"hang ?up( my phone)?|hangup|end (my )?(phone|call)", (t, _) => _phone.HangUpAsync(t, null))
             .Add("leave", @"leave( (the )?meeting)?", (t, _) => _meetings.LeaveAsync(t, null))
             .Add("end meeting", @"end( the)?( meeting)?", (t, _) => _meetings.EndAsync(t, null))
-            .Add("dial in", @"dial[ -]?in\s+(?<cid>[\d ]+#?)(\s+pin\s+(?<pin>\d+#?))?(\s+from\s+(?<from>.+))?",
-                (t, m) => _phone.DialInAsync(t, m.Groups["cid"].Value, m.Groups["pin"].Success ? m.Groups["pin"].Value : null, m.Groups["from"].Success ? m.Groups["from"].Value : null))
             .Add("admin", @"admin( center)?", (t, _) => _admin.ShowAsync(t))
             .Add("pools", @"(pstn )?(minute )?pools?( report)?", (t, _) => _admin.PoolsAsync(t))
             .Add("usage", @"(pstn )?usage( report)?(\s+(?<days>\d{1,3})\s*days?)?",

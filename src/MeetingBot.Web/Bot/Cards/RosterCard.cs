@@ -12,7 +12,7 @@ public static class RosterCard
 
     /// <param name="legs">The meeting's call legs (live ones decide who is on the phone).</param>
     /// <param name="viewerId">The demo user looking at the roster.</param>
-    public static JObject Build(Meeting meeting, IReadOnlyList<CallLeg> legs, string viewerId, string? notice = null)
+    public static JObject Build(Meeting meeting, IReadOnlyList<CallLeg> legs, string viewerId)
     {
         var liveLegs = legs.Where(l => l.IsLive).ToDictionary(l => l.Id);
         var isOrganizer = string.Equals(meeting.OrganizerId, viewerId, StringComparison.OrdinalIgnoreCase);
@@ -43,7 +43,6 @@ public static class RosterCard
         return Card(
         [
             Heading(meeting.Subject),
-            notice is null ? null : Text(notice, weight: "Bolder"),
             meeting.IsEnded ? Text("This meeting has ended.", color: "Attention") : null,
             Text($"Participants ({rows.Count})", weight: "Bolder"),
             rows.Count == 0 ? Text("Nobody is in the meeting.", subtle: true) : Facts(rows).WithId("participants"),

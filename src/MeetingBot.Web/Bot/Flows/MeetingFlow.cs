@@ -114,7 +114,7 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
             await turn.SayAsync(meeting.Message!);
             return;
         }
-        await turn.SendCardAsync(RosterCard.Build(meeting.Value!, engine.ListLegs(turn.TenantId, id), turn.UserId, notice));
+        await turn.SendCardAsync(RosterCard.Build(meeting.Value!, engine.ListLegs(turn.TenantId, id), turn.UserId), notice);
     }
 
     public async Task LeaveAsync(BotTurn turn, string? meetingId)

@@ -1,0 +1,188 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Calling;
+using MeetingBot.Web.Bot.Cards;
+using Microsoft.Bot.Schema;
+using static MeetingBot.Web.Tests.Bot.CardInspector;
+
+namespace MeetingBot.Web.Tests.Bot;
+
+public sealed class MeetingBotPhoneTests
+{
+    private const string TenDigits = "4055550100";
+
+    [Fact]
+    public async Task CallMe_TenDigitNumber_ConfirmCardShowsE164AndCallButtonDials()
+    {
+        var h = BotHarness.Create();
+        IActivity? confirm = null;
+        await h.Flow()
+            .Send("schedule Sync").AssertReply(_ => { })
+            .Send($"call me at {TenDigits}")
+            .AssertReply(a =>
+            {
+                confirm = a;
+                var card = Card(a);
+                Assert.Equal("+14055550100", (string?)ById(card, "e164")?["text"]);
+                Assert.Equal("+14055550100", (string?)SubmitTitled(card, "Call")["data"]!["number"]);
+                Assert.NotNull(SubmitTitled(card, "Cancel"));
+            })
+            .StartTestAsync();
+        Assert.Empty(h.Engine.ListLegs(BotHarness.TenantId, "1"));
+
+        var call = SubmitTitled(Card(confirm!), "Call")["data"]!.ToObject<object>()!;
+        await h.Flow()
+            .Send(BotHarness.Submit(call))
+            .AssertReply(a =>
+            {
+                Assert.Contains("+14055550100", AllText(a));
+                Assert.Contains(Texts(Card(a)), t => t.Contains(RosterCard.PhoneMarker));
+            })
+            .StartTestAsync();
+        var leg = Assert.Single(h.Engine.ListLegs(BotHarness.TenantId, "1"));
+        Assert.Equal("+14055550100", leg.ToNumber);
+        Assert.Equal(CallLegState.Connected, leg.State);
+    }
+
+    [Fact]
+    public async Task CallMe_Now_DialsWithoutConfirmation()
+    {
+        var h = BotHarness.Create();
+        await h.Flow()
+            .Send("schedule Sync").AssertReply(_ => { })
+            .Send("Call me at (405) 555-0100 now")
+            .AssertReply(a => Assert.Contains("connected", a.AsMessageActivity().Text))
+            .StartTestAsync();
+        Assert.Equal("+14055550100", Assert.Single(h.Engine.ListLegs(BotHarness.TenantId, "1")).ToNumber);
+    }
+
+    [Fact]
+    public async Task CallMe_UserWithDialOutDontAllow_ShowsExactTeamsMessage()
+    {
+        var h = BotHarness.Create();
+        var meeting = h.Engine.ScheduleMeeting(BotHarness.TenantId, "adele", "Sync", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
+        await h.Flow()
+            .Send("act as alex").AssertReply(_ => { })
+            .Send($"join {meeting.Id}").AssertReply(_ => { })
+            .Send("call me at 405 555 0100 now")
+            .AssertReply(EngineMessages.NotSetUpForCallingFeature)
+            .StartTestAsync();
+        Assert.Empty(h.Engine.ListLegs(BotHarness.TenantId, meeting.Id));
+    }
+
+    [Fact]
+    public async Task CallMe_WithoutMeeting_SaysToScheduleOrJoinFirst()
+    {
+        var h = BotHarness.Create();
+        await h.Flow()
+            .Send("call me at 405 555 0100")
+            .AssertReply(MeetingBot.Web.Bot.Flows.MeetingFlow.NoCurrentMeeting)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task CallMe_InvalidNumber_ShowsEngineMessage()
+    {
+        var h = BotHarness.Create();
+        await h.Flow()
+            .Send("schedule Sync").AssertReply(_ => { })
+            .Send("call me at 12")
+            .AssertReply(EngineMessages.For(EngineError.InvalidPhoneNumber))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Add_InternationalNumber_RosterMarksPhoneParticipant()
+    {
+        var h = BotHarness.Create();
+        await h.Flow()
+            .Send("schedule Sync").AssertReply(_ => { })
+            .Send(BotHarness.Submit(new { action = CardActions.JoinComputer, meetingId = "1" })).AssertReply(_ => { })
+            .Send("add +44 20 7946 0000")
+            .AssertReply(a => Assert.Contains(Texts(Card(a)), t => t.Contains(RosterCard.PhoneMarker) && t.Contains("+44 20 7946 0000")))
+            .StartTestAsync();
+        var leg = Assert.Single(h.Engine.ListLegs(BotHarness.TenantId, "1"));
+        Assert.Equal(CallLegKind.AddedParticipant, leg.Kind);
+        Assert.Equal("+442079460000", leg.ToNumber);
+    }
+
+    [Fact]
+    public async Task Leave_WithPhoneConnected_RemindsToHangUpBothEndsWithHangUpButton()
+    {
+        var h = BotHarness.Create();
+        await h.Flow()
+            .Send("schedule Sync").AssertReply(_ => { })
+            .Send("call me at 405 555 0100 now").AssertReply(_ => { })
+            .Send("leave")
+            .AssertReply(a =>
+            {
+                Assert.Contains(EngineMessages.HangUpBothEnds, a.AsMessageActivity().Text);
+                var card = Card(a);
+                Assert.Equal(EngineMessages.HangUpBothEnds, (string?)ById(card, "message")?["text"]);
+                var leg = h.Engine.ListLegs(BotHarness.TenantId, "1").Single();
+                Assert.Equal(leg.Id, (string?)SubmitTitled(card, "Hang up my phone")["data"]!["legId"]);
+            })
+            .StartTestAsync();
+        Assert.True(h.Engine.ListLegs(BotHarness.TenantId, "1").Single().IsLive);
+    }
+
+    [Fact]
+    public async Task HangUpButton_AfterLeaving_EndsThePhoneLeg()
+    {
+        var h = BotHarness.Create();
+        await h.Flow()
+            .Send("schedule Sync").AssertReply(_ => { })
+            .Send("call me at 405 555 0100 now").AssertReply(_ => { })
+            .Send("leave").AssertReply(_ => { })
+            .StartTestAsync();
+        var legId = h.Engine.ListLegs(BotHarness.TenantId, "1").Single().Id;
+        h.Advance(TimeSpan.FromSeconds(150));
+        await h.Flow()
+            .Send(BotHarness.Submit(new { action = CardActions.HangUp, meetingId = "1", legId }))
+            .AssertReply(a => Assert.Contains("Hung up +1 405-555-0100 after 3 paid minute(s)", a.AsMessageActivity().Text))
+            .Send(BotHarness.Submit(new { action = CardActions.HangUp, meetingId = "1", legId }))
+            .AssertReply(EngineMessages.For(EngineError.CallLegEnded))
+            .StartTestAsync();
+        Assert.Equal(CallLegState.Ended, h.Engine.GetLeg(BotHarness.TenantId, legId).Unwrap().State);
+    }
+
+    [Fact]
+    public async Task Leave_WithoutPhone_JustLeaves()
+    {
+        var h = BotHarness.Create();
+        await h.Flow()
+            .Send("schedule Sync").AssertReply(_ => { })
+            .Send(BotHarness.Submit(new { action = CardActions.JoinComputer, meetingId = "1" })).AssertReply(_ => { })
+            .Send("leave meeting")
+            .AssertReply("You left meeting 1.")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task DialIn_ConferenceIdOfAdelesMeeting_CallerWaitsInLobbyWithBridgePrompts()
+    {
+        var h = BotHarness.Create();
+        var meeting = h.Engine.ScheduleMeeting(BotHarness.TenantId, "adele", "Sync", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
+        await h.Flow()
+            .Send($"dial in {meeting.ConferenceId}#")
+            .AssertReply(a =>
+            {
+                var card = Card(a);
+                var transcript = Texts(ById(card, "transcript")!);
+                Assert.Contains(transcript, t => t.Contains(DialInPrompts.EnterConferenceId));
+                Assert.Contains(transcript, t => t.Contains(DialInPrompts.EnterPinOrPound));
+                Assert.Contains(transcript, t => t.Contains(DialInPrompts.Lobby));
+                Assert.Equal($"Waiting in the lobby of meeting {meeting.Id}.", (string?)ById(card, "outcome")?["text"]);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task DialIn_UnknownConferenceId_BridgeAsksAgain()
+    {
+        var h = BotHarness.Create();
+        await h.Flow()
+            .Send("dial in 111222333#")
+            .AssertReply(a => Assert.Contains(Texts(ById(Card(a), "transcript")!), t => t.Contains(DialInPrompts.TryAgain)))
+            .StartTestAsync();
+    }
+}
