@@ -2,6 +2,7 @@ using MeetingBot.Engine;
 using MeetingBot.Engine.Events;
 using MeetingBot.Engine.Seeding;
 using MeetingBot.Web.Bot;
+using MeetingBot.Web.Engine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -21,11 +22,12 @@ public sealed class BotHarness
     public static readonly DateTimeOffset Start = new(2025, 3, 10, 15, 0, 0, TimeSpan.Zero);
     public const string TenantId = "contoso";
 
-    private BotHarness()
+    private BotHarness(bool useDemoClock)
     {
         Clock = new FakeTimeProvider(Start);
+        Time = useDemoClock ? new DemoClock(Clock) : Clock;
         Events = new RecordingEngineEvents();
-        Engine = new ConferenceEngine(new EngineOptions { AutoAnswerAfter = TimeSpan.Zero }, Clock, Events);
+        Engine = new ConferenceEngine(new EngineOptions { AutoAnswerAfter = TimeSpan.Zero }, Time, Events);
         Engine.AddTenant(LoadDemoTenant());
         var storage = new MemoryStorage();
         ConversationState = new ConversationState(storage);
@@ -34,6 +36,8 @@ public sealed class BotHarness
     }
 
     public FakeTimeProvider Clock { get; }
+    /// <summary>What the engine and bot read: the fake clock, or the demo clock over it.</summary>
+    public TimeProvider Time { get; }
     public RecordingEngineEvents Events { get; }
     public ConferenceEngine Engine { get; }
     public ConversationState ConversationState { get; }
@@ -43,10 +47,10 @@ public sealed class BotHarness
     public NoticeLedger Ledger { get; } = new();
     public BotSettings Settings { get; } = new(TenantId, "");
 
-    public static BotHarness Create() => new();
+    public static BotHarness Create(bool useDemoClock = false) => new(useDemoClock);
 
     /// <summary>A fresh bot per turn, as the host makes one per request (IBot is transient).</summary>
-    public BotUnderTest NewBot() => new(Engine, ConversationState, UserState, References, Ledger, Clock, Settings);
+    public BotUnderTest NewBot() => new(Engine, ConversationState, UserState, References, Ledger, Time, Settings);
 
     public TestFlow Flow() => new(Adapter, (context, ct) => NewBot().OnTurnAsync(context, ct));
 
