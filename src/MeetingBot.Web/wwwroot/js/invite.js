@@ -71,6 +71,14 @@ export function renderAdaptiveCard(cardJson, { onJoin, onSubmit } = {}) {
   try {
     card.parse(cardJson);
     const rendered = card.render();
+    // Markdown join links point at the meeting's /meet/ URL: inside the client they open the pre-join screen.
+    for (const link of rendered.querySelectorAll('a[href*="/meet/"]')) {
+      link.addEventListener('click', (e) => {
+        if (!onJoin) return;
+        e.preventDefault();
+        onJoin(meetingIdFromInput(link.getAttribute('href')));
+      });
+    }
     return h('div', { class: 'invite-host', 'data-testid': 'invite-card' }, rendered);
   } catch (e) {
     return errorBox(`The invite card could not be shown: ${e.message}`);
