@@ -125,4 +125,18 @@ public sealed class AdminApiTests : IAsyncLifetime
         Assert.Equal("Purchase", Assert.Single(credits.Ledger).Kind);
         await MeetingApiTests.AssertError(badRecharge, HttpStatusCode.BadRequest, EngineError.InvalidAmount);
     }
+
+    [Theory]
+    [InlineData("{\"amount\": ")]
+    [InlineData("{\"amount\": \"lots\"}")]
+    [InlineData("")]
+    public async Task AddFunds_MalformedBody_Returns400Not500(string json)
+    {
+        using var nestor = await _app.ClientForAsync("nestor");
+
+        var response = await nestor.PostAsync("/api/admin/credits/funds", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0m, _app.Engine.GetCreditBalance("contoso").Value);
+    }
 }
