@@ -1,0 +1,109 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Calling;
+using MeetingBot.Engine.Events;
+using MeetingBot.Web.Bot;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
+using static MeetingBot.Web.Tests.Bot.CardInspector;
+
+namespace MeetingBot.Web.Tests.Bot;
+
+/// <summary>Engine events become proactive messages in the user's saved conversation (TestAdapter as the channel).</summary>
+public sealed class BotEventSubscriberTests
+{
+    private static readonly DateTimeOffset At = BotHarness.Start;
+
+    private static (BotHarness Harness, BotEventSubscriber Subscriber) Create()
+    {
+        var h = BotHarness.Create();
+        var subscriber = new BotEventSubscriber(h.Adapter, h.References, h.Engine, h.Ledger, h.Settings, NullLogger<BotEventSubscriber>.Instance);
+        return (h, subscriber);
+    }
+
+    private static ConversationReference Reference(TestAdapter adapter, string conversationId) => new()
+    {
+        ChannelId = adapter.Conversation.ChannelId,
+        ServiceUrl = adapter.Conversation.ServiceUrl,
+        Bot = adapter.Conversation.Bot,
+        User = adapter.Conversation.User,
+        Conversation = new ConversationAccount(id: conversationId),
+    };
+
+    private static IActivity? Next(TestAdapter adapter) => adapter.ActiveQueue.Count > 0 ? adapter.GetNextReply() : null;
+
+    [Fact]
+    public async Task HandleAsync_CallingFeatureUnavailable_SendsExactMessageToThatUsersConversation()
+    {
+        var (h, subscriber) = Create();
+        h.References.Save("adele", Reference(h.Adapter, "adele-chat"));
+        await subscriber.HandleAsync(new CallingFeatureUnavailable(BotHarness.TenantId, At, "adele", "1", EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);
+
+        var sent = Assert.IsAssignableFrom<IMessageActivity>(Next(h.Adapter));
+        Assert.Equal("📞 " + EngineMessages.NotSetUpForCallingFeature, sent.Text);
+        Assert.Equal("adele-chat", sent.Conversation.Id);
+    }
+
+    [Fact]
+    public async Task HandleAsync_UserWithoutConversation_SendsNothing()
+    {
+        var (h, subscriber) = Create();
+        h.References.Save("adele", Reference(h.Adapter, "adele-chat"));
+        await subscriber.HandleAsync(new CallingFeatureUnavailable(BotHarness.TenantId, At, "lee", "1", EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);
+        Assert.Null(Next(h.Adapter));
+    }
+
+    [Fact]
+    public async Task HandleAsync_HangUpReminder_SendsCardWithHangUpButtonUnlessJustSaidInReply()
+    {
+        var (h, subscriber) = Create();
+        h.References.Save("adele", Reference(h.Adapter, "adele-chat"));
+        var reminder = new HangUpReminder(BotHarness.TenantId, At, "adele", "1", "leg-7", "+14055550100", TimeSpan.FromMinutes(3), EngineMessages.HangUpBothEnds);
+
+        await subscriber.HandleAsync(reminder, default);
+        var card = Card(Next(h.Adapter)!);
+        Assert.Equal("leg-7", (string?)SubmitTitled(card, "Hang up my phone")["data"]!["legId"]);
+
+        h.Ledger.MarkTold(NoticeLedger.Reminder("leg-7"));
+        await subscriber.HandleAsync(reminder, default);
+        Assert.Null(Next(h.Adapter));
+    }
+
+    [Fact]
+    public async Task HandleAsync_LegConnectedAndCutOff_TellsTheRequester()
+    {
+        var (h, subscriber) = Create();
+        h.References.Save("adele", Reference(h.Adapter, "adele-chat"));
+        await subscriber.HandleAsync(new CallLegStateChanged(BotHarness.TenantId, At, "leg-1", "1", "adele", CallLegKind.CallMe, "+14055550100", CallLegState.Connected, 1), default);
+        await subscriber.HandleAsync(new CallLegStateChanged(BotHarness.TenantId, At, "leg-1", "1", "adele", CallLegKind.CallMe, "+14055550100", CallLegState.CutOff, 120), default);
+        await subscriber.HandleAsync(new CallLegStateChanged(BotHarness.TenantId, At, "leg-2", "1", "adele", CallLegKind.CallMe, "+14055550100", CallLegState.Ringing, 0), default);
+
+        Assert.Equal("📞 Your phone +1 405-555-0100 is connected to meeting 1.", Next(h.Adapter)!.AsMessageActivity().Text);
+        Assert.Contains("cut off after 120 minute(s)", Next(h.Adapter)!.AsMessageActivity().Text);
+        Assert.Null(Next(h.Adapter));
+    }
+
+    [Fact]
+    public async Task HandleAsync_PoolLow_GoesToAdminsOnly()
+    {
+        var (h, subscriber) = Create();
+        h.References.Save("adele", Reference(h.Adapter, "adele-chat"));
+        h.References.Save("nestor", Reference(h.Adapter, "nestor-chat"));
+        await subscriber.HandleAsync(new PoolLow(BotHarness.TenantId, At, 80, 96, 120), default);
+
+        var sent = Next(h.Adapter)!.AsMessageActivity();
+        Assert.Equal("nestor-chat", sent.Conversation.Id);
+        Assert.Contains("96/120", sent.Text);
+        Assert.Null(Next(h.Adapter));
+    }
+
+    [Fact]
+    public async Task HandleAsync_RefusalJustShownInReply_NotRepeated()
+    {
+        var (h, subscriber) = Create();
+        h.References.Save("alex", Reference(h.Adapter, "alex-chat"));
+        h.Ledger.MarkTold(NoticeLedger.Unavailable("alex", "1"));
+        await subscriber.HandleAsync(new CallingFeatureUnavailable(BotHarness.TenantId, At, "alex", "1", EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);
+        Assert.Null(Next(h.Adapter));
+    }
+}
