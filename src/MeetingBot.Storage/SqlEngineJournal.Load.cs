@@ -23,7 +23,9 @@ public sealed partial class SqlEngineJournal
             r.IsDBNull(3) ? null : r.GetString(3)), t);
         var autoRecharge = c.Query(tx, "SELECT enabled, threshold, amount FROM auto_recharge WHERE tenant = @tenant",
             r => new AutoRechargeSettings(r.GetInt64(0) != 0, _dialect.ReadMoney(r, 1), _dialect.ReadMoney(r, 2)), t).SingleOrDefault();
-        if (users.Count == 0 && autoRecharge is null) return null;
+        var anything = c.Scalar(tx, "SELECT 1 WHERE EXISTS (SELECT 1 FROM credit_purchases WHERE tenant = @tenant) " +
+            "OR EXISTS (SELECT 1 FROM meetings WHERE tenant = @tenant) OR EXISTS (SELECT 1 FROM legs WHERE tenant = @tenant)", t);
+        if (users.Count == 0 && autoRecharge is null && anything is null) return null;
 
         var meetings = c.Query(tx,
             "SELECT id, organizer_id, subject, start_at, end_at, conference_id, lobby_bypass, dial_in_bypass, ended_at FROM meetings WHERE tenant = @tenant",

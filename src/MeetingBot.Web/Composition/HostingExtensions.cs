@@ -6,6 +6,8 @@ using MeetingBot.Web.Engine;
 using MeetingBot.Web.Api;
 using MeetingBot.Web.Bot;
 using MeetingBot.Web.Hubs;
+using MeetingBot.Web.Storage;
+using MeetingBot.Engine.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MeetingBot.Web.Composition;
@@ -39,6 +41,7 @@ public static class HostingExtensions
         services.AddMeetingBotBot(builder.Configuration);
         services.AddMeetingBotRealtime(builder.Configuration);
         services.AddMeetingBotApi();
+        services.AddMeetingBotStorage(builder.Configuration);
         return builder;
     }
 
@@ -64,7 +67,7 @@ public static class HostingExtensions
     {
         var options = new EngineOptions { PublicBaseUrl = configuration["MeetingBot:PublicBaseUrl"] ?? "http://localhost:3978" };
         configuration.GetSection("MeetingBot:Engine").Bind(options);
-        var engine = new ConferenceEngine(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IEngineEvents>(), sp.GetRequiredService<IPaymentGateway>());
+        var engine = new ConferenceEngine(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IEngineEvents>(), sp.GetRequiredService<IPaymentGateway>(), sp.GetService<IEngineJournal>());
         var seed = configuration.GetSection("DemoTenant").Get<TenantSeed>();
         if (seed is { Id.Length: > 0 }) engine.AddTenant(seed);
         return engine;

@@ -1,0 +1,57 @@
+using MeetingBot.Storage;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace MeetingBot.Web.Storage;
+
+/// <summary>
+/// Bot Builder's <see cref="IStorage"/> over the SQL store, behaving like <see cref="MemoryStorage"/>: documents
+/// serialized with type names so state objects come back as their own types, and optimistic concurrency on
+/// <see cref="IStoreItem.ETag"/> (a stale ETag is refused; "*" or none overwrites) — but kept across restarts
+/// and shared by every host on the same database.
+/// </summary>
+public sealed class SqlBotStorage(ConversationStateStore store) : IStorage
+{
+    // The serializer MemoryStorage uses: the state is our own data, written by this bot only.
+    private static readonly JsonSerializer StateSerializer = new()
+    {
+        TypeNameHandling = TypeNameHandling.All,
+        ReferenceLoopHandling = ReferenceLoopHandling.Error,
+    };
+
+    public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var items = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (key, (json, etag)) in store.Read(keys))
+        {
+            var state = JObject.Parse(json);
+            var value = state.ToObject<object>(StateSerializer);
+            if (value is IStoreItem item) item.ETag = etag;
+            if (value is not null) items[key] = value;
+        }
+        return Task.FromResult<IDictionary<string, object>>(items);
+    }
+
+    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var (key, value) in changes)
+        {
+            var expected = value is IStoreItem item ? item.ETag : null;
+            var json = JObject.FromObject(value, StateSerializer).ToString(Formatting.None);
+            var etag = store.Write(key, json, expected)
+                ?? throw new ArgumentException($"Etag conflict.\r\n\r\nOriginal: {expected}\r\nCurrent: (changed by another writer)");
+            if (value is IStoreItem written) written.ETag = etag;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        store.Delete(keys);
+        return Task.CompletedTask;
+    }
+}

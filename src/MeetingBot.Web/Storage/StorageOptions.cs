@@ -1,0 +1,21 @@
+using MeetingBot.Storage;
+
+namespace MeetingBot.Web.Storage;
+
+/// <summary>"MeetingBot:Storage": where the engine's state and the bot's state are kept.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "MeetingBot:Storage";
+
+    /// <summary>Sqlite (default, one host), Postgres (several hosts sharing one database) or None (in memory, lost on restart).</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>SQLite connection string. A relative file name is resolved against the current directory (where the host was started).</summary>
+    public string Sqlite { get; set; } = "Data Source=meetingbot.db";
+
+    /// <summary>SQLite durability: Full survives power loss; Normal survives a process crash and is faster (see docs/storage.md).</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
+
+    /// <summary>Npgsql connection string, required when <see cref="Provider"/> is Postgres.</summary>
+    public string Postgres { get; set; } = "";
+}

@@ -1,0 +1,8 @@
+namespace MeetingBot.Web.Storage;
+
+public enum StorageProvider
+{
+    None,
+    Sqlite,
+    Postgres,
+}
