@@ -102,4 +102,18 @@ public sealed class SignInApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, signIn.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, users.StatusCode);
     }
+
+    [Fact]
+    public async Task AccessTokenQuery_AcceptedOnHubOnly()
+    {
+        var token = Uri.EscapeDataString((await _app.SignInAsync("adele")).AccessToken);
+        using var http = _app.CreateClient();
+
+        // Browsers cannot send headers on WebSocket requests, so SignalR puts the token in the query; elsewhere it must not count.
+        var negotiate = await http.PostAsync($"/hubs/meeting/negotiate?negotiateVersion=1&access_token={token}", null);
+        var me = await http.GetAsync($"/api/me?access_token={token}");
+
+        Assert.Equal(HttpStatusCode.OK, negotiate.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+    }
 }
