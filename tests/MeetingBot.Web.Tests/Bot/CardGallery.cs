@@ -1,0 +1,57 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Billing;
+using MeetingBot.Engine.Calling;
+using MeetingBot.Engine.Meetings;
+using MeetingBot.Engine.Reports;
+using MeetingBot.Web.Bot.Cards;
+using Newtonsoft.Json.Linq;
+
+namespace MeetingBot.Web.Tests.Bot;
+
+/// <summary>Every card the bot can build, filled from a real engine scenario, for structural validation.</summary>
+public static class CardGallery
+{
+    public static IReadOnlyList<(string Name, JObject Card)> All()
+    {
+        var h = BotHarness.Create();
+        var e = h.Engine;
+        const string t = BotHarness.TenantId;
+        var withAc = e.ScheduleMeeting(t, "lee", "Lee's sync", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
+        var withoutAc = e.ScheduleMeeting(t, "megan", "Megan's review", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
+        e.JoinMeeting(t, "lee", withAc.Id, AudioMode.ComputerAudio).Unwrap();
+        var callMe = e.CallMe(t, "adele", withAc.Id, "4055550100").Unwrap();
+        e.AddParticipantByPhone(t, "lee", withAc.Id, "+44 20 7946 0000").Unwrap();
+        e.AddFunds(t, "nestor", 25m).Unwrap();
+        h.Advance(TimeSpan.FromMinutes(5));
+        e.HangUp(t, "adele", callMe.Id).Unwrap();
+        var usage = e.GetUsageReport(t, "nestor", BotHarness.Start.AddDays(-1), BotHarness.Start.AddDays(1)).Unwrap();
+        var pools = e.GetMinutePoolsReport(t, "nestor", 2).Unwrap();
+        var tenant = e.GetTenant(t).Unwrap();
+        var offset = TimeSpan.FromHours(-5);
+
+        return
+        [
+            ("welcome", WelcomeCard.Build(e.GetUser(t, "adele").Unwrap(), tenant.Name)),
+            ("help", HelpCard.Build()),
+            ("help-unknown", HelpCard.Build("make me a sandwich")),
+            ("invite-with-dial-in", InviteCard.Build(withAc.Invite, offset)),
+            ("invite-without-dial-in", InviteCard.Build(withoutAc.Invite, TimeSpan.Zero)),
+            ("prejoin-with-phone", PreJoinCard.Build(withAc, organizerHasAudioConferencing: true, "405 555 0100")),
+            ("prejoin-without-phone", PreJoinCard.Build(withoutAc, organizerHasAudioConferencing: false)),
+            ("confirm-number", ConfirmNumberCard.Build(withAc.Id, withAc.Subject, "4055550100", e.PreviewNumber(t, withAc.Id, "4055550100").Unwrap())),
+            ("roster-organizer", RosterCard.Build(withAc, e.ListLegs(t, withAc.Id), "lee")),
+            ("roster-guest", RosterCard.Build(withAc, e.ListLegs(t, withAc.Id), "adele")),
+            ("hang-up-reminder", HangUpReminderCard.Build(withAc.Id, "leg-1", "+14055550100", TimeSpan.FromMinutes(12))),
+            ("meetings", MeetingsCard.Build("Lee Gu", e.ListMeetings(t, "lee"), offset)),
+            ("meetings-empty", MeetingsCard.Build("Alex Wilber", [], offset)),
+            ("dial-in", DialInCard.Build(tenant.Bridge.TollNumber, "+14055550123",
+                [(DialInCard.Speaker.Caller, "Calling"), (DialInCard.Speaker.Bridge, DialInPrompts.EnterConferenceId), (DialInCard.Speaker.Keypad, "123456789#")], "Joined.")),
+            ("admin", AdminCard.Build(e.ListUsers(t), e.GetSubscriptions(t).Unwrap(), e.GetCreditBalance(t).Unwrap(), tenant.Currency, tenant.Credits.AutoRecharge)),
+            ("pools", PoolsReportCard.Build(pools)),
+            ("usage", UsageReportCard.Build(usage, BotHarness.Start.AddDays(-1), BotHarness.Start.AddDays(1))),
+            ("usage-empty", UsageReportCard.Build(Array.Empty<UsageRecord>(), BotHarness.Start.AddDays(-1), BotHarness.Start)),
+            ("credits", CreditsCard.Build(e.GetCreditBalance(t).Unwrap(), tenant.Currency, [.. tenant.Credits.Purchases], tenant.Credits.AutoRecharge, h.Clock.GetUtcNow())),
+            ("credits-empty", CreditsCard.Build(0m, "USD", [], AutoRechargeSettings.Off, BotHarness.Start)),
+        ];
+    }
+}
