@@ -1,0 +1,81 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Calling;
+using MeetingBot.Engine.Licensing;
+using MeetingBot.Storage.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MeetingBot.Storage.Tests;
+
+/// <summary>A real engine on the SQL journal, "crashed" (dropped without ending its calls) and started again on the same database.</summary>
+public class EngineRestartTests
+{
+    private const string T = Seeds.TenantId;
+
+    private static ConferenceEngine Start(TestStore store, FakeTimeProvider clock, decimal initialFunds = 0m)
+    {
+        var engine = new ConferenceEngine(new EngineOptions { AutoAnswerAfter = TimeSpan.Zero }, clock, journal: new SqlEngineJournal(store.NewDialect()));
+        engine.AddTenant(Seeds.Tenant(initialFunds));
+        return engine;
+    }
+
+    [Theory, MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public void Restart_WithAPoolCallLive_ClosesItAtItsLastPaidMinuteAndBillsOnce(string provider)
+    {
+        using var store = TestStore.Create(provider);
+        var clock = new FakeTimeProvider(Seeds.Start);
+        var before = Start(store, clock);
+        var meeting = before.ScheduleMeeting(T, "adele", "Budget", clock.GetUtcNow(), clock.GetUtcNow().AddHours(1)).Value!;
+        var leg = before.CallMe(T, "adele", meeting.Id, "4055550100").Value!;
+        clock.Advance(TimeSpan.FromSeconds(150)); // three minutes begun, so three paid
+        before.Tick();
+
+        clock.Advance(TimeSpan.FromHours(1)); // the host was down for an hour
+        var after = Start(store, clock);
+        var again = Start(store, clock); // and restarted once more: nothing may be billed twice
+
+        var usage = Assert.Single(again.AllUsage(T));
+        Assert.Equal((leg.Id, 180, Capability.MCOMEETADD), (usage.CallId, usage.DurationSeconds, usage.Capability));
+        Assert.Equal(CallLegState.Ended, after.GetLeg(T, leg.Id).Value!.State);
+        Assert.Equal(3, again.GetMinutePoolsReport(T, "nestor").Value!.Single(r => r.Capability == Capability.MCOMEETADD && r.Month.Month == 3).MinutesUsed);
+        Assert.Equal(meeting.Subject, again.GetMeeting(T, meeting.Id).Value!.Subject);
+        Assert.Equal((1, 3), (JournalStoreTests.Count(store, "usage_records"), JournalStoreTests.Count(store, "leg_minutes")));
+    }
+
+    [Theory, MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public void Restart_WithACreditsCallLive_KeepsTheBalanceItPaidAndNoMore(string provider)
+    {
+        using var store = TestStore.Create(provider);
+        var clock = new FakeTimeProvider(Seeds.Start);
+        var before = Start(store, clock, initialFunds: 10.00m);
+        var meeting = before.ScheduleMeeting(T, "lee", "Istanbul", clock.GetUtcNow(), clock.GetUtcNow().AddHours(1)).Value!;
+        before.CallMe(T, "lee", meeting.Id, "+90 212 555 1234"); // Turkey, outside Zone A: credits at 0.24 a minute
+        clock.Advance(TimeSpan.FromSeconds(130));
+        before.Tick();
+
+        clock.Advance(TimeSpan.FromMinutes(30));
+        var after = Start(store, clock, initialFunds: 10.00m); // the seed's funds are not bought again on restart
+
+        Assert.Equal(10.00m - 3 * 0.24m, after.GetCreditBalance(T).Value);
+        var usage = Assert.Single(after.AllUsage(T));
+        Assert.Equal((180, 0.72m), (usage.DurationSeconds, usage.Charge));
+    }
+
+    [Theory, MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public void Restart_AfterAdminChanges_KeepsThem(string provider)
+    {
+        using var store = TestStore.Create(provider);
+        var clock = new FakeTimeProvider(Seeds.Start);
+        var before = Start(store, clock);
+        before.SetDialOutPermission(T, "nestor", "adele", DialOutPermission.InSameCountryOrRegion);
+        before.UnassignLicense(T, "nestor", "lee", LicenseSku.AudioConferencingMonthly);
+        before.AddFunds(T, "nestor", 42.00m);
+        before.SetAutoRecharge(T, "nestor", true, 5.00m, 20.00m);
+
+        var after = Start(store, clock);
+
+        Assert.Equal(DialOutPermission.InSameCountryOrRegion, after.GetUser(T, "adele").Value!.DialOutPermission);
+        Assert.DoesNotContain(LicenseSku.AudioConferencingMonthly, after.GetUser(T, "lee").Value!.Licenses);
+        Assert.Equal(42.00m, after.GetCreditBalance(T).Value);
+        Assert.Equal((true, 5.00m, 20.00m), after.GetTenant(T).Value!.Credits.AutoRecharge is var a ? (a.Enabled, a.Threshold, a.Amount) : default);
+    }
+}
