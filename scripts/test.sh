@@ -36,6 +36,20 @@ if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
   for _ in 1 2 3 4 5 6 7 8 9 10; do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.5; done
 fi
 
+# The storage tests run against PostgreSQL too (local only, password auth on 127.0.0.1; never exposed).
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+if ! pg_isready -h 127.0.0.1 -q 2>/dev/null; then
+  pg_version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+  [ -d "/etc/postgresql/$pg_version/main" ] || as_root pg_createcluster "$pg_version" main >/dev/null
+  as_root pg_ctlcluster "$pg_version" main start
+  for _ in $(seq 1 20); do pg_isready -h 127.0.0.1 -q && break; sleep 0.5; done
+fi
+as_root su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
+export MEETINGBOT_TEST_POSTGRES="Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres"
+
 log=$(mktemp)
 set +e
 dotnet test MeetingBot.sln -c Release --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
