@@ -1,0 +1,29 @@
+using MeetingBot.Web.Engine;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MeetingBot.Web.Tests.Bot;
+
+/// <summary>The whole host in-process with no Bot Framework app id (Emulator mode), on a fake clock, without the ticker.</summary>
+public sealed class BotHostFactory(IBot? replaceBot = null) : WebApplicationFactory<Program>
+{
+    public FakeTimeProvider Time { get; } = new(BotHarness.Start);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("MeetingBot:Engine:AutoAnswerAfter", "00:00:00");
+        builder.UseSetting("MicrosoftAppId", "");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            foreach (var d in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineTicker)).ToList())
+                services.Remove(d);
+            if (replaceBot is not null) services.AddTransient(_ => replaceBot);
+        });
+    }
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text;
+using MeetingBot.Engine;
+using MeetingBot.Engine.Events;
+using MeetingBot.Web.Bot;
+using MeetingBot.Web.Bot.Cards;
+using MeetingBot.Web.Engine;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace MeetingBot.Web.Tests.Bot;
+
+/// <summary>/api/messages as the Bot Framework Emulator uses it: no auth, replies POSTed to its serviceUrl.</summary>
+public sealed class MessagesEndpointTests : IAsyncLifetime
+{
+    private const string ConversationId = "8a6b5c40-1d2e-11f0-9f6a-0b3c8d1e2f3a|livechat";
+    private readonly ConnectorSink _sink = new();
+
+    public Task InitializeAsync() => _sink.StartAsync();
+
+    public async Task DisposeAsync() => await _sink.DisposeAsync();
+
+    private JObject EmulatorActivity(string type, string id, string? text = null) => new()
+    {
+        ["type"] = type,
+        ["id"] = id,
+        ["timestamp"] = "2025-03-10T15:00:00.000Z",
+        ["localTimestamp"] = "2025-03-10T10:00:00-05:00",
+        ["serviceUrl"] = _sink.Url,
+        ["channelId"] = "emulator",
+        ["from"] = new JObject { ["id"] = "5e1a0c1e-user", ["name"] = "User", ["role"] = "user" },
+        ["conversation"] = new JObject { ["id"] = ConversationId },
+        ["recipient"] = new JObject { ["id"] = "2c0f9f40-bot", ["name"] = "Bot", ["role"] = "bot" },
+        ["text"] = text,
+        ["textFormat"] = "plain",
+        ["channelData"] = new JObject { ["clientActivityID"] = "17415000000000.123" },
+    };
+
+    private static StringContent Json(JObject body) => new(body.ToString(), Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task Post_EmulatorMessage_Answers200AndPostsInviteReplyToServiceUrl()
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/api/messages", Json(EmulatorActivity("message", "act-1", "schedule Weekly sync")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (path, reply) = Assert.Single(await _sink.WaitForAsync(1));
+        Assert.Equal($"/v3/conversations/{ConversationId}/activities/act-1", path);
+        Assert.Equal("act-1", (string?)reply["replyToId"]);
+        Assert.Equal(CardAttachment.ContentType, (string?)reply["attachments"]![0]!["contentType"]);
+        Assert.Equal("AdaptiveCard", (string?)reply["attachments"]![0]!["content"]!["type"]);
+        Assert.Contains("Weekly sync", (string?)reply["text"]);
+    }
+
+    [Fact]
+    public async Task Post_EngineEventAfterConversationStarted_ProactiveMessageReachesServiceUrl()
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+        await client.PostAsync("/api/messages", Json(EmulatorActivity("conversationUpdate", "cu-1")
+            .WithProperties(new JObject { ["membersAdded"] = new JArray(new JObject { ["id"] = "2c0f9f40-bot" }, new JObject { ["id"] = "5e1a0c1e-user" }) })));
+        await _sink.WaitForAsync(1);
+
+        factory.Services.GetRequiredService<EngineEventDispatcher>().Publish(new CallingFeatureUnavailable(
+            "contoso", BotHarness.Start, "adele", "1", EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature));
+
+        var received = await _sink.WaitForAsync(2);
+        Assert.Equal(2, received.Count);
+        // A continued conversation replies to the continuation activity's id, which the Emulator accepts.
+        Assert.StartsWith($"/v3/conversations/{ConversationId}/activities", received[1].Path);
+        Assert.Equal("📞 " + EngineMessages.NotSetUpForCallingFeature, (string?)received[1].Activity["text"]);
+    }
+
+    [Theory]
+    [InlineData("typing")]
+    [InlineData("ping")]
+    [InlineData("deleteUserData")]
+    [InlineData("contactRelationUpdate")]
+    [InlineData("somethingNew")]
+    public async Task Post_NonMessageActivity_Answers200WithoutReplying(string type)
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/api/messages", Json(EmulatorActivity(type, "x-1")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await _sink.WaitForAsync(1, TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[1,2,3]")]
+    [InlineData("{}")]
+    public async Task Post_MalformedBody_Answers400(string body)
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_TurnThrows_OneApologyWithoutExceptionDetails()
+    {
+        await using var factory = new BotHostFactory(new ThrowingBot());
+        using var client = factory.CreateClient();
+
+        await client.PostAsync("/api/messages", Json(EmulatorActivity("message", "act-9", "help")));
+
+        var (_, reply) = Assert.Single(await _sink.WaitForAsync(2, TimeSpan.FromSeconds(2)));
+        Assert.Equal(AdapterWithErrorHandler.Apology, (string?)reply["text"]);
+        Assert.DoesNotContain("hunter2", reply.ToString());
+    }
+
+    [Fact]
+    public async Task GetInviteCard_KnownAndUnknownMeeting_CardJsonOr404()
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+        var engine = factory.Services.GetRequiredService<ConferenceEngine>();
+        var meeting = engine.ScheduleMeeting("contoso", "adele", "Sync", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
+
+        var found = await client.GetAsync($"/api/cards/invite/{meeting.Id}");
+        var missing = await client.GetAsync("/api/cards/invite/404404");
+
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Equal("application/json", found.Content.Headers.ContentType?.MediaType);
+        var card = JObject.Parse(await found.Content.ReadAsStringAsync());
+        Assert.Equal("AdaptiveCard", (string?)card["type"]);
+        Assert.Contains(meeting.ConferenceId!, (string?)CardInspector.ById(card, "tollNumber")?["text"]);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}
