@@ -17,7 +17,7 @@ namespace MeetingBot.Web.Tests.Api;
 
 /// <summary>
 /// The whole host in-process on a fake clock. Phones answer at once and the background ticker is removed, so a
-/// test moves time with <see cref="AdvanceAsync"/> and nothing happens between its steps.
+/// test moves time with <see cref="Advance"/> and nothing happens between its steps. State is kept in memory only.
 /// </summary>
 public sealed class MeetingBotAppFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
@@ -30,6 +30,8 @@ public sealed class MeetingBotAppFactory(IReadOnlyDictionary<string, string?>? s
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("MeetingBot:Engine:AutoAnswerAfter", "00:00:00");
+        // Every test host starts from the seed: a shared database file would leak state between parallel tests.
+        builder.UseSetting("MeetingBot:Storage:Provider", "None");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
