@@ -79,6 +79,13 @@ public sealed class MeetingBot : ActivityHandler
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var turn = await LoadTurnAsync(turnContext, cancellationToken);
+        await HandleMessageAsync(turn, turnContext);
+        // "act as" may have changed who this chat is: events for the new user come here from now on.
+        _references.Save(turn.UserId, turnContext.Activity.GetConversationReference());
+    }
+
+    private async Task HandleMessageAsync(BotTurn turn, ITurnContext<IMessageActivity> turnContext)
+    {
         var activity = turnContext.Activity;
         if (activity.Value is not null)
         {

@@ -118,4 +118,16 @@ public sealed class MeetingBotInviteTests
             .AssertReply(a => Assert.Contains("Adele Vance", a.AsMessageActivity().Text))
             .StartTestAsync();
     }
+
+    [Fact]
+    public async Task ActAs_Megan_ProactiveMessagesForMeganComeToThisConversation()
+    {
+        var h = BotHarness.Create();
+        await h.Flow()
+            .Send("act as Megan")
+            .AssertReply(a => Assert.Contains("Megan Bowen", a.AsMessageActivity().Text))
+            .StartTestAsync();
+        Assert.True(h.References.TryGet("megan", out var reference));
+        Assert.Equal(h.Adapter.Conversation.Conversation.Id, reference.Conversation.Id);
+    }
 }
