@@ -185,4 +185,22 @@ public sealed class MeetingBotPhoneTests
             .AssertReply(a => Assert.Contains(Texts(ById(Card(a), "transcript")!), t => t.Contains(DialInPrompts.TryAgain)))
             .StartTestAsync();
     }
+
+    [Fact]
+    public async Task EndMeeting_OrganizerWithPhoneConnected_MeetingEndsButPhoneReminderShown()
+    {
+        var h = BotHarness.Create();
+        await h.Flow()
+            .Send("schedule Sync").AssertReply(_ => { })
+            .Send("call me at 405 555 0100 now").AssertReply(_ => { })
+            .Send("end meeting")
+            .AssertReply(a =>
+            {
+                Assert.Contains("has ended for everyone", a.AsMessageActivity().Text);
+                Assert.Equal(EngineMessages.HangUpBothEnds, (string?)ById(Card(a), "message")?["text"]);
+            })
+            .StartTestAsync();
+        Assert.True(h.Engine.GetMeeting(BotHarness.TenantId, "1").Unwrap().IsEnded);
+        Assert.True(h.Engine.ListLegs(BotHarness.TenantId, "1").Single().IsLive);
+    }
 }
