@@ -14,6 +14,7 @@ public static partial class PageSteps
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.List, new() { Name = "Demo users" }).GetByRole(AriaRole.Button, new() { Name = displayName }).ClickAsync();
         await Assertions.Expect(page.Locator("#signed-in-as")).ToHaveTextAsync($"Signed in as {displayName}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Meetings", Level = 1 })).ToBeVisibleAsync();
     }
 
     /// <summary>Schedules from the meetings page; returns the new meeting's id (the client opens its pre-join screen).</summary>

@@ -85,7 +85,10 @@ async function fastForward() {
 
 async function route() {
   if (cleanup) { try { cleanup(); } catch { /* a view's cleanup must not block navigation */ } cleanup = null; }
-  const main = clear(document.getElementById('main'));
+  // Each route renders into its own container: a slower view from an earlier route then fills a detached
+  // element instead of mixing into the current page.
+  const main = document.createElement('div');
+  clear(document.getElementById('main')).append(main);
   const path = (location.hash.replace(/^#/, '') || '/').split('?')[0];
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
 

@@ -26,6 +26,12 @@ export function legStateName(state) {
   return typeof state === 'number' ? (LEG_STATES[state] ?? String(state)) : String(state ?? '');
 }
 
+/** The words people read for a leg state. */
+export function legStateWords(state) {
+  const name = legStateName(state);
+  return { Ringing: 'ringing', Connected: 'connected', CutOff: 'cut off', Ended: 'ended' }[name] ?? name;
+}
+
 function describe(method, p) {
   const message = pick(p, 'message');
   switch (method) {

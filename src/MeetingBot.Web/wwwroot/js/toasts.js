@@ -1,6 +1,6 @@
 import { h } from './dom.js';
 
-const MAX_VISIBLE = 6;
+const MAX_VISIBLE = 4;
 const AUTO_DISMISS_MS = 20000;
 
 /** Shows a notification in the live region. Errors stay until dismissed: they are what the user must act on. */

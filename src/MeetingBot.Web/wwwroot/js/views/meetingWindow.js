@@ -1,6 +1,6 @@
 import { h, clear, errorBox, displayPhone } from '../dom.js';
 import { api } from '../api.js';
-import { pick, legStateName, joinMeetingGroup } from '../realtime.js';
+import { pick, legStateName, legStateWords, joinMeetingGroup } from '../realtime.js';
 import { phoneNumberInput } from '../phoneInput.js';
 import { rememberOrphanedLegs } from '../phoneBanner.js';
 import { toast } from '../toasts.js';
@@ -46,7 +46,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
   const leave = h('button', { type: 'button', class: 'btn btn-danger' }, 'Leave');
   const end = isOrganizer ? h('button', { type: 'button', class: 'btn' }, 'End meeting') : null;
 
-  const add = phoneNumberInput(meetingId, { label: 'Add participant: phone number', name: 'add-number' });
+  const add = phoneNumberInput(meetingId, { label: 'Phone number to add', name: 'add-number' });
   const addButton = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Call');
   const addStatus = h('div');
   const addForm = h('form', { 'aria-label': 'Add participant by phone' }, add.wrap, addButton, addStatus);
@@ -79,7 +79,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
     for (const p of people) {
       const legId = pick(p, 'phoneLegId');
       const leg = legs.find(l => pick(l, 'id', 'legId') === legId);
-      const state = leg ? legStateName(pick(leg, 'state')) : '';
+      const state = leg ? legStateWords(pick(leg, 'state')) : '';
       const phone = isPhone(p);
       const name = pick(p, 'displayName') ?? pick(p, 'userId') ?? 'Guest';
       roster.append(h('li', { 'data-participant-id': pick(p, 'id', 'participantId') },
@@ -91,7 +91,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
     const mine = myLeg(meetingId);
     if (mine) {
       const leg = legs.find(l => pick(l, 'id', 'legId') === mine.legId);
-      const state = leg ? legStateName(pick(leg, 'state')) : '';
+      const state = leg ? legStateWords(pick(leg, 'state')) : '';
       myAudio.textContent = `Phone audio: ${displayPhone(mine.toNumber)}${state ? ` (${state})` : ''}`;
     } else {
       myAudio.textContent = 'Computer audio';

@@ -1,6 +1,6 @@
 import { h, errorBox, formatDateTime } from '../dom.js';
 import { api } from '../api.js';
-import { pick } from '../realtime.js';
+import { pick, joinMeetingGroup } from '../realtime.js';
 import { renderAdaptiveCard } from '../invite.js';
 import { phoneNumberInput } from '../phoneInput.js';
 
@@ -125,6 +125,9 @@ export async function renderPreJoin(main, ctx, meetingId) {
   } catch (e) {
     inviteSection.append(errorBox(e.message));
   }
+  // Organizers may subscribe before joining, so the pushes of their own join (phone ringing, connected) arrive too;
+  // for others the hub refuses until they are in, and the meeting window subscribes then.
+  if (!ended && pick(meeting, 'isOrganizer')) joinMeetingGroup(meetingId).catch(() => {});
   (ended ? left : joinNow).focus?.();
   return null;
 }
