@@ -27,7 +27,7 @@ public sealed class BotEventSubscriber(
             case CallingFeatureUnavailable e when !ledger.ToldRecently(NoticeLedger.Unavailable(e.UserId, e.MeetingId)):
                 await SendAsync(e.UserId, MessageFactory.Text("📞 " + e.Message), cancellationToken);
                 break;
-            case HangUpReminder e when !ledger.ToldRecently(NoticeLedger.Reminder(e.LegId)):
+            case HangUpReminder e when !ledger.ToldRecently(NoticeLedger.Reminder(e.UserId, e.MeetingId)):
                 await SendAsync(e.UserId, Card(HangUpReminderCard.Build(e.MeetingId, e.LegId, e.ToNumber, e.ConnectedFor), e.Message), cancellationToken);
                 break;
             case OrphanedLegEnded e:

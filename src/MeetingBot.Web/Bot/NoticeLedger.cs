@@ -16,9 +16,12 @@ public sealed class NoticeLedger
     public NoticeLedger(TimeProvider? stopwatch = null) => _stopwatch = stopwatch ?? TimeProvider.System;
 
     public static string Unavailable(string userId, string? meetingId) => $"unavailable:{userId}:{meetingId}";
-    public static string Reminder(string legId) => $"reminder:{legId}";
+    public static string Reminder(string userId, string meetingId) => $"reminder:{userId}:{meetingId}";
 
+    /// <summary>Marked before the engine call, because the engine publishes its event before it returns.</summary>
     public void MarkTold(string key) => _toldAt[key] = _stopwatch.GetTimestamp();
+
+    public void Forget(string key) => _toldAt.TryRemove(key, out _);
 
     public bool ToldRecently(string key) =>
         _toldAt.TryGetValue(key, out var at) && _stopwatch.GetElapsedTime(at) < Window;

@@ -64,7 +64,7 @@ public sealed class BotEventSubscriberTests
         var card = Card(Next(h.Adapter)!);
         Assert.Equal("leg-7", (string?)SubmitTitled(card, "Hang up my phone")["data"]!["legId"]);
 
-        h.Ledger.MarkTold(NoticeLedger.Reminder("leg-7"));
+        h.Ledger.MarkTold(NoticeLedger.Reminder("adele", "1"));
         await subscriber.HandleAsync(reminder, default);
         Assert.Null(Next(h.Adapter));
     }

@@ -1,5 +1,6 @@
 using MeetingBot.Engine;
 using MeetingBot.Engine.Calling;
+using MeetingBot.Web.Bot;
 using MeetingBot.Web.Bot.Cards;
 using Microsoft.Bot.Schema;
 using static MeetingBot.Web.Tests.Bot.CardInspector;
@@ -53,6 +54,8 @@ public sealed class MeetingBotPhoneTests
             .AssertReply(a => Assert.Contains("connected", a.AsMessageActivity().Text))
             .StartTestAsync();
         Assert.Equal("+14055550100", Assert.Single(h.Engine.ListLegs(BotHarness.TenantId, "1")).ToNumber);
+        // A later cut-off of this call must still be said proactively.
+        Assert.False(h.Ledger.ToldRecently(NoticeLedger.Unavailable("adele", "1")));
     }
 
     [Fact]
@@ -67,6 +70,7 @@ public sealed class MeetingBotPhoneTests
             .AssertReply(EngineMessages.NotSetUpForCallingFeature)
             .StartTestAsync();
         Assert.Empty(h.Engine.ListLegs(BotHarness.TenantId, meeting.Id));
+        Assert.True(h.Ledger.ToldRecently(NoticeLedger.Unavailable("alex", meeting.Id)));
     }
 
     [Fact]
@@ -123,6 +127,8 @@ public sealed class MeetingBotPhoneTests
             })
             .StartTestAsync();
         Assert.True(h.Engine.ListLegs(BotHarness.TenantId, "1").Single().IsLive);
+        // The engine's own reminder event for this leave must not be said a second time proactively.
+        Assert.True(h.Ledger.ToldRecently(NoticeLedger.Reminder("adele", "1")));
     }
 
     [Fact]

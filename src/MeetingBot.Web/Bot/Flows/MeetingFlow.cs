@@ -125,6 +125,7 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
             await turn.SayAsync(NoCurrentMeeting);
             return;
         }
+        ledger.MarkTold(NoticeLedger.Reminder(turn.UserId, id));
         var left = engine.LeaveMeeting(turn.TenantId, turn.UserId, id);
         if (!left.IsSuccess)
         {
@@ -148,6 +149,7 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
             await turn.SayAsync(NoCurrentMeeting);
             return;
         }
+        ledger.MarkTold(NoticeLedger.Reminder(turn.UserId, id));
         var ended = engine.EndMeeting(turn.TenantId, turn.UserId, id);
         if (!ended.IsSuccess)
         {
@@ -170,7 +172,6 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
         var now = time.GetUtcNow();
         foreach (var leg in legs)
         {
-            ledger.MarkTold(NoticeLedger.Reminder(leg.Id));
             var connectedFor = leg.ConnectedAt is { } c ? now - c : TimeSpan.Zero;
             await turn.SendCardAsync(HangUpReminderCard.Build(leg.MeetingId, leg.Id, leg.ToNumber, connectedFor), text + " " + EngineMessages.HangUpBothEnds);
         }

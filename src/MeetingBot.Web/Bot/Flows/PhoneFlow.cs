@@ -41,10 +41,10 @@ public sealed class PhoneFlow(ConferenceEngine engine, NoticeLedger ledger, Meet
             await turn.SayAsync("Type the phone number the meeting should call, e.g. 405 555 0100.");
             return;
         }
-        var call = engine.CallMe(turn.TenantId, turn.UserId, id, number);
+        var call = Refusable(turn, id, () => engine.CallMe(turn.TenantId, turn.UserId, id, number));
         if (!call.IsSuccess)
         {
-            await RefuseAsync(turn, id, call.Error!.Value, call.Message!);
+            await turn.SayAsync(call.Message!);
             return;
         }
         turn.Conversation.CurrentMeetingId = id;
@@ -64,10 +64,10 @@ public sealed class PhoneFlow(ConferenceEngine engine, NoticeLedger ledger, Meet
             await turn.SayAsync("Type the number to add, e.g. +44 20 7946 0000.");
             return;
         }
-        var call = engine.AddParticipantByPhone(turn.TenantId, turn.UserId, id, number);
+        var call = Refusable(turn, id, () => engine.AddParticipantByPhone(turn.TenantId, turn.UserId, id, number));
         if (!call.IsSuccess)
         {
-            await RefuseAsync(turn, id, call.Error!.Value, call.Message!);
+            await turn.SayAsync(call.Message!);
             return;
         }
         await meetings.SendRosterAsync(turn, id, Calling(call.Value!, "📞 Calling"));
@@ -131,12 +131,17 @@ public sealed class PhoneFlow(ConferenceEngine engine, NoticeLedger ledger, Meet
         return digits + "#";
     }
 
-    private async Task RefuseAsync(BotTurn turn, string meetingId, EngineError error, string message)
+    /// <summary>
+    /// Runs a dial-out whose refusal the engine also publishes as an event. The reply shows the refusal, so
+    /// the proactive sender is told to skip it; on success the mark is lifted so a later cut-off is still said.
+    /// </summary>
+    private EngineResult<CallLeg> Refusable(BotTurn turn, string meetingId, Func<EngineResult<CallLeg>> dial)
     {
-        // The engine publishes the same refusal as an event; the proactive sender skips what was just said here.
-        if (error is EngineError.CallingFeatureNotSetUp or EngineError.DestinationNotAllowed)
-            ledger.MarkTold(NoticeLedger.Unavailable(turn.UserId, meetingId));
-        await turn.SayAsync(message);
+        var key = NoticeLedger.Unavailable(turn.UserId, meetingId);
+        ledger.MarkTold(key);
+        var result = dial();
+        if (result.IsSuccess) ledger.Forget(key);
+        return result;
     }
 
     private static string Calling(CallLeg leg, string prefix) =>
