@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace MeetingBot.Web.Tests.Bot;
 
-/// <summary>The whole host in-process with no Bot Framework app id (Emulator mode), on a fake clock, without the ticker.</summary>
+/// <summary>The whole host in-process with no Bot Framework app id (Emulator mode), on a fake clock, without the ticker or a database.</summary>
 public sealed class BotHostFactory(IBot? replaceBot = null) : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Time { get; } = new(BotHarness.Start);
@@ -18,6 +18,8 @@ public sealed class BotHostFactory(IBot? replaceBot = null) : WebApplicationFact
     {
         builder.UseSetting("MeetingBot:Engine:AutoAnswerAfter", "00:00:00");
         builder.UseSetting("MicrosoftAppId", "");
+        // In memory: parallel test hosts must never share a database file.
+        builder.UseSetting("MeetingBot:Storage:Provider", "None");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
