@@ -22,15 +22,26 @@ public sealed partial class ConferenceEngine
             var raised = new List<EngineEvent>();
             lock (tenant.Sync)
             {
-                ExpireCredits(tenant, raised);
                 var now = Now.UtcTicks;
-                while (tenant.Due.TryPeek(out var leg, out var due) && due <= now)
+                if (tenant.Due.TryPeek(out _, out var first) && first <= now)
                 {
-                    tenant.Due.Dequeue();
-                    if (!leg.IsLive || leg.DueTicks != due) continue; // ended, or rescheduled since
-                    processed++;
-                    Advance(tenant, leg, raised);
-                    if (leg.IsLive) ScheduleLeg(tenant, leg);
+                    // Everything this tick pays is committed at once. If the commit fails the tick's exception
+                    // reaches the host; the store stays the truth and a restart reconciles from it.
+                    using var batch = _journal.BeginBatch();
+                    ExpireCredits(tenant, raised);
+                    while (tenant.Due.TryPeek(out var leg, out var due) && due <= now)
+                    {
+                        tenant.Due.Dequeue();
+                        if (!leg.IsLive || leg.DueTicks != due) continue; // ended, or rescheduled since
+                        processed++;
+                        Advance(tenant, leg, raised);
+                        if (leg.IsLive) ScheduleLeg(tenant, leg);
+                    }
+                    batch.Complete();
+                }
+                else
+                {
+                    ExpireCredits(tenant, raised);
                 }
             }
             foreach (var e in raised) _events.Publish(e);

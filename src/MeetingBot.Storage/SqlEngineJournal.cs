@@ -21,6 +21,7 @@ public sealed partial class SqlEngineJournal : IEngineJournal
         "VALUES (@leg, @minute, @tenant, @month, @capability, @charge, @start) ON CONFLICT DO NOTHING";
 
     private readonly SqlDialect _dialect;
+    private readonly ThreadLocal<SqlJournalBatch?> _batch = new();
 
     /// <summary>Migrates the database to the newest schema, then journals into it.</summary>
     public SqlEngineJournal(SqlDialect dialect)
@@ -30,6 +31,24 @@ public sealed partial class SqlEngineJournal : IEngineJournal
     }
 
     public SqlDialect Dialect => _dialect;
+
+    /// <summary>Opens a write transaction that this thread's journal calls share until it completes; nested calls join it.</summary>
+    public IJournalBatch BeginBatch()
+    {
+        if (_batch.Value is not null) return NoJournalBatch.Instance;
+        var connection = _dialect.Open();
+        try
+        {
+            var batch = new SqlJournalBatch(connection, _dialect.BeginWrite(connection), () => _batch.Value = null);
+            _batch.Value = batch;
+            return batch;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
 
     public bool TryTakePoolMinute(string tenantId, DateOnly month, int poolSize, LegMinute minute) =>
         InWrite((c, tx) =>
@@ -157,13 +176,19 @@ public sealed partial class SqlEngineJournal : IEngineJournal
 
     private void Write(string sql, params (string Name, object? Value)[] parameters)
     {
+        if (_batch.Value is { } batch)
+        {
+            batch.Connection.Execute(batch.Transaction, sql, parameters);
+            return;
+        }
         using var connection = _dialect.Open();
         connection.Execute(null, sql, parameters);
     }
 
-    /// <summary>Runs <paramref name="work"/> in a write transaction; commits unless it refused.</summary>
+    /// <summary>Runs <paramref name="work"/> in a write transaction (the open batch's, if any); commits unless it refused.</summary>
     private bool InWrite(Func<DbConnection, DbTransaction, Outcome> work)
     {
+        if (_batch.Value is { } batch) return batch.Run((c, tx) => work(c, tx) != Outcome.Refused);
         using var connection = _dialect.Open();
         using var tx = _dialect.BeginWrite(connection);
         var outcome = work(connection, tx);

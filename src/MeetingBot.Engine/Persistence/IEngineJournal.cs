@@ -33,6 +33,9 @@ public interface IEngineJournal
     /// <summary>Inserts usage records; a record whose id is already stored is skipped (exactly once).</summary>
     void RecordUsage(IReadOnlyList<UsageRecord> records);
 
+    /// <summary>Groups this thread's following calls into one commit (see <see cref="IJournalBatch"/>).</summary>
+    IJournalBatch BeginBatch() => NoJournalBatch.Instance;
+
     /// <summary>Appends an audit entry (admin actions and dial-out attempts). Stores that keep no audit log may ignore it.</summary>
     void RecordAudit(AuditEntry entry) { }
 

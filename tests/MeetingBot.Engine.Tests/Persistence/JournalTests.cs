@@ -23,6 +23,7 @@ public class JournalTests
     public void PoolMinute_RefusedByTheStore_IsNotTakenInMemory_AndCallIsCutOff()
     {
         var journal = new Mock<IEngineJournal>();
+        journal.Setup(j => j.BeginBatch()).Returns(NoJournalBatch.Instance);
         journal.Setup(j => j.TryTakePoolMinute(T, It.IsAny<DateOnly>(), 120, It.Is<LegMinute>(m => m.MinuteIndex <= 3))).Returns(true);
         journal.Setup(j => j.TryTakePoolMinute(T, It.IsAny<DateOnly>(), 120, It.Is<LegMinute>(m => m.MinuteIndex > 3))).Returns(false); // another host took the rest
         var clock = new FakeTimeProvider(EngineFixture.Start);

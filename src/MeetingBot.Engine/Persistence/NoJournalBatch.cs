@@ -1,0 +1,9 @@
+namespace MeetingBot.Engine.Persistence;
+
+/// <summary>For stores that commit every call on its own.</summary>
+public sealed class NoJournalBatch : IJournalBatch
+{
+    public static NoJournalBatch Instance { get; } = new();
+    public void Complete() { }
+    public void Dispose() { }
+}
