@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace MeetingBot.SignalR.Benchmarks;
+
+/// <summary>
+/// The bare hub host, run as a child process of this tool (like the product) so both servers get the same
+/// share of the two cores. POST /fire is one <c>Clients.All.SendAsync</c>.
+/// </summary>
+public static class BareHubServer
+{
+    public const string HubPath = "/hubs/bare";
+    public const string Method = "m";
+
+    public static async Task RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSignalR();
+        var app = builder.Build();
+        long seq = 0;
+        app.MapHub<BareHub>(HubPath);
+        app.MapGet("/ready", () => "ok");
+        app.MapPost("/fire", async (IHubContext<BareHub> hub) =>
+        {
+            await hub.Clients.All.SendAsync(Method, new BareMessage(Interlocked.Increment(ref seq), DateTimeOffset.UtcNow));
+            return Results.NoContent();
+        });
+        await app.RunAsync();
+    }
+}

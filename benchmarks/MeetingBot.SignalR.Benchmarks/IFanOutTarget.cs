@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace MeetingBot.SignalR.Benchmarks;
+
+/// <summary>A server the same client harness connects to and fires events at: the product or the bare hub.</summary>
+public interface IFanOutTarget : IAsyncDisposable
+{
+    string Name { get; }
+    string HubUrl { get; }
+    /// <summary>The push method names a fired event arrives as.</summary>
+    IReadOnlyList<string> PushMethods { get; }
+    /// <summary>The bearer token client number <paramref name="client"/> connects with, or null for none.</summary>
+    string? AccessTokenFor(int client);
+    /// <summary>What a connected client does before it hears events (the product: JoinMeeting).</summary>
+    Task AfterConnectAsync(HubConnection connection, int client);
+    /// <summary>Causes one event that every connected client should receive; returns when the trigger was accepted.</summary>
+    Task FireAsync();
+}

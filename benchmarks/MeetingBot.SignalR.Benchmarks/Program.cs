@@ -1,0 +1,57 @@
+using System.Globalization;
+using MeetingBot.SignalR.Benchmarks;
+
+// SignalR fan-out: one meeting event to N warm WebSocket clients, the product against a bare hub, same harness.
+//   dotnet build -c Release src/MeetingBot.Web
+//   dotnet run -c Release --project benchmarks/MeetingBot.SignalR.Benchmarks -- [clients=100,1000,5000] [burst=100] [singles=20] [limitMinutes=20]
+if (args is ["bare-server", ..])
+{
+    await BareHubServer.RunAsync(args[1..]);
+    return 0;
+}
+
+var clientCounts = (args.Length > 0 ? args[0] : "100,1000,5000").Split(',').Select(int.Parse).ToArray();
+var burst = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
+var singles = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+var limit = TimeSpan.FromMinutes(args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 20);
+
+// The run must end by itself, whatever a server does: past the limit, children are killed and the tool exits.
+using var watchdog = new Timer(_ =>
+{
+    Console.Error.WriteLine($"Time limit {limit} reached; stopping.");
+    ChildHost.KillAll();
+    Environment.Exit(2);
+}, null, limit, Timeout.InfiniteTimeSpan);
+
+var repoRoot = FindRepoRoot();
+await using var product = await ProductTarget.StartAsync(repoRoot);
+await using var bare = await BareTarget.StartAsync();
+
+Console.WriteLine($"SignalR fan-out run, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
+                  $"burst {burst} events, {singles} single events per row, WebSockets, JSON protocol");
+Console.WriteLine();
+Console.WriteLine("| target | clients | single p50 ms | single p99 ms | single p99 from request ms | last client mean ms | burst deliveries/s | burst p50 ms | burst p99 ms | delivered |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+var results = new List<FanOutResult>();
+foreach (var n in clientCounts)
+{
+    foreach (IFanOutTarget target in new IFanOutTarget[] { bare, product })
+    {
+        var r = await FanOutRun.RunAsync(target, n, singles, burst);
+        results.Add(r);
+        Console.WriteLine($"| {r.Target} | {r.Clients:N0}{(r.ConnectFailures > 0 ? $" ({r.ConnectFailures} failed)" : "")} | {r.SingleP50Ms:N1} | {r.SingleP99Ms:N1} | " +
+                          $"{r.SingleFromRequestP99Ms:N1} | {r.SingleLastClientMeanMs:N1} | {r.BurstDeliveriesPerSecond:N0} | {r.BurstP50Ms:N1} | {r.BurstP99Ms:N1} | " +
+                          $"{r.BurstDelivered:N0}/{r.BurstExpected:N0}{(r.SinglesIncomplete > 0 ? $", {r.SinglesIncomplete} singles incomplete" : "")} |");
+    }
+    var b = results[^2];
+    var p = results[^1];
+    Console.WriteLine($"|   ratio product/bare at {n:N0} | | | | | | **{p.BurstDeliveriesPerSecond / b.BurstDeliveriesPerSecond:N2}x** | | | |");
+}
+return 0;
+
+static string FindRepoRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MeetingBot.sln"))) dir = dir.Parent;
+    return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+}
