@@ -25,6 +25,7 @@ public static class ApiRegistration
         secured.MapMeetingEndpoints();
         secured.MapAdminEndpoints();
         secured.MapSimulationEndpoints();
+        endpoints.MapInviteLinkEndpoints(api);
         return endpoints;
     }
 }
