@@ -1,16 +1,21 @@
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.IdentityModel.Tokens;
 
 namespace MeetingBot.Web.Bot;
 
 /// <summary>The host's Bot Framework adapter: logs a failed turn and apologises once, never showing the exception.</summary>
-public sealed class AdapterWithErrorHandler : CloudAdapter
+public sealed class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
 {
+    private readonly ILogger<AdapterWithErrorHandler> _logger;
+
     public const string Apology = "Sorry, something went wrong on my side. Please try again, or type help.";
 
     public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, ILogger<AdapterWithErrorHandler> logger)
         : base(authentication, logger)
     {
+        _logger = logger;
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Bot turn failed for a {ActivityType} activity", turnContext.Activity?.Type);
@@ -24,5 +29,23 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
                 logger.LogError(sendFailure, "Could not send the apology");
             }
         };
+    }
+
+    /// <summary>
+    /// CloudAdapter answers 401 only for <see cref="UnauthorizedAccessException"/>; a malformed or wrongly signed
+    /// token surfaces from the token library as a <see cref="SecurityTokenException"/> or
+    /// <see cref="SecurityTokenMalformedException"/>, which would be a 500. Either way the request is not authentic.
+    /// </summary>
+    public new async Task ProcessAsync(HttpRequest httpRequest, HttpResponse httpResponse, IBot bot, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await base.ProcessAsync(httpRequest, httpResponse, bot, cancellationToken);
+        }
+        catch (Exception e) when (e is SecurityTokenException or SecurityTokenMalformedException && !httpResponse.HasStarted)
+        {
+            _logger.LogWarning("Rejected /api/messages request: {Reason}", e.GetType().Name);
+            httpResponse.StatusCode = StatusCodes.Status401Unauthorized;
+        }
     }
 }

@@ -1,0 +1,41 @@
+using MeetingBot.Web.Engine;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MeetingBot.Web.Tests.Reliability;
+
+/// <summary>
+/// The host as deployed for Teams: a Bot Framework app id and password, local dev mode off, and every outgoing
+/// HTTP request of the SDK answered by <see cref="FakeBotFrameworkCloud"/> (keys, app tokens, connector).
+/// </summary>
+public sealed class SecuredBotHostFactory : WebApplicationFactory<Program>
+{
+    public const string AppId = "5b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+    public SecuredBotHostFactory() => FakeBotFrameworkCloud.InstallKeys();
+
+    public FakeBotFrameworkCloud Cloud => FakeBotFrameworkCloud.Instance;
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("MicrosoftAppType", "MultiTenant");
+        builder.UseSetting("MicrosoftAppId", AppId);
+        builder.UseSetting("MicrosoftAppPassword", "not-a-real-secret");
+        builder.UseSetting("MeetingBot:LocalDevMode", "false");
+        builder.UseSetting("MeetingBot:Engine:AutoAnswerAfter", "00:00:00");
+        builder.UseSetting("MeetingBot:Storage:Provider", "None");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            foreach (var d in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineTicker)).ToList())
+                services.Remove(d);
+            services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => Cloud));
+        });
+    }
+}
