@@ -20,9 +20,12 @@ public static class BareHubServer
         long seq = 0;
         app.MapHub<BareHub>(HubPath);
         app.MapGet("/ready", () => "ok");
-        app.MapPost("/fire", async (IHubContext<BareHub> hub) =>
+        // Answers once the broadcast has started, not when every connection has flushed: the product's API
+        // likewise answers once the engine event is queued, so a burst of triggers never waits on delivery.
+        app.MapPost("/fire", (IHubContext<BareHub> hub) =>
         {
-            await hub.Clients.All.SendAsync(Method, new BareMessage(Interlocked.Increment(ref seq), DateTimeOffset.UtcNow));
+            var sending = hub.Clients.All.SendAsync(Method, new BareMessage(Interlocked.Increment(ref seq), DateTimeOffset.UtcNow));
+            sending.ContinueWith(t => Console.Error.WriteLine(t.Exception), TaskContinuationOptions.OnlyOnFaulted);
             return Results.NoContent();
         });
         await app.RunAsync();

@@ -15,9 +15,11 @@ public sealed class BareTarget(ChildHost host) : IFanOutTarget
 
     public string? AccessTokenFor(int client) => null;
 
+    public int TriggerStreams => ProductTarget.TriggerUsers;
+
     public Task AfterConnectAsync(HubConnection connection, int client) => Task.CompletedTask;
 
-    public async Task FireAsync()
+    public async Task FireAsync(int stream)
     {
         using var response = await _http.PostAsync("/fire", null);
         response.EnsureSuccessStatusCode();

@@ -13,6 +13,8 @@ public interface IFanOutTarget : IAsyncDisposable
     string? AccessTokenFor(int client);
     /// <summary>What a connected client does before it hears events (the product: JoinMeeting).</summary>
     Task AfterConnectAsync(HubConnection connection, int client);
+    /// <summary>How many triggers may run at once (each stream's triggers run one after another).</summary>
+    int TriggerStreams { get; }
     /// <summary>Causes one event that every connected client should receive; returns when the trigger was accepted.</summary>
-    Task FireAsync();
+    Task FireAsync(int stream);
 }

@@ -9,18 +9,19 @@ namespace MeetingBot.SignalR.Benchmarks;
 /// The real MeetingBot host (Release build, child process) with its real auth, groups and payloads. Every demo
 /// user signs in; adele organizes one meeting, the others join it, and client connections are spread over the
 /// five users (several connections per user, as several tabs would be), each calling hub JoinMeeting. An
-/// event is alex leaving or rejoining the meeting through the API: the engine raises ParticipantLeft or
-/// ParticipantJoined, which the product pushes to the meeting's group.
+/// event is one user leaving or rejoining the meeting through the API: the engine raises ParticipantLeft or
+/// ParticipantJoined, which the product pushes to the meeting's group. Each user is one trigger stream (a
+/// user's leave and join must alternate), so up to five triggers run at once.
 /// </summary>
 public sealed class ProductTarget : IFanOutTarget
 {
     private static readonly string[] Users = ["adele", "megan", "lee", "nestor", "alex"];
-    private const string Trigger = "alex";
+    public const int TriggerUsers = 5;
     private readonly ChildHost _host;
     private readonly Dictionary<string, HttpClient> _clients = [];
     private readonly Dictionary<string, string> _tokens = [];
     private string _meetingId = "";
-    private bool _triggerInMeeting;
+    private readonly bool[] _inMeeting = new bool[TriggerUsers];
 
     private ProductTarget(ChildHost host) => _host = host;
 
@@ -52,25 +53,28 @@ public sealed class ProductTarget : IFanOutTarget
         using var created = await _clients["adele"].PostAsJsonAsync("/api/meetings", new { subject = "SignalR fan-out", durationMinutes = 24 * 60 });
         created.EnsureSuccessStatusCode();
         _meetingId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        foreach (var user in Users.Where(u => u != "adele"))
+        for (var i = 0; i < Users.Length; i++)
         {
-            using var joined = await _clients[user].PostAsJsonAsync($"/api/meetings/{_meetingId}/join", new { audio = "computer" });
+            using var joined = await _clients[Users[i]].PostAsJsonAsync($"/api/meetings/{_meetingId}/join", new { audio = "computer" });
             joined.EnsureSuccessStatusCode();
+            _inMeeting[i] = true;
         }
-        _triggerInMeeting = true;
     }
 
     public string? AccessTokenFor(int client) => _tokens[Users[client % Users.Length]];
 
     public Task AfterConnectAsync(HubConnection connection, int client) => connection.InvokeAsync<JsonElement>("JoinMeeting", _meetingId);
 
-    public async Task FireAsync()
+    public int TriggerStreams => TriggerUsers;
+
+    public async Task FireAsync(int stream)
     {
-        using var response = _triggerInMeeting
-            ? await _clients[Trigger].PostAsync($"/api/meetings/{_meetingId}/leave", null)
-            : await _clients[Trigger].PostAsJsonAsync($"/api/meetings/{_meetingId}/join", new { audio = "computer" });
+        var http = _clients[Users[stream]];
+        using var response = _inMeeting[stream]
+            ? await http.PostAsync($"/api/meetings/{_meetingId}/leave", null)
+            : await http.PostAsJsonAsync($"/api/meetings/{_meetingId}/join", new { audio = "computer" });
         response.EnsureSuccessStatusCode();
-        _triggerInMeeting = !_triggerInMeeting;
+        _inMeeting[stream] = !_inMeeting[stream];
     }
 
     public async ValueTask DisposeAsync()
