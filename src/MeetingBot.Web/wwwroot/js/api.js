@@ -52,6 +52,14 @@ export const api = {
   end: (id) => request('POST', `/api/meetings/${enc(id)}/end`, {}),
   hangUp: (legId) => request('POST', `/api/calls/${enc(legId)}/hangup`, {}),
   inviteCard: (id) => request('GET', `/api/cards/invite/${enc(id)}`),
+  meetingOptions: (id) => request('GET', `/api/meetings/${enc(id)}/options`),
+  setLobby: (id, bypass, dialInCallersBypass) => request('PUT', `/api/meetings/${enc(id)}/lobby`, { bypass, dialInCallersBypass }),
+  lobby: (id) => request('GET', `/api/meetings/${enc(id)}/lobby`),
+  admit: (id, participantId) => request('POST', `/api/meetings/${enc(id)}/lobby/${enc(participantId)}/admit`, {}),
+
+  dialInNumbers: (tenantId) => request('GET', `/api/dialin/${enc(tenantId)}`),
+  resetPin: () => request('POST', '/api/me/pin/reset', {}),
+  setPin: (pin) => request('PUT', '/api/me/pin', { pin }),
 
   adminUsers: () => request('GET', '/api/admin/users'),
   assignLicense: (userId, sku) => request('POST', `/api/admin/users/${enc(userId)}/licenses`, { sku }),

@@ -8,6 +8,9 @@ import { renderMeetings } from './views/meetings.js';
 import { renderPreJoin } from './views/prejoin.js';
 import { renderMeetingWindow } from './views/meetingWindow.js';
 import { renderAdmin } from './views/admin.js';
+import { renderDialIn } from './views/dialin.js';
+import { renderPin } from './views/pin.js';
+import { renderMeetingOptions } from './views/meetingOptions.js';
 
 /** Who is signed in ({ userId, displayName, isTenantAdmin, tenantId }) and whether the dev endpoints exist. */
 export const session = { me: null, devMode: false };
@@ -92,13 +95,18 @@ async function route() {
   const path = (location.hash.replace(/^#/, '') || '/').split('?')[0];
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
 
-  if (!session.me && parts[0] !== 'signin') {
+  // "Find a local number" is for anyone who got the invite, signed in or not (as in Teams).
+  const anonymousOk = parts[0] === 'signin' || parts[0] === 'dialin';
+  if (!session.me && !anonymousOk) {
     sessionStorage.setItem('meetingbot.returnTo', location.hash);
     location.hash = '#/signin';
     return;
   }
   const ctx = { session, main, navigate: (hash) => { location.hash = hash; } };
   if (parts[0] === 'signin') { setCurrentNav(''); cleanup = await renderSignIn(main, ctx); }
+  else if (parts[0] === 'dialin' && parts[1]) { setCurrentNav(''); cleanup = await renderDialIn(main, ctx, parts[1]); }
+  else if (parts[0] === 'pin') { setCurrentNav(''); cleanup = await renderPin(main, ctx); }
+  else if (parts[0] === 'meetings' && parts[1] && parts[2] === 'options') { setCurrentNav('meetings'); cleanup = await renderMeetingOptions(main, ctx, parts[1]); }
   else if (parts[0] === 'meetings' && parts[1] && parts[2] === 'live') { setCurrentNav('meetings'); cleanup = await renderMeetingWindow(main, ctx, parts[1]); }
   else if (parts[0] === 'meetings' && parts[1]) { setCurrentNav('meetings'); cleanup = await renderPreJoin(main, ctx, parts[1]); }
   else if (parts[0] === 'admin') { setCurrentNav('admin'); cleanup = await renderAdmin(main, ctx, parts[1] ?? 'users'); }

@@ -50,6 +50,22 @@ function installMarkdown(AC) {
 }
 
 /**
+ * The client page behind one of the invite's host links (the host redirects there too, for links opened outside
+ * the client): /dialin/{tenant}, /pin/{user}, /meetings/{id}/options. Null for any other URL.
+ */
+export function clientRouteFor(url) {
+  let path;
+  try { path = new URL(url, location.href).pathname; } catch { return null; }
+  let m = /^\/dialin\/([^/]+)\/?$/i.exec(path);
+  if (m) return `#/dialin/${m[1]}`;
+  m = /^\/pin\/([^/]+)\/?$/i.exec(path);
+  if (m) return `#/pin?for=${m[1]}`;
+  m = /^\/meetings\/([^/]+)\/options\/?$/i.exec(path);
+  if (m) return `#/meetings/${m[1]}/options`;
+  return null;
+}
+
+/**
  * Renders card JSON with the official Adaptive Cards renderer. Join links to this host navigate inside the client;
  * Action.Submit data goes to onSubmit (the bot's buttons carry an action discriminator).
  */
@@ -62,7 +78,9 @@ export function renderAdaptiveCard(cardJson, { onJoin, onSubmit } = {}) {
     if (action instanceof AC.OpenUrlAction) {
       const url = action.url ?? '';
       const id = /\/meet\//i.test(url) ? meetingIdFromInput(url) : null;
+      const route = clientRouteFor(url);
       if (id && onJoin) onJoin(id);
+      else if (route) location.hash = route;
       else window.open(url, '_blank', 'noopener');
     } else if (action instanceof AC.SubmitAction || (AC.ExecuteAction && action instanceof AC.ExecuteAction)) {
       onSubmit?.(action.data ?? {}, action);

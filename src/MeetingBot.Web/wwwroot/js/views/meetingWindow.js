@@ -71,8 +71,57 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
     }
   });
 
+  // The organizer admits people waiting in the lobby (dial-in callers wait there unless the options let them in).
+  const lobbyList = h('ul', { class: 'lobby-list', 'aria-label': 'Waiting in lobby', 'data-testid': 'lobby' });
+  const lobbyCount = h('span');
+  const lobbyEmpty = h('p', { class: 'hint' }, 'No one is waiting.');
+  const lobbyStatus = h('div');
+  const lobbyHeading = h('h2', { id: 'lobby-heading', tabindex: -1 }, 'Waiting in lobby', lobbyCount);
+  const lobbySection = isOrganizer
+    ? h('section', { 'aria-labelledby': 'lobby-heading' }, lobbyHeading, lobbyList, lobbyEmpty, lobbyStatus,
+      h('p', {}, h('a', { href: `#/meetings/${encodeURIComponent(meetingId)}/options` }, 'Meeting options')))
+    : null;
+
+  async function admit(p, button) {
+    lobbyStatus.replaceChildren();
+    button.disabled = true;
+    const next = button.closest('li')?.nextElementSibling?.querySelector('button')?.dataset.participantId;
+    try {
+      await api.admit(meetingId, pick(p, 'id', 'participantId'));
+      await refresh();
+      // Keep keyboard users in the list: the next person's Admit button, else the heading.
+      (lobbyList.querySelector(`button[data-participant-id="${CSS.escape(next ?? '')}"]`) ?? lobbyHeading).focus();
+    } catch (e) {
+      button.disabled = false;
+      lobbyStatus.replaceChildren(errorBox(e.message));
+    }
+  }
+
+  function renderLobby(waiting) {
+    if (!lobbySection) return;
+    clear(lobbyList);
+    lobbyCount.textContent = ` (${waiting.length})`;
+    lobbyEmpty.hidden = waiting.length > 0;
+    const ended = pick(meeting, 'ended', 'isEnded') || pick(meeting, 'endedAt');
+    for (const p of waiting) {
+      const name = pick(p, 'displayName') ?? 'Guest';
+      const button = h('button', {
+        type: 'button', class: 'btn btn-small btn-primary', 'aria-label': `Admit ${name}`,
+        dataset: { participantId: pick(p, 'id', 'participantId') }, disabled: Boolean(ended),
+      }, 'Admit');
+      button.addEventListener('click', () => admit(p, button));
+      lobbyList.append(h('li', { 'data-participant-id': pick(p, 'id', 'participantId') },
+        h('span', { 'aria-hidden': 'true' }, isPhone(p) ? '📞' : '💻'),
+        h('span', { class: 'who' }, name, isPhone(p) ? h('span', { class: 'leg-state' }, ' · dialed in') : null),
+        button));
+    }
+  }
+
   function renderRoster(m) {
-    const people = participantsOf(m);
+    const everyone = participantsOf(m);
+    const waiting = isOrganizer ? everyone.filter(p => pick(p, 'inLobby')) : [];
+    const people = everyone.filter(p => !waiting.includes(p));
+    renderLobby(waiting);
     const legs = legsOf(m);
     clear(roster);
     rosterCount.textContent = ` (${people.length})`;
@@ -177,6 +226,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
       stageStatus,
       h('div', { class: 'stage-toolbar', role: 'toolbar', 'aria-label': 'Meeting controls' }, end, leave)),
     h('aside', { class: 'card', 'aria-labelledby': 'roster-heading' },
+      lobbySection,
       h('h2', { id: 'roster-heading' }, 'Participants', rosterCount),
       roster,
       h('h3', {}, 'Add participant'),
