@@ -1,5 +1,6 @@
 using MeetingBot.Engine;
 using MeetingBot.Web.Bot.Cards;
+using MeetingBot.Web.Bot.Connector;
 using MeetingBot.Web.Engine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -15,7 +16,12 @@ public static class BotRegistration
     {
         services.AddSingleton(BotSettings.From(configuration));
         // With an empty MicrosoftAppId this authenticates nothing, which is what the Emulator needs locally.
-        services.AddSingleton<BotFrameworkAuthentication>(_ => new ConfigurationBotFrameworkAuthentication(configuration));
+        // Without an IHttpClientFactory the connector makes a new HttpClient, and so a new TCP connection, for
+        // every turn's replies; with it, replies to a serviceUrl reuse pooled connections.
+        services.AddHttpClient();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new FastConnectorBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
+            configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>())));
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
