@@ -23,6 +23,7 @@ public static class AdminEndpoints
         admin.MapGet("/credits", Credits);
         admin.MapPost("/credits/funds", AddFunds);
         admin.MapPut("/credits/autorecharge", SetAutoRecharge);
+        admin.MapGet("/audit", Audit);
         admin.MapReportEndpoints();
         return api;
     }
@@ -88,6 +89,19 @@ public static class AdminEndpoints
         var me = CurrentUser.From(http.User);
         var settings = engine.SetAutoRecharge(me.TenantId, me.UserId, body.Enabled, body.Threshold, body.Amount);
         return settings.IsSuccess ? TypedResults.Ok(settings.Value!.ToView()) : ApiErrors.From(settings);
+    }
+
+    /// <summary>Newest first; <c>max</c> 1–5000 (default 500).</summary>
+    private static Results<Ok<List<AuditEntryView>>, JsonHttpResult<ApiError>> Audit(string? max, HttpContext http, ConferenceEngine engine)
+    {
+        var me = CurrentUser.From(http.User);
+        var count = 500;
+        if (!string.IsNullOrEmpty(max) && (!int.TryParse(max, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count is < 1 or > 5000))
+            return ApiErrors.Invalid("max must be a whole number from 1 to 5000.");
+        var log = engine.GetAuditLog(me.TenantId, me.UserId, count);
+        return log.IsSuccess
+            ? TypedResults.Ok(log.Value!.Select(e => new AuditEntryView(e.At, e.ActorId, e.Action, e.Target, e.Outcome)).ToList())
+            : ApiErrors.From(log);
     }
 
     private static JsonHttpResult<ApiError> UnknownSku() =>

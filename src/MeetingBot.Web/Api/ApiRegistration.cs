@@ -19,7 +19,8 @@ public static class ApiRegistration
     public static IEndpointRouteBuilder MapMeetingBotApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
+            .AddEndpointFilter(StorageUnavailable.Filter);
         api.MapSignInEndpoints();
         var secured = api.MapGroup("").RequireAuthorization();
         secured.MapMeetingEndpoints();

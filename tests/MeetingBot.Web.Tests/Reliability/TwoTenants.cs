@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using System.Text;
+using MeetingBot.Engine;
+using MeetingBot.Engine.Seeding;
+using MeetingBot.Web.Api.Contracts;
+using MeetingBot.Web.Tests.Api;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeetingBot.Web.Tests.Reliability;
+
+/// <summary>
+/// A host with the demo tenant "contoso" and a copy of it, "fabrikam", with the same user ids (so an id alone can
+/// never pick the wrong tenant) and its own bridge numbers. Contoso's adele has a meeting with a live Call me leg.
+/// </summary>
+public static class TwoTenants
+{
+    public const string Other = "fabrikam";
+
+    public static void AddFabrikam(MeetingBotAppFactory host)
+    {
+        var seed = host.Services.GetRequiredService<IConfiguration>().GetSection("DemoTenant").Get<TenantSeed>()!;
+        seed.Id = Other;
+        seed.Name = "Fabrikam Inc";
+        seed.Bridge.TollNumber = "+12065550142";
+        seed.Bridge.TollFreeNumber = "+18885550142";
+        seed.Bridge.LocalNumbers = [];
+        host.Engine.AddTenant(seed);
+    }
+
+    public static async Task<string> TokenAsync(MeetingBotAppFactory host, string tenantId, string userId)
+    {
+        using var anonymous = host.CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/dev/signin", new { userId, tenantId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<SignedInUserView>())!.AccessToken;
+    }
+
+    public static async Task<HttpClient> ClientForAsync(MeetingBotAppFactory host, string tenantId, string userId)
+    {
+        var token = await TokenAsync(host, tenantId, userId);
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Everything about a tenant a cross-tenant request could change, as one comparable string.</summary>
+    public static string Snapshot(ConferenceEngine engine, string tenantId)
+    {
+        var text = new StringBuilder();
+        foreach (var u in engine.ListUsers(tenantId))
+        {
+            text.Append($"user {u.Id} {string.Join(',', u.Licenses.Order())} {u.DialOutPermission}\n");
+            foreach (var m in engine.ListMeetings(tenantId, u.Id))
+            {
+                text.Append($"  meeting {m.Id} ended={m.IsEnded} lobby={m.Lobby.Bypass} participants={m.Participants.Count}\n");
+                foreach (var l in engine.ListLegs(tenantId, m.Id))
+                    text.Append($"    leg {l.Id} {l.State} paid={l.MinutesPaid}\n");
+            }
+        }
+        text.Append($"balance {engine.GetCreditBalance(tenantId).Value}\n");
+        text.Append($"audit {engine.GetAuditLog(tenantId, "nestor", 5000).Value!.Count}\n");
+        return text.ToString();
+    }
+}
