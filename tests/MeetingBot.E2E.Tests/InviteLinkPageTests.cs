@@ -140,6 +140,30 @@ public sealed class InviteLinkPageTests(WebClientFixture fixture) : IClassFixtur
         fixture.Browser.AssertNoConsoleErrors();
     }
 
+    [Fact]
+    public async Task Lobby_OptionsOnlyMe_ColleagueWaitsUntilTheOrganizerAdmitsThem()
+    {
+        var adele = await fixture.Browser.NewPageAsync();
+        await SignInAsync(adele, "Adele Vance");
+        var meetingId = await ScheduleAsync(adele, "Interview panel");
+        var options = await adele.APIRequest.PutAsync($"/api/meetings/{meetingId}/lobby", new() { DataObject = new { bypass = "OnlyOrganizer", dialInCallersBypass = false } });
+        Assert.True(options.Ok);
+        await adele.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
+
+        var lee = await fixture.Browser.NewPageAsync();
+        await SignInAsync(lee, "Lee Gu");
+        await lee.GotoAsync($"/meet/{meetingId}");
+        await lee.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
+        var leeStage = lee.Locator("[data-testid=stage-text]");
+        await Assertions.Expect(leeStage).ToHaveTextAsync("You are waiting in the lobby. Someone in the meeting will let you in soon.");
+
+        await adele.GetByRole(AriaRole.Button, new() { Name = "Admit Lee Gu" }).ClickAsync();
+
+        await Assertions.Expect(leeStage).ToHaveTextAsync("You are in the meeting.");
+        await Assertions.Expect(adele.GetByRole(AriaRole.List, new() { Name = "Participants" })).ToContainTextAsync("Lee Gu");
+        fixture.Browser.AssertNoConsoleErrors();
+    }
+
     private static async Task<JsonElement> GetJsonAsync(IPage page, string url)
     {
         var response = await page.APIRequest.GetAsync(url);

@@ -42,6 +42,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
   const roster = h('ul', { class: 'roster', 'aria-label': 'Participants', 'data-testid': 'roster' });
   const rosterCount = h('span');
   const myAudio = h('p', { class: 'muted', 'data-testid': 'my-audio' });
+  const stageText = h('p', { role: 'status', 'data-testid': 'stage-text' }, 'You are in the meeting.');
   const stageStatus = h('div');
   const leave = h('button', { type: 'button', class: 'btn btn-danger' }, 'Leave');
   const end = isOrganizer ? h('button', { type: 'button', class: 'btn' }, 'End meeting') : null;
@@ -122,6 +123,11 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
     const waiting = isOrganizer ? everyone.filter(p => pick(p, 'inLobby')) : [];
     const people = everyone.filter(p => !waiting.includes(p));
     renderLobby(waiting);
+    // When the options keep people in the lobby, say so until the organizer admits me (a push refreshes this).
+    const myself = everyone.find(p => String(pick(p, 'userId') ?? '').toLowerCase() === String(me.userId).toLowerCase());
+    stageText.textContent = pick(myself, 'inLobby')
+      ? 'You are waiting in the lobby. Someone in the meeting will let you in soon.'
+      : 'You are in the meeting.';
     const legs = legsOf(m);
     clear(roster);
     rosterCount.textContent = ` (${people.length})`;
@@ -220,7 +226,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
   main.append(h('div', { class: 'meeting-window' },
     h('section', { class: 'stage', 'aria-labelledby': 'meeting-heading' },
       h('h1', { id: 'meeting-heading' }, subject),
-      h('p', {}, 'You are in the meeting.'),
+      stageText,
       myAudio,
       callAgainForm,
       stageStatus,
