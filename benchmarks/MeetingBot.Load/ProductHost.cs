@@ -8,9 +8,9 @@ namespace MeetingBot.Load;
 /// <summary>The real MeetingBot host, run as a child process from its Release build.</summary>
 public sealed class ProductHost : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly Process? _process;
 
-    private ProductHost(Process process, string url)
+    private ProductHost(Process? process, string url)
     {
         _process = process;
         Url = url;
@@ -20,8 +20,10 @@ public sealed class ProductHost : IAsyncDisposable
     /// <summary>From process start to the first message activity answered (reply received by the sink).</summary>
     public TimeSpan ColdStartToFirstAnswer { get; private set; }
 
-    public static async Task<ProductHost> StartAsync(string repoRoot, string serviceUrl, ServiceUrlSink sink)
+    /// <param name="existingUrl">A host already running (e.g. under a profiler); null starts one.</param>
+    public static async Task<ProductHost> StartAsync(string repoRoot, string serviceUrl, ServiceUrlSink sink, string? existingUrl = null)
     {
+        if (existingUrl is not null) return await WaitForFirstAnswerAsync(new ProductHost(null, existingUrl), Stopwatch.StartNew(), serviceUrl, sink);
         var dll = Path.Combine(repoRoot, "src", "MeetingBot.Web", "bin", "Release", "net10.0", "MeetingBot.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the host first: dotnet build -c Release src/MeetingBot.Web", dll);
         var port = FreePort();
@@ -40,8 +42,12 @@ public sealed class ProductHost : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new ProductHost(process, url);
+        return await WaitForFirstAnswerAsync(new ProductHost(process, url), started, serviceUrl, sink);
+    }
 
+    private static async Task<ProductHost> WaitForFirstAnswerAsync(ProductHost host, Stopwatch started, string serviceUrl, ServiceUrlSink sink)
+    {
+        var url = host.Url;
         using var http = new HttpClient();
         var repliesBefore = sink.Replies;
         while (started.Elapsed < TimeSpan.FromSeconds(60))
@@ -68,6 +74,7 @@ public sealed class ProductHost : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        if (_process is null) return ValueTask.CompletedTask;
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.Dispose();
         return ValueTask.CompletedTask;

@@ -7,7 +7,7 @@ var text = args.Length > 1 ? args[1] : "whoami";
 var repoRoot = FindRepoRoot();
 await using var sink = await ServiceUrlSink.StartAsync();
 await using var echo = await EchoBotHost.StartAsync();
-await using var product = await ProductHost.StartAsync(repoRoot, sink.Url, sink);
+await using var product = await ProductHost.StartAsync(repoRoot, sink.Url, sink, Environment.GetEnvironmentVariable("MEETINGBOT_URL"));
 
 Console.WriteLine($"Bot turn load run, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {seconds} s per row, MeetingBot text \"{text}\"");
 Console.WriteLine($"MeetingBot cold start to first answered activity: {product.ColdStartToFirstAnswer.TotalMilliseconds:N0} ms");

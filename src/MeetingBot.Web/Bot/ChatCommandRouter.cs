@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace MeetingBot.Web.Bot;
@@ -8,20 +9,24 @@ namespace MeetingBot.Web.Bot;
 /// </summary>
 public sealed class ChatCommandRouter
 {
+    // The bot is built per turn (IBot is transient), so its route table is too; the patterns are compiled once
+    // per process here instead of being parsed again on every turn.
+    private static readonly ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
+    private static readonly Regex Spaces = new("\\s+", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     private readonly List<ChatRoute> _routes = [];
 
     public IReadOnlyList<ChatRoute> Routes => _routes;
 
     public ChatCommandRouter Add(string command, string pattern, Func<BotTurn, Match, Task> handle)
     {
-        _routes.Add(new ChatRoute(command,
-            new Regex("^(?:please\\s+)?(?:" + pattern + ")(?:\\s+please)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(250)),
-            handle));
+        var regex = Compiled.GetOrAdd(pattern, p => new Regex("^(?:please\\s+)?(?:" + p + ")(?:\\s+please)?$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, TimeSpan.FromMilliseconds(250)));
+        _routes.Add(new ChatRoute(command, regex, handle));
         return this;
     }
 
     public static string Tidy(string text) =>
-        Regex.Replace(text.Trim(), "\\s+", " ").TrimEnd('.', '!', '?', ' ');
+        Spaces.Replace(text.Trim(), " ").TrimEnd('.', '!', '?', ' ');
 
     /// <summary>Runs the first matching route; false when none matched.</summary>
     public async Task<bool> TryRouteAsync(BotTurn turn, string text)
