@@ -23,6 +23,10 @@ using var watchdog = new Timer(_ =>
     Environment.Exit(2);
 }, null, limit, Timeout.InfiniteTimeSpan);
 
+// And if the tool itself is stopped (SIGTERM, Ctrl+C), it takes its servers with it.
+AppDomain.CurrentDomain.ProcessExit += (_, _) => ChildHost.KillAll();
+Console.CancelKeyPress += (_, _) => ChildHost.KillAll();
+
 var repoRoot = FindRepoRoot();
 await using var product = await ProductTarget.StartAsync(repoRoot);
 await using var bare = await BareTarget.StartAsync();
