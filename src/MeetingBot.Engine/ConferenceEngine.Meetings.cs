@@ -160,6 +160,11 @@ public sealed partial class ConferenceEngine
             var p = m.Participants.FirstOrDefault(x => x.Id == participantId && x.InLobby && x.LeftAt is null);
             if (p is null) return EngineError.NotMeetingParticipant;
             p.InLobby = false;
+            if (p.PhoneLegId is { } legId && _dialIns.Values.FirstOrDefault(s => s.LegId == legId) is { } session)
+            {
+                session.Stage = DialInStage.Admitted;
+                session.Prompt = DialInPrompts.Joined;
+            }
             raised.Add(new ParticipantJoined(tenant.Id, Now, m.Id, p.Id, p.DisplayName, p.IsPhoneOnly, InLobby: false));
             return p;
         });

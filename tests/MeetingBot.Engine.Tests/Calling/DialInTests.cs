@@ -28,6 +28,7 @@ public class DialInTests
         Assert.True(participant.InLobby);
         f.Engine.Admit(T, "adele", m.Id, participant.Id).Unwrap();
         Assert.False(participant.InLobby);
+        Assert.Equal((DialInStage.Admitted, DialInPrompts.Joined), (s.Stage, s.Prompt));
     }
 
     [Fact]
