@@ -118,8 +118,9 @@ public sealed partial class ConferenceEngine
                 if (!mayEnd) return EngineError.NotMeetingParticipant;
             }
             if (!leg.IsLive) return EngineError.CallLegEnded;
-            MeterLeg(tenant, leg, Now, raised);
-            if (leg.IsLive) EndLeg(tenant, leg, Now, CallLegState.Ended, raised);
+            var now = Now; // one reading: metering and the end must agree on the instant
+            MeterLeg(tenant, leg, now, raised);
+            if (leg.IsLive) EndLeg(tenant, leg, now, CallLegState.Ended, raised);
             return leg;
         });
 
@@ -139,8 +140,9 @@ public sealed partial class ConferenceEngine
         {
             if (!tenant.Legs.TryGetValue(legId ?? "", out var leg)) return EngineError.UnknownCallLeg;
             if (!leg.IsLive) return EngineError.CallLegEnded;
-            MeterLeg(tenant, leg, Now, raised);
-            if (leg.IsLive) EndLeg(tenant, leg, Now, CallLegState.Ended, raised);
+            var now = Now; // one reading: metering and the end must agree on the instant
+            MeterLeg(tenant, leg, now, raised);
+            if (leg.IsLive) EndLeg(tenant, leg, now, CallLegState.Ended, raised);
             return leg;
         });
 

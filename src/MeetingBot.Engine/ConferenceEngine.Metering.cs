@@ -216,7 +216,7 @@ public sealed partial class ConferenceEngine
             records.Add(new UsageRecord(UsageRecordId(leg.Id, i), leg.Id, tenant.Id, user.Id, user.DisplayName, user.Upn,
                 leg.IsDialOut ? UsageRecord.ConferenceDialOut : UsageRecord.ConferenceDialIn,
                 leg.FromNumber, leg.ToNumber, leg.DestinationRegion, seg.Start,
-                checked((int)(segEnd - seg.Start).TotalSeconds), seg.Charge, tenant.Currency, seg.Capability));
+                checked((int)(segEnd - seg.Start).TotalSeconds), seg.Charge, tenant.Currency, seg.Capability, user.Country));
         }
         tenant.Usage.AddRange(records);
         JournalLeg(leg);

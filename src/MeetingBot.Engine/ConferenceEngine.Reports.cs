@@ -33,15 +33,17 @@ public sealed partial class ConferenceEngine
             return rows;
         });
 
-    /// <summary>"PSTN and SMS usage": records whose start lies in [from, to), optionally for one user.</summary>
-    public EngineResult<IReadOnlyList<UsageRecord>> GetUsageReport(string tenantId, string adminId, DateTimeOffset from, DateTimeOffset to, string? userId = null) =>
+    /// <summary>"PSTN and SMS usage": records whose start lies in [from, to), optionally for one user and one call type.</summary>
+    public EngineResult<IReadOnlyList<UsageRecord>> GetUsageReport(string tenantId, string adminId, DateTimeOffset from, DateTimeOffset to, string? userId = null, string? callType = null) =>
         InTenant<IReadOnlyList<UsageRecord>>(tenantId, (tenant, _) =>
         {
             if (AsAdmin(tenant, adminId) is { } denied) return denied;
             if (to <= from || to - from > TimeSpan.FromDays(366)) return EngineError.InvalidDateRange;
             if (userId is not null && !tenant.UsersById.ContainsKey(userId)) return EngineError.UnknownUser;
+            if (callType is not null && callType is not (UsageRecord.ConferenceDialOut or UsageRecord.ConferenceDialIn)) return EngineError.InvalidCallType;
             return tenant.Usage
-                .Where(r => r.Start >= from && r.Start < to && (userId is null || string.Equals(r.UserId, userId, StringComparison.OrdinalIgnoreCase)))
+                .Where(r => r.Start >= from && r.Start < to && (userId is null || string.Equals(r.UserId, userId, StringComparison.OrdinalIgnoreCase))
+                            && (callType is null || r.CallType == callType))
                 .OrderBy(r => r.Start).ToList();
         });
 

@@ -28,7 +28,9 @@ public sealed partial class ConferenceEngine
         tenant.Credits.Restore(stored.Purchases, stored.Ledger);
         if (stored.AutoRecharge is not null) tenant.Credits.SetAutoRecharge(stored.AutoRecharge);
         foreach (var p in stored.PoolUsage) tenant.MinutesUsed[(p.Month, p.Capability)] = p.MinutesUsed;
-        tenant.Usage.AddRange(stored.Usage.OrderBy(r => r.Start));
+        // The store keeps no usage location per record; it is the user's, as when the record was written.
+        tenant.Usage.AddRange(stored.Usage.OrderBy(r => r.Start).Select(r =>
+            r.UserCountry.Length == 0 && tenant.UsersById.TryGetValue(r.UserId, out var u) ? r with { UserCountry = u.Country } : r));
 
         foreach (var s in stored.Meetings)
         {

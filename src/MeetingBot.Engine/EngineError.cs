@@ -30,6 +30,7 @@ public enum EngineError
     CallLegEnded,
     InvalidAmount,
     InvalidDateRange,
+    InvalidCallType,
     InvalidConferenceIdFormat,
     ConferenceIdNotFound,
     TooManyConferenceIdAttempts,

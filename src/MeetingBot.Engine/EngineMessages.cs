@@ -44,6 +44,7 @@ public static class EngineMessages
         EngineError.CallLegEnded => "That call has already ended.",
         EngineError.InvalidAmount => "Amounts must be between 1.00 and 10,000.00 with at most two decimals.",
         EngineError.InvalidDateRange => "The date range must start before it ends and span at most 366 days.",
+        EngineError.InvalidCallType => "Unknown call type. Use conf_out (dial-out from meetings) or conf_in (dial-in).",
         EngineError.InvalidConferenceIdFormat => "A conference ID is 6 to 12 digits followed by #.",
         EngineError.ConferenceIdNotFound => "That conference ID was not found.",
         EngineError.TooManyConferenceIdAttempts => "Too many wrong conference IDs. Goodbye.",

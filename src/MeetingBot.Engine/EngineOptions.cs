@@ -11,7 +11,7 @@ public sealed class EngineOptions
     public TimeSpan? EndOrphanedLegsAfter { get; set; }
     public int MaxConferenceIdAttempts { get; set; } = 3;
     public int ConferenceIdDigits { get; set; } = 9;
-    public int[] PoolWarningThresholdsPercent { get; set; } = [50, 80, 95];
+    public int[] PoolWarningThresholdsPercent { get; set; } = [50, 80, 95, 100];
     /// <summary>Per-minute toll-free dial-in rate charged to credits.</summary>
     public decimal TollFreeRatePerMinute { get; set; } = 0.03m;
     /// <summary>Dial-outs allowed per user per rolling minute (toll-fraud guard).</summary>

@@ -4,7 +4,7 @@ namespace MeetingBot.Engine.Reports;
 public static class UsageReportColumns
 {
     public static IReadOnlyList<string> All { get; } =
-        ["UserDisplayName", "UserUpn", "CallType", "FromNumber", "ToNumber", "DestinationRegion", "Start", "DurationSeconds", "Charge", "Currency", "Capability", "CallId"];
+        ["UserDisplayName", "UserUpn", "CallType", "FromNumber", "ToNumber", "DestinationRegion", "DomesticOrInternational", "Start", "End", "DurationSeconds", "Charge", "Currency", "Capability", "CallId"];
 
     public static string Value(UsageRecord r, string column) => column switch
     {
@@ -14,7 +14,9 @@ public static class UsageReportColumns
         "FromNumber" => r.FromNumber,
         "ToNumber" => r.ToNumber,
         "DestinationRegion" => r.DestinationRegion,
+        "DomesticOrInternational" => r.DomesticOrInternational,
         "Start" => r.Start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+        "End" => r.End.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
         "DurationSeconds" => r.DurationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "Charge" => r.Charge.ToString("0.00##", System.Globalization.CultureInfo.InvariantCulture),
         "Currency" => r.Currency,

@@ -31,20 +31,20 @@ public static class ReportEndpoints
         return rows.IsSuccess ? TypedResults.Ok(rows.Value!.Select(r => r.ToView()).ToList()) : ApiErrors.From(rows);
     }
 
-    private static Results<Ok<UsageReportView>, JsonHttpResult<ApiError>> Usage(string? from, string? to, string? userId, string? columns,
+    private static Results<Ok<UsageReportView>, JsonHttpResult<ApiError>> Usage(string? from, string? to, string? userId, string? callType, string? columns,
         HttpContext http, ConferenceEngine engine, TimeProvider time)
     {
-        var query = Run(from, to, userId, columns, http, engine, time);
+        var query = Run(from, to, userId, callType, columns, http, engine, time);
         if (query.Error is { } error) return error;
         var q = query.Value!;
         var rows = q.Records.Select(r => (IReadOnlyDictionary<string, string>)q.Columns.ToDictionary(c => c, c => UsageReportColumns.Value(r, c))).ToList();
         return TypedResults.Ok(new UsageReportView(q.From, q.To, userId, q.Columns, rows));
     }
 
-    private static Results<FileContentHttpResult, JsonHttpResult<ApiError>> UsageCsv(string? from, string? to, string? userId, string? columns,
+    private static Results<FileContentHttpResult, JsonHttpResult<ApiError>> UsageCsv(string? from, string? to, string? userId, string? callType, string? columns,
         HttpContext http, ConferenceEngine engine, TimeProvider time)
     {
-        var query = Run(from, to, userId, columns, http, engine, time);
+        var query = Run(from, to, userId, callType, columns, http, engine, time);
         if (query.Error is { } error) return error;
         var q = query.Value!;
         var csv = UsageReportColumns.ToCsv(q.Records, q.Columns);
@@ -57,7 +57,7 @@ public static class ReportEndpoints
     private sealed record QueryOutcome(UsageQuery? Value, JsonHttpResult<ApiError>? Error);
 
     /// <summary>Half-open [from, to); defaults to the last 30 days. Dates are ISO 8601; a date without offset is UTC.</summary>
-    private static QueryOutcome Run(string? from, string? to, string? userId, string? columns, HttpContext http, ConferenceEngine engine, TimeProvider time)
+    private static QueryOutcome Run(string? from, string? to, string? userId, string? callType, string? columns, HttpContext http, ConferenceEngine engine, TimeProvider time)
     {
         var me = CurrentUser.From(http.User);
         if (!TryParseInstant(to, time.GetUtcNow(), out var end) || !TryParseInstant(from, end - DefaultUsageRange, out var start))
@@ -68,7 +68,8 @@ public static class ReportEndpoints
         var unknown = cols.FirstOrDefault(c => !UsageReportColumns.All.Contains(c));
         if (unknown is not null)
             return new(null, ApiErrors.Invalid($"Unknown column '{unknown}'. Known: {string.Join(", ", UsageReportColumns.All)}."));
-        var records = engine.GetUsageReport(me.TenantId, me.UserId, start, end, string.IsNullOrWhiteSpace(userId) ? null : userId);
+        var records = engine.GetUsageReport(me.TenantId, me.UserId, start, end, string.IsNullOrWhiteSpace(userId) ? null : userId,
+            string.IsNullOrWhiteSpace(callType) ? null : callType.Trim());
         return records.IsSuccess
             ? new(new UsageQuery(start, end, cols.ToList(), records.Value!), null)
             : new(null, ApiErrors.From(records));
