@@ -1,14 +1,56 @@
-// Parses every *.json Adaptive Card in a directory with the official adaptivecards library and exits 1 if any
-// card has a parse or validation event, or breaks one of the bot's own rules (schema 1.5, Action.Submit
-// with an "action" discriminator, never Action.Execute, which the Bot Framework Emulator cannot send).
+// Parses and renders every *.json Adaptive Card in a directory with the official adaptivecards library and
+// exits 1 if any card has a parse or validation event, renders nothing (or throws while rendering), or breaks
+// one of the bot's own rules (schema 1.5, Action.Submit with an "action" discriminator, never Action.Execute,
+// which the Bot Framework Emulator cannot send).
 // Usage: node validate.mjs <dir-or-file>...
 import { createRequire } from "node:module";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { JSDOM } from "jsdom";
 
-// The package's lib/ build is extensionless ESM that Node cannot resolve; the dist/ UMD bundle loads fine
-// without a DOM for parsing and validation.
+// The renderer builds real DOM nodes through the global document, as in a browser: give it a jsdom window
+// before the library loads (it probes a few globals at load time).
+// Every window property Node lacks (HTMLButtonElement, getComputedStyle, ...) becomes a global.
+const dom = new JSDOM("<!DOCTYPE html><html><body></body></html>", { pretendToBeVisual: true, url: "http://localhost/" });
+for (const name of Object.getOwnPropertyNames(dom.window)) {
+  if (name in globalThis && name !== "navigator") continue;
+  let value;
+  try {
+    value = dom.window[name];
+  } catch {
+    continue; // storage getters and the like throw outside a page; the renderer does not use them
+  }
+  Object.defineProperty(globalThis, name, {
+    value: typeof value === "function" && !/^[A-Z]/.test(name) ? value.bind(dom.window) : value,
+    configurable: true,
+    writable: true,
+  });
+}
+
+// The package's lib/ build is extensionless ESM that Node cannot resolve; the dist/ UMD bundle loads fine.
 const AC = createRequire(import.meta.url)("adaptivecards/dist/adaptivecards.js");
+
+// Markdown as the web client renders it (wwwroot/js/invite.js): escaped text, bold, italics, links. Without a
+// processor the renderer warns and shows the raw text.
+const escapeHtml = (t) => t.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
+  result.outputHtml = escapeHtml(String(text))
+    .replace(/\[([^\]]+)\]\(((?:https?:|tel:)[^)\s]+)\)/g, '<a href="$2">$1</a>')
+    .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
+    .replace(/\r?\n/g, "<br>");
+  result.didProcess = true;
+};
+
+// The library reports some problems only through console.warn (e.g. carousel timing); count them as problems.
+const libraryWarnings = [];
+for (const level of ["warn", "error"]) {
+  const original = console[level].bind(console);
+  console[level] = (...args) => {
+    if (capturing) libraryWarnings.push(args.map(String).join(" "));
+    else original(...args);
+  };
+}
+let capturing = false;
 
 const ALLOWED_ACTIONS = new Set(["Action.Submit", "Action.OpenUrl", "Action.ShowCard", "Action.ToggleVisibility"]);
 
@@ -40,12 +82,40 @@ export function validateCard(json) {
     }
   });
 
-  const card = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  card.parse(json, context);
-  for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
-  for (const e of card.validateProperties().validationEvents) problems.push(`validate: ${e.message}`);
+  libraryWarnings.length = 0;
+  capturing = true;
+  try {
+    const card = new AC.AdaptiveCard();
+    const context = new AC.SerializationContext(AC.Versions.v1_5);
+    card.parse(json, context);
+    for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
+    for (const e of card.validateProperties().validationEvents) problems.push(`validate: ${e.message}`);
+    problems.push(...renderProblems(card));
+  } finally {
+    capturing = false;
+  }
+  for (const w of libraryWarnings) problems.push(`library warning: ${w}`);
   return problems;
+}
+
+// Renders the parsed card into the jsdom document, as the web client and Teams do, and reports a card that
+// renders nothing, throws, or loses its body (a card with body elements must render at least one of them).
+export function renderProblems(card) {
+  let element;
+  try {
+    element = card.render();
+  } catch (err) {
+    return [`render: threw ${err?.message ?? err}`];
+  }
+  if (!element) return ["render: the renderer produced nothing"];
+  document.body.appendChild(element);
+  try {
+    if (card.getItemCount() > 0 && element.textContent.trim().length === 0 && element.querySelector("img, input, select, textarea, button") === null)
+      return ["render: the rendered card is empty"];
+    return [];
+  } finally {
+    element.remove();
+  }
 }
 
 const targets = process.argv.slice(2);
@@ -55,11 +125,13 @@ if (targets.length === 0) {
 }
 let failed = 0;
 let checked = 0;
+let rendered = 0;
 for (const file of targets.flatMap(filesOf)) {
   checked++;
   let problems;
   try {
     problems = validateCard(JSON.parse(readFileSync(file, "utf8")));
+    if (!problems.some((p) => p.startsWith("render:"))) rendered++;
   } catch (err) {
     problems = [`cannot read or parse: ${err.message}`];
   }
@@ -75,5 +147,5 @@ if (checked === 0) {
   console.error("no card files found");
   process.exit(2);
 }
-console.log(`${checked - failed} valid, ${failed} invalid`);
+console.log(`${checked - failed} valid, ${failed} invalid; ${rendered} of ${checked} rendered`);
 process.exit(failed > 0 ? 1 : 0);

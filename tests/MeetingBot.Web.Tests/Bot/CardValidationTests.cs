@@ -6,8 +6,9 @@ using Newtonsoft.Json.Linq;
 namespace MeetingBot.Web.Tests.Bot;
 
 /// <summary>
-/// Every card the bot builds is parsed by the official adaptivecards library (tools/cards/validate.mjs), which
-/// also enforces the bot's rules: schema 1.5, Action.Submit with an action discriminator, no Action.Execute.
+/// Every card the bot builds is parsed, validated and rendered (into a jsdom document) by the official
+/// adaptivecards library (tools/cards/validate.mjs), which also enforces the bot's rules: schema 1.5,
+/// Action.Submit with an action discriminator, no Action.Execute.
 /// </summary>
 public sealed class CardValidationTests : IDisposable
 {
@@ -17,7 +18,7 @@ public sealed class CardValidationTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public async Task Validate_EveryBotCard_OfficialParserFindsNoProblems()
+    public async Task Validate_EveryBotCard_OfficialParserFindsNoProblemsAndEveryCardRenders()
     {
         var cards = CardGallery.All();
         foreach (var (name, card) in cards) await File.WriteAllTextAsync(Path.Combine(_dir, name + ".json"), card.ToString(Formatting.Indented));
@@ -25,15 +26,16 @@ public sealed class CardValidationTests : IDisposable
         var (exitCode, output) = await RunValidatorAsync(_dir);
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains($"{cards.Count} valid, 0 invalid", output);
+        Assert.Contains($"{cards.Count} valid, 0 invalid; {cards.Count} of {cards.Count} rendered", output);
+        Assert.DoesNotContain("library warning", output);
     }
 
     [Theory]
-    [InlineData("unknown-element")]
-    [InlineData("execute-action")]
-    [InlineData("submit-without-action")]
-    [InlineData("duplicate-input-id")]
-    public async Task Validate_BrokenCard_Fails(string breakage)
+    [InlineData("unknown-element", "parse: Unknown element type \"Marquee\"")]
+    [InlineData("execute-action", "Action.Execute is not allowed")]
+    [InlineData("submit-without-action", "has no data.action discriminator")]
+    [InlineData("duplicate-input-id", "validate: Duplicate Id \"same\"")]
+    public async Task Validate_BrokenCard_FailsForThatReason(string breakage, string reason)
     {
         var card = HelpCard.Build();
         var body = (JArray)card["body"]!;
@@ -59,6 +61,25 @@ public sealed class CardValidationTests : IDisposable
 
         Assert.True(exitCode == 1, output);
         Assert.Contains("FAIL", output);
+        Assert.Contains(reason, output);
+    }
+
+    [Fact]
+    public async Task Validate_CardThatParsesButRendersNothing_FailsOnRenderOnly()
+    {
+        // An empty TextBlock is valid to the parser, but the renderer skips it, leaving a card with no content.
+        var card = HelpCard.Build();
+        card["body"] = new JArray(new JObject { ["type"] = "TextBlock", ["text"] = "" });
+        card["actions"] = new JArray();
+        await File.WriteAllTextAsync(Path.Combine(_dir, "blank.json"), card.ToString());
+
+        var (exitCode, output) = await RunValidatorAsync(_dir);
+
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("render: the rendered card is empty", output);
+        Assert.DoesNotContain("parse:", output);
+        Assert.DoesNotContain("validate:", output);
+        Assert.Contains("0 valid, 1 invalid; 0 of 1 rendered", output);
     }
 
     private static async Task<(int ExitCode, string Output)> RunValidatorAsync(string dir)
@@ -67,7 +88,7 @@ public sealed class CardValidationTests : IDisposable
         await NpmInstall.WaitAsync();
         try
         {
-            if (!Directory.Exists(Path.Combine(tool, "node_modules", "adaptivecards")))
+            if (!Directory.Exists(Path.Combine(tool, "node_modules", "adaptivecards")) || !Directory.Exists(Path.Combine(tool, "node_modules", "jsdom")))
             {
                 var (code, output) = await RunAsync("npm", ["ci", "--prefix", tool, "--no-audit", "--no-fund", "--loglevel=error"], tool);
                 Assert.True(code == 0, "npm ci failed: " + output);
