@@ -60,7 +60,8 @@ public sealed class BotEventSubscriber(
 
     private async Task SendAsync(string userId, IActivity activity, CancellationToken cancellationToken)
     {
-        if (!references.TryGet(userId, out var reference))
+        var reference = await references.GetAsync(userId, cancellationToken);
+        if (reference is null)
         {
             logger.LogDebug("No conversation for {UserId}; {Text} not sent", userId, (activity as IMessageActivity)?.Text);
             return;

@@ -1,19 +1,64 @@
 using System.Collections.Concurrent;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace MeetingBot.Web.Bot;
 
 /// <summary>
 /// The last conversation each demo user was seen in, so engine events (cut-offs, hang-up reminders) can be
-/// sent to them proactively. In memory: a restarted host forgets, and users are greeted again on their next turn.
+/// sent to them proactively. Kept in the bot's <see cref="IStorage"/> under <c>refs/{tenant}/{user}</c> — the
+/// SQL store when storage is durable — so a restarted host still reaches users who have not spoken since;
+/// an in-memory cache keeps the per-turn cost to a dictionary lookup.
 /// </summary>
-public sealed class ConversationReferenceStore
+public sealed class ConversationReferenceStore(IStorage storage, BotSettings settings, ILogger<ConversationReferenceStore>? logger = null)
 {
-    private readonly ConcurrentDictionary<string, ConversationReference> _byUser = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.OrdinalIgnoreCase);
 
-    public void Save(string userId, ConversationReference reference) => _byUser[userId] = reference;
+    /// <summary>The storage key of a user's reference (user ids are case-insensitive, as in the engine).</summary>
+    public static string Key(string tenantId, string userId) =>
+        $"refs/{tenantId.ToLowerInvariant()}/{userId.ToLowerInvariant()}";
 
-    public bool TryGet(string userId, out ConversationReference reference) => _byUser.TryGetValue(userId, out reference!);
+    /// <summary>
+    /// Remembers <paramref name="reference"/> as where <paramref name="userId"/> is reached. Every turn calls
+    /// this, so storage is written only when the conversation changes (or an earlier write failed).
+    /// </summary>
+    public async Task SaveAsync(string userId, ConversationReference reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (_cache.TryGetValue(userId, out var known) && known.Durable && SameConversation(known.Reference, reference)) return;
+        _cache[userId] = new Entry(reference, Durable: false);
+        try
+        {
+            // The reference is the bot's own record, last writer wins: no ETag, so the write never conflicts.
+            await storage.WriteAsync(new Dictionary<string, object> { [Key(settings.TenantId, userId)] = reference }, cancellationToken);
+            _cache[userId] = new Entry(reference, Durable: true);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The turn itself must not fail for this: the cache still reaches the user from this process, and the
+            // next turn tries the write again.
+            logger?.LogWarning(ex, "Could not store the conversation reference of {UserId}; kept in memory only", userId);
+        }
+    }
 
-    public IReadOnlyCollection<string> Users => _byUser.Keys.ToList();
+    /// <summary>Where <paramref name="userId"/> was last seen, from the cache or else from storage; null if never.</summary>
+    public async Task<ConversationReference?> GetAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        if (_cache.TryGetValue(userId, out var known)) return known.Reference;
+        var key = Key(settings.TenantId, userId);
+        var items = await storage.ReadAsync([key], cancellationToken);
+        if (!items.TryGetValue(key, out var value) || value is not ConversationReference reference) return null;
+        // A turn may have saved a newer reference meanwhile: that one wins.
+        return _cache.GetOrAdd(userId, new Entry(reference, Durable: true)).Reference;
+    }
+
+    // The activity id changes every turn; the conversation it belongs to is what matters for reaching the user.
+    private static bool SameConversation(ConversationReference a, ConversationReference b) =>
+        string.Equals(a.Conversation?.Id, b.Conversation?.Id, StringComparison.Ordinal)
+        && string.Equals(a.ServiceUrl, b.ServiceUrl, StringComparison.Ordinal)
+        && string.Equals(a.ChannelId, b.ChannelId, StringComparison.Ordinal)
+        && string.Equals(a.Bot?.Id, b.Bot?.Id, StringComparison.Ordinal)
+        && string.Equals(a.User?.Id, b.User?.Id, StringComparison.Ordinal);
+
+    private sealed record Entry(ConversationReference Reference, bool Durable);
 }

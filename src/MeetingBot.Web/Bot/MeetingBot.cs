@@ -81,7 +81,7 @@ public sealed class MeetingBot : ActivityHandler
         var turn = await LoadTurnAsync(turnContext, cancellationToken);
         await HandleMessageAsync(turn, turnContext);
         // "act as" may have changed who this chat is: events for the new user come here from now on.
-        _references.Save(turn.UserId, turnContext.Activity.GetConversationReference());
+        await _references.SaveAsync(turn.UserId, turnContext.Activity.GetConversationReference(), cancellationToken);
     }
 
     private async Task HandleMessageAsync(BotTurn turn, ITurnContext<IMessageActivity> turnContext)
@@ -118,7 +118,7 @@ public sealed class MeetingBot : ActivityHandler
         var profile = await _userState.CreateProperty<UserProfile>(nameof(UserProfile)).GetAsync(turnContext, () => new UserProfile(), cancellationToken);
         profile.ActingAs ??= _settings.DefaultUserId;
         var turn = new BotTurn(turnContext, conversation, profile, _settings.TenantId, cancellationToken);
-        _references.Save(turn.UserId, turnContext.Activity.GetConversationReference());
+        await _references.SaveAsync(turn.UserId, turnContext.Activity.GetConversationReference(), cancellationToken);
         return turn;
     }
 

@@ -36,7 +36,7 @@ public sealed class BotEventSubscriberTests
     public async Task HandleAsync_CallingFeatureUnavailable_SendsExactMessageToThatUsersConversation()
     {
         var (h, subscriber) = Create();
-        h.References.Save("adele", Reference(h.Adapter, "adele-chat"));
+        await h.References.SaveAsync("adele", Reference(h.Adapter, "adele-chat"));
         await subscriber.HandleAsync(new CallingFeatureUnavailable(BotHarness.TenantId, At, "adele", "1", EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);
 
         var sent = Assert.IsAssignableFrom<IMessageActivity>(Next(h.Adapter));
@@ -48,7 +48,7 @@ public sealed class BotEventSubscriberTests
     public async Task HandleAsync_UserWithoutConversation_SendsNothing()
     {
         var (h, subscriber) = Create();
-        h.References.Save("adele", Reference(h.Adapter, "adele-chat"));
+        await h.References.SaveAsync("adele", Reference(h.Adapter, "adele-chat"));
         await subscriber.HandleAsync(new CallingFeatureUnavailable(BotHarness.TenantId, At, "lee", "1", EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);
         Assert.Null(Next(h.Adapter));
     }
@@ -57,7 +57,7 @@ public sealed class BotEventSubscriberTests
     public async Task HandleAsync_HangUpReminder_SendsCardWithHangUpButtonUnlessJustSaidInReply()
     {
         var (h, subscriber) = Create();
-        h.References.Save("adele", Reference(h.Adapter, "adele-chat"));
+        await h.References.SaveAsync("adele", Reference(h.Adapter, "adele-chat"));
         var reminder = new HangUpReminder(BotHarness.TenantId, At, "adele", "1", "leg-7", "+14055550100", TimeSpan.FromMinutes(3), EngineMessages.HangUpBothEnds);
 
         await subscriber.HandleAsync(reminder, default);
@@ -73,7 +73,7 @@ public sealed class BotEventSubscriberTests
     public async Task HandleAsync_LegConnectedAndCutOff_TellsTheRequester()
     {
         var (h, subscriber) = Create();
-        h.References.Save("adele", Reference(h.Adapter, "adele-chat"));
+        await h.References.SaveAsync("adele", Reference(h.Adapter, "adele-chat"));
         await subscriber.HandleAsync(new CallLegStateChanged(BotHarness.TenantId, At, "leg-1", "1", "adele", CallLegKind.CallMe, "+14055550100", CallLegState.Connected, 1), default);
         await subscriber.HandleAsync(new CallLegStateChanged(BotHarness.TenantId, At, "leg-1", "1", "adele", CallLegKind.CallMe, "+14055550100", CallLegState.CutOff, 120), default);
         await subscriber.HandleAsync(new CallLegStateChanged(BotHarness.TenantId, At, "leg-2", "1", "adele", CallLegKind.CallMe, "+14055550100", CallLegState.Ringing, 0), default);
@@ -87,8 +87,8 @@ public sealed class BotEventSubscriberTests
     public async Task HandleAsync_PoolLow_GoesToAdminsOnly()
     {
         var (h, subscriber) = Create();
-        h.References.Save("adele", Reference(h.Adapter, "adele-chat"));
-        h.References.Save("nestor", Reference(h.Adapter, "nestor-chat"));
+        await h.References.SaveAsync("adele", Reference(h.Adapter, "adele-chat"));
+        await h.References.SaveAsync("nestor", Reference(h.Adapter, "nestor-chat"));
         await subscriber.HandleAsync(new PoolLow(BotHarness.TenantId, At, 80, 96, 120), default);
 
         var sent = Next(h.Adapter)!.AsMessageActivity();
@@ -101,7 +101,7 @@ public sealed class BotEventSubscriberTests
     public async Task HandleAsync_RefusalJustShownInReply_NotRepeated()
     {
         var (h, subscriber) = Create();
-        h.References.Save("alex", Reference(h.Adapter, "alex-chat"));
+        await h.References.SaveAsync("alex", Reference(h.Adapter, "alex-chat"));
         h.Ledger.MarkTold(NoticeLedger.Unavailable("alex", "1"));
         await subscriber.HandleAsync(new CallingFeatureUnavailable(BotHarness.TenantId, At, "alex", "1", EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);
         Assert.Null(Next(h.Adapter));

@@ -29,9 +29,9 @@ public sealed class BotHarness
         Events = new RecordingEngineEvents();
         Engine = new ConferenceEngine(new EngineOptions { AutoAnswerAfter = TimeSpan.Zero }, Time, Events);
         Engine.AddTenant(LoadDemoTenant());
-        var storage = new MemoryStorage();
-        ConversationState = new ConversationState(storage);
-        UserState = new UserState(storage);
+        ConversationState = new ConversationState(Storage);
+        UserState = new UserState(Storage);
+        References = new ConversationReferenceStore(Storage, Settings);
         Adapter = new TestAdapter(TestAdapter.CreateConversation("bot-tests"));
     }
 
@@ -43,7 +43,9 @@ public sealed class BotHarness
     public ConversationState ConversationState { get; }
     public UserState UserState { get; }
     public TestAdapter Adapter { get; }
-    public ConversationReferenceStore References { get; } = new();
+    /// <summary>The bot's state store: conversation and user state, and the conversation references.</summary>
+    public MemoryStorage Storage { get; } = new();
+    public ConversationReferenceStore References { get; }
     public NoticeLedger Ledger { get; } = new();
     public BotSettings Settings { get; } = new(TenantId, "");
 

@@ -127,7 +127,8 @@ public sealed class MeetingBotInviteTests
             .Send("act as Megan")
             .AssertReply(a => Assert.Contains("Megan Bowen", a.AsMessageActivity().Text))
             .StartTestAsync();
-        Assert.True(h.References.TryGet("megan", out var reference));
+        var reference = await h.References.GetAsync("megan");
+        Assert.NotNull(reference);
         Assert.Equal(h.Adapter.Conversation.Conversation.Id, reference.Conversation.Id);
     }
 }

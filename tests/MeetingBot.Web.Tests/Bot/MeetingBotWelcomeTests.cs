@@ -50,7 +50,8 @@ public sealed class MeetingBotWelcomeTests
             .AssertReply(a => Assert.Contains("Adele Vance", AllText(a)))
             .AssertNoReply()
             .StartTestAsync();
-        Assert.True(h.References.TryGet("adele", out var reference));
+        var reference = await h.References.GetAsync("adele");
+        Assert.NotNull(reference);
         Assert.Equal(h.Adapter.Conversation.Conversation.Id, reference.Conversation.Id);
     }
 

@@ -1,0 +1,115 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Events;
+using MeetingBot.Web.Bot;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+
+namespace MeetingBot.Web.Tests.Bot;
+
+/// <summary>
+/// Conversation references live in the bot's IStorage (SQL when durable; its round trip is tested in
+/// MeetingBot.Storage.Tests), so a new store over the same storage — a restarted host — still reaches users.
+/// </summary>
+public sealed class ConversationReferenceStoreTests
+{
+    private static readonly BotSettings Contoso = new("contoso", "");
+
+    private static ConversationReference Reference(string conversationId, string activityId = "a-1") => new()
+    {
+        ChannelId = "emulator",
+        ServiceUrl = "http://127.0.0.1:9/",
+        ActivityId = activityId,
+        Bot = new ChannelAccount("bot-id", "Bot"),
+        User = new ChannelAccount("user-id", "User"),
+        Conversation = new ConversationAccount(id: conversationId + "|livechat"),
+    };
+
+    [Fact]
+    public async Task GetAsync_NewStoreOverSameStorage_ReturnsReferenceSavedBeforeRestart()
+    {
+        var storage = new MemoryStorage();
+        await new ConversationReferenceStore(storage, Contoso).SaveAsync("adele", Reference("adele-chat"));
+
+        var afterRestart = new ConversationReferenceStore(storage, Contoso);
+        var reference = await afterRestart.GetAsync("Adele");
+
+        Assert.NotNull(reference);
+        Assert.Equal("adele-chat|livechat", reference.Conversation.Id);
+        Assert.Equal("http://127.0.0.1:9/", reference.ServiceUrl);
+        Assert.Equal("emulator", reference.ChannelId);
+        Assert.Equal("bot-id", reference.Bot.Id);
+        var stored = await storage.ReadAsync([ConversationReferenceStore.Key("contoso", "adele")], default);
+        Assert.Equal("refs/contoso/adele", Assert.Single(stored).Key);
+    }
+
+    [Fact]
+    public async Task GetAsync_UnknownUserOrOtherTenant_ReturnsNull()
+    {
+        var storage = new MemoryStorage();
+        await new ConversationReferenceStore(storage, Contoso).SaveAsync("adele", Reference("adele-chat"));
+
+        var otherTenant = new ConversationReferenceStore(storage, new BotSettings("fabrikam", ""));
+
+        Assert.Null(await otherTenant.GetAsync("adele"));
+        Assert.Null(await new ConversationReferenceStore(storage, Contoso).GetAsync("lee"));
+    }
+
+    [Fact]
+    public async Task SaveAsync_SameConversationNextTurn_WritesStorageOnceButNewConversationAgain()
+    {
+        var inner = new MemoryStorage();
+        var storage = new Mock<IStorage>();
+        storage.Setup(s => s.WriteAsync(It.IsAny<IDictionary<string, object>>(), It.IsAny<CancellationToken>()))
+            .Returns((IDictionary<string, object> changes, CancellationToken ct) => inner.WriteAsync(changes, ct));
+        var store = new ConversationReferenceStore(storage.Object, Contoso);
+
+        await store.SaveAsync("adele", Reference("adele-chat", "a-1"));
+        await store.SaveAsync("adele", Reference("adele-chat", "a-2"));
+        storage.Verify(s => s.WriteAsync(It.IsAny<IDictionary<string, object>>(), It.IsAny<CancellationToken>()), Times.Once);
+
+        await store.SaveAsync("adele", Reference("restarted-chat", "b-1"));
+        storage.Verify(s => s.WriteAsync(It.IsAny<IDictionary<string, object>>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        var reread = await new ConversationReferenceStore(inner, Contoso).GetAsync("adele");
+        Assert.Equal("restarted-chat|livechat", reread?.Conversation.Id);
+    }
+
+    [Fact]
+    public async Task SaveAsync_StorageWriteFails_KeepsReferenceInMemoryAndWritesOnNextTurn()
+    {
+        var inner = new MemoryStorage();
+        var storage = new Mock<IStorage>();
+        var writes = 0;
+        storage.Setup(s => s.WriteAsync(It.IsAny<IDictionary<string, object>>(), It.IsAny<CancellationToken>()))
+            .Returns((IDictionary<string, object> changes, CancellationToken ct) => ++writes == 1
+                ? Task.FromException(new InvalidOperationException("database is locked"))
+                : inner.WriteAsync(changes, ct));
+        var store = new ConversationReferenceStore(storage.Object, Contoso, NullLogger<ConversationReferenceStore>.Instance);
+
+        await store.SaveAsync("adele", Reference("adele-chat", "a-1"));
+        Assert.Equal("adele-chat|livechat", (await store.GetAsync("adele"))?.Conversation.Id);
+        Assert.Null(await new ConversationReferenceStore(inner, Contoso).GetAsync("adele"));
+
+        await store.SaveAsync("adele", Reference("adele-chat", "a-2"));
+        Assert.Equal("adele-chat|livechat", (await new ConversationReferenceStore(inner, Contoso).GetAsync("adele"))?.Conversation.Id);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AfterRestartOverSameStorage_ProactiveMessageReachesUserWhoHasNotSpokenSince()
+    {
+        var before = BotHarness.Create();
+        await before.Flow().Send("whoami").AssertReply(_ => { }).StartTestAsync();
+
+        // A new host: new store and subscriber, the same (durable) storage, no turn from the user yet.
+        var after = BotHarness.Create();
+        var store = new ConversationReferenceStore(before.Storage, after.Settings);
+        var subscriber = new BotEventSubscriber(after.Adapter, store, after.Engine, after.Ledger, after.Settings, NullLogger<BotEventSubscriber>.Instance);
+        await subscriber.HandleAsync(new CallingFeatureUnavailable(BotHarness.TenantId, BotHarness.Start, "adele", "1",
+            EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);
+
+        var sent = Assert.IsAssignableFrom<IMessageActivity>(after.Adapter.GetNextReply());
+        Assert.Equal("📞 " + EngineMessages.NotSetUpForCallingFeature, sent.Text);
+        Assert.Equal(before.Adapter.Conversation.Conversation.Id, sent.Conversation.Id);
+    }
+}
