@@ -9,8 +9,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace MeetingBot.Web.Tests.Bot;
 
-/// <summary>The whole host in-process with no Bot Framework app id (Emulator mode), on a fake clock, without the ticker or a database.</summary>
-public sealed class BotHostFactory(IBot? replaceBot = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The whole host in-process with no Bot Framework app id (Emulator mode), on a fake clock, without the ticker or
+/// a database. With <paramref name="useDemoClock"/> the host's clock is the demo clock over the fake one, so the
+/// chat's "fast forward N" moves time as it does for a person in the Emulator.
+/// </summary>
+public sealed class BotHostFactory(IBot? replaceBot = null, bool useDemoClock = false) : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Time { get; } = new(BotHarness.Start);
 
@@ -22,7 +26,16 @@ public sealed class BotHostFactory(IBot? replaceBot = null) : WebApplicationFact
         builder.UseSetting("MeetingBot:Storage:Provider", "None");
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Time);
+            if (useDemoClock)
+            {
+                var demo = new DemoClock(Time);
+                services.AddSingleton(demo);
+                services.AddSingleton<TimeProvider>(demo);
+            }
+            else
+            {
+                services.AddSingleton<TimeProvider>(Time);
+            }
             foreach (var d in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineTicker)).ToList())
                 services.Remove(d);
             if (replaceBot is not null) services.AddTransient(_ => replaceBot);
