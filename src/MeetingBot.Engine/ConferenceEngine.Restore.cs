@@ -26,6 +26,7 @@ public sealed partial class ConferenceEngine
         tenant.LicensesChanged();
 
         tenant.Credits.Restore(stored.Purchases, stored.Ledger);
+        if (stored.Audit is { } audit) tenant.Audit.AddRange(audit.TakeLast(MaxAuditEntriesInMemory));
         if (stored.AutoRecharge is not null) tenant.Credits.SetAutoRecharge(stored.AutoRecharge);
         foreach (var p in stored.PoolUsage) tenant.MinutesUsed[(p.Month, p.Capability)] = p.MinutesUsed;
         // The store keeps no usage location per record; it is the user's, as when the record was written.

@@ -46,9 +46,13 @@ public sealed partial class SqlEngineJournal
             r => new UsageRecord(Guid.Parse(r.GetString(0)), r.GetString(1), tenantId, r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
                 r.GetString(6), r.GetString(7), r.GetString(8), _dialect.ReadInstant(r, 9), checked((int)r.GetInt64(10)), _dialect.ReadMoney(r, 11),
                 r.GetString(12), Enum.Parse<Capability>(r.GetString(13))), t);
+        // The engine keeps the recent tail of the audit log in memory; the table keeps all of it.
+        var audit = c.Query(tx,
+            "SELECT at, actor_id, action, target, outcome FROM (SELECT seq, at, actor_id, action, target, outcome FROM audit_log WHERE tenant = @tenant ORDER BY seq DESC LIMIT 10000) recent ORDER BY seq",
+            r => new AuditEntry(_dialect.ReadInstant(r, 0), tenantId, r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)), t);
         var liveLegs = LoadLiveLegs(c, tx, tenantId);
         tx.Commit();
-        return new TenantJournal(users, meetings, liveLegs, purchases, ledger, autoRecharge, pools, usage);
+        return new TenantJournal(users, meetings, liveLegs, purchases, ledger, autoRecharge, pools, usage, audit);
     }
 
     /// <summary>

@@ -162,6 +162,11 @@ public sealed partial class SqlEngineJournal : IEngineJournal
         });
     }
 
+    public void RecordAudit(AuditEntry entry) =>
+        Write("INSERT INTO audit_log (tenant, at, actor_id, action, target, outcome) VALUES (@tenant, @at, @actor, @action, @target, @outcome)",
+            ("tenant", entry.TenantId), ("at", _dialect.Instant(entry.At)), ("actor", entry.ActorId), ("action", entry.Action),
+            ("target", entry.Target), ("outcome", entry.Outcome));
+
     private bool InsertLegMinute(DbConnection c, DbTransaction tx, string tenantId, DateOnly month, Capability capability, LegMinute minute) =>
         c.Execute(tx, InsertMinute, ("leg", minute.LegId), ("minute", minute.MinuteIndex), ("tenant", tenantId), ("month", _dialect.Month(month)),
             ("capability", capability.ToString()), ("charge", _dialect.Money(minute.Charge)), ("start", _dialect.Instant(minute.Start))) == 1;

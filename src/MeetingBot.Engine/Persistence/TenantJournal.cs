@@ -12,4 +12,5 @@ public sealed record TenantJournal(
     IReadOnlyList<CreditTransaction> Ledger,
     AutoRechargeSettings? AutoRecharge,
     IReadOnlyList<PoolUsage> PoolUsage,
-    IReadOnlyList<UsageRecord> Usage);
+    IReadOnlyList<UsageRecord> Usage,
+    IReadOnlyList<AuditEntry>? Audit = null);
