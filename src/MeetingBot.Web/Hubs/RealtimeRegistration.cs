@@ -1,6 +1,7 @@
 using MeetingBot.Web.Auth;
 using MeetingBot.Web.Engine;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 
 namespace MeetingBot.Web.Hubs;
@@ -17,8 +18,16 @@ public static class RealtimeRegistration
         var signalR = services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
         var redis = configuration["MeetingBot:Redis"];
         // With several hosts behind a load balancer, Redis carries each group message to every host's connections.
+        // If Redis goes down, this host's own clients keep getting their pushes (ResilientHubLifetimeManager).
         if (!string.IsNullOrWhiteSpace(redis))
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(RedisChannelPrefix));
+        {
+            signalR.AddStackExchangeRedis(redis, o =>
+            {
+                o.Configuration.ChannelPrefix = RedisChannel.Literal(RedisChannelPrefix);
+                o.Configuration.AbortOnConnectFail = false;
+            });
+            services.AddSingleton(typeof(HubLifetimeManager<>), typeof(ResilientHubLifetimeManager<>));
+        }
         services.AddSingleton<IEngineEventSubscriber, SignalREventSubscriber>();
         return services;
     }

@@ -23,7 +23,7 @@ public sealed class RedisBackplaneTests
         var settings = new Dictionary<string, string?> { ["MeetingBot:Redis"] = RedisAddress };
         await using var hostA = new MeetingBotAppFactory(settings);
         await using var hostB = new MeetingBotAppFactory(settings);
-        Assert.IsAssignableFrom<RedisHubLifetimeManager<MeetingHub>>(hostA.Services.GetRequiredService<HubLifetimeManager<MeetingHub>>());
+        Assert.IsType<ResilientHubLifetimeManager<MeetingHub>>(hostA.Services.GetRequiredService<HubLifetimeManager<MeetingHub>>());
         await using var onB = await hostB.ConnectAsync("lee");
         var pushes = new PushRecorder(onB);
         // A hub call completes only after OnConnectedAsync, so lee's user group is subscribed on Redis by now.
