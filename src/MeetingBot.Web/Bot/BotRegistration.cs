@@ -18,7 +18,8 @@ public static class BotRegistration
         // With an empty MicrosoftAppId this authenticates nothing, which is what the Emulator needs locally.
         // Without an IHttpClientFactory the connector makes a new HttpClient, and so a new TCP connection, for
         // every turn's replies; with it, replies to a serviceUrl reuse pooled connections.
-        services.AddHttpClient();
+        services.AddHttpClient(Microsoft.Extensions.Options.Options.DefaultName)
+            .AddHttpMessageHandler(sp => new ConnectorRetryHandler(TimeProvider.System));
         services.AddSingleton<BotFrameworkAuthentication>(sp => new FastConnectorBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
             configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>())));
