@@ -20,9 +20,13 @@ public static class BotCommandCatalog
         new("leave", "Leave the meeting in the client", "leave"),
         new("end meeting", "End the meeting (organizer)", "end meeting"),
         new("dial in", "Call the bridge and enter a conference ID", "dial in 123456789#"),
+        new("lobby", "Who is waiting in the lobby, and lobby settings (organizer)", "lobby"),
+        new("admit", "Let someone in from the lobby (organizer)", "admit +1 405-555-0123"),
+        new("reset pin", "Get a new organizer dial-in PIN", "reset pin"),
         new("admin", "Admin: licenses, dial-out permission, credits", "admin"),
         new("pools", "PSTN minute pools report", "pools"),
         new("usage", "PSTN usage report", "usage"),
+        new("audit", "Admin: audit log of admin actions and dial-outs", "audit"),
         new("credits", "Communications Credits balance and funds", "credits"),
         new("fast forward", "Demo clock: move time forward N minutes", "fast forward 30"),
     ];

@@ -43,6 +43,10 @@ public sealed class BotEventSubscriber(
                 await SendAsync(userId, MessageFactory.Text(
                     $"📞 The call to {CardFormat.Phone(e.ToNumber)} in meeting {e.MeetingId} was cut off after {e.MinutesPaid} minute(s): no pooled minutes or credits were left to pay for the next one."), cancellationToken);
                 break;
+            case ParticipantJoined { InLobby: true } e when engine.GetMeeting(e.TenantId, e.MeetingId) is { IsSuccess: true, Value: { } meeting }:
+                // As in Teams, the organizer is told someone is waiting, with the buttons to let them in.
+                await SendAsync(meeting.OrganizerId, Card(LobbyCard.Build(meeting), $"🚪 {e.DisplayName} is waiting in the lobby of meeting {e.MeetingId}."), cancellationToken);
+                break;
             case PoolLow e:
                 foreach (var admin in engine.ListUsers(e.TenantId).Where(u => u.IsTenantAdmin))
                     await SendAsync(admin.Id, MessageFactory.Text(

@@ -166,6 +166,22 @@ public sealed class MeetingBot : ActivityHandler
             case CardActions.Roster when meetingId is not null:
                 await _meetings.SendRosterAsync(turn, meetingId);
                 break;
+            case CardActions.Lobby when meetingId is not null:
+                await _meetings.ShowLobbyAsync(turn, meetingId);
+                break;
+            case CardActions.Admit when meetingId is not null:
+                // No participantId is the lobby card's "Admit all".
+                await _meetings.AdmitAsync(turn, meetingId, data.Get("participantId"));
+                break;
+            case CardActions.SetLobby when meetingId is not null:
+                await _meetings.SetLobbyAsync(turn, meetingId, data.Get("lobbyBypass"), data.Get("lobbyDialIn"));
+                break;
+            case CardActions.ResetPin:
+                await _identity.ResetPinAsync(turn);
+                break;
+            case CardActions.Audit:
+                await _admin.AuditAsync(turn);
+                break;
             case CardActions.ActAs when data.Get("who") is { } who:
                 await _identity.ActAsAsync(turn, who);
                 break;
@@ -197,7 +213,8 @@ public sealed class MeetingBot : ActivityHandler
                 await _admin.CreditsAsync(turn);
                 break;
             case CardActions.ShowPreJoin or CardActions.JoinComputer or CardActions.JoinNoAudio or CardActions.PhoneAudio
-                or CardActions.ConfirmCall or CardActions.AddParticipant or CardActions.Leave or CardActions.EndMeeting or CardActions.Roster:
+                or CardActions.ConfirmCall or CardActions.AddParticipant or CardActions.Leave or CardActions.EndMeeting or CardActions.Roster
+                or CardActions.Lobby or CardActions.Admit or CardActions.SetLobby:
                 await turn.SayAsync("That button did not say which meeting it is for. Type `meetings` for fresh cards.");
                 break;
             default:
@@ -227,6 +244,10 @@ public sealed class MeetingBot : ActivityHandler
             .Add("leave", @"leave( (the )?meeting)?", (t, _) => _meetings.LeaveAsync(t, null))
             .Add("end meeting", @"end( the)?( meeting)?", (t, _) => _meetings.EndAsync(t, null))
             .Add("admin", @"admin( center)?", (t, _) => _admin.ShowAsync(t))
+            .Add("audit", @"(show )?(the )?audit( log)?", (t, _) => _admin.AuditAsync(t))
+            .Add("lobby", @"(show )?(the )?lobby( settings)?|meeting options", (t, _) => _meetings.ShowLobbyAsync(t, null))
+            .Add("admit", @"admit( all| everyone|\s+(?<who>.+?))?( from the lobby)?", (t, m) => _meetings.AdmitAsync(t, null, m.Groups["who"].Success ? m.Groups["who"].Value : null))
+            .Add("reset pin", @"reset( my)?( organizer)?( dial-?in)? pin", (t, _) => _identity.ResetPinAsync(t))
             .Add("pools", @"(pstn )?(minute )?pools?( report)?", (t, _) => _admin.PoolsAsync(t))
             .Add("usage", @"(pstn )?usage( report)?(\s+(?<days>\d{1,3})\s*days?)?",
                 (t, m) => _admin.UsageAsync(t, m.Groups["days"].Success ? int.Parse(m.Groups["days"].Value, CultureInfo.InvariantCulture) : 30))

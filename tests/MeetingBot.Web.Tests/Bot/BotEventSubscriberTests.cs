@@ -106,4 +106,27 @@ public sealed class BotEventSubscriberTests
         await subscriber.HandleAsync(new CallingFeatureUnavailable(BotHarness.TenantId, At, "alex", "1", EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);
         Assert.Null(Next(h.Adapter));
     }
+
+    [Fact]
+    public async Task HandleAsync_CallerWaitingInLobby_OrganizerGetsLobbyCardWithAdmitButton()
+    {
+        var (h, subscriber) = Create();
+        await h.References.SaveAsync("adele", Reference(h.Adapter, "adele-chat"));
+        await h.References.SaveAsync("lee", Reference(h.Adapter, "lee-chat"));
+        var meeting = h.Engine.ScheduleMeeting(BotHarness.TenantId, "adele", "Sync", At, At.AddMinutes(30)).Unwrap();
+        var session = h.Engine.StartDialIn("+14056660187", "+14055550123").Unwrap();
+        h.Engine.EnterDialInDigits(session.Id, meeting.ConferenceId + "#").Unwrap();
+        h.Engine.EnterDialInDigits(session.Id, "#").Unwrap(); // no PIN: a guest
+        var joined = Assert.IsType<ParticipantJoined>(h.Events.All.Last(e => e is ParticipantJoined));
+
+        await subscriber.HandleAsync(joined, default);
+        await subscriber.HandleAsync(joined with { InLobby = false }, default);
+
+        var sent = Next(h.Adapter)!.AsMessageActivity();
+        Assert.Equal("adele-chat", sent.Conversation.Id);
+        Assert.Equal($"🚪 +1 405-555-0123 is waiting in the lobby of meeting {meeting.Id}.", sent.Text);
+        var admit = SubmitTitled(Card(sent), "Admit +1 405-555-0123");
+        Assert.Equal(joined.ParticipantId, (string?)admit["data"]!["participantId"]);
+        Assert.Null(Next(h.Adapter));
+    }
 }

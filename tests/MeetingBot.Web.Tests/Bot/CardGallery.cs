@@ -19,11 +19,15 @@ public static class CardGallery
         var withAc = e.ScheduleMeeting(t, "lee", "Lee's sync", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
         var withoutAc = e.ScheduleMeeting(t, "megan", "Megan's review", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
         e.JoinMeeting(t, "lee", withAc.Id, AudioMode.ComputerAudio).Unwrap();
+        var tenant0 = e.GetTenant(t).Unwrap();
         var callMe = e.CallMe(t, "adele", withAc.Id, "4055550100").Unwrap();
         e.AddParticipantByPhone(t, "lee", withAc.Id, "+44 20 7946 0000").Unwrap();
         e.AddFunds(t, "nestor", 25m).Unwrap();
         h.Advance(TimeSpan.FromMinutes(5));
         e.HangUp(t, "adele", callMe.Id).Unwrap();
+        var waiting = e.StartDialIn(tenant0.Bridge.TollNumber, "+14055550123").Unwrap();
+        e.EnterDialInDigits(waiting.Id, withAc.ConferenceId + "#").Unwrap();
+        e.EnterDialInDigits(waiting.Id, "#").Unwrap();
         var usage = e.GetUsageReport(t, "nestor", BotHarness.Start.AddDays(-1), BotHarness.Start.AddDays(1)).Unwrap();
         var pools = e.GetMinutePoolsReport(t, "nestor", 2).Unwrap();
         var tenant = e.GetTenant(t).Unwrap();
@@ -46,6 +50,10 @@ public static class CardGallery
             ("meetings-empty", MeetingsCard.Build("Alex Wilber", [], offset)),
             ("dial-in", DialInCard.Build(tenant.Bridge.TollNumber, "+14055550123",
                 [(DialInCard.Speaker.Caller, "Calling"), (DialInCard.Speaker.Bridge, DialInPrompts.EnterConferenceId), (DialInCard.Speaker.Keypad, "123456789#")], "Joined.")),
+            ("lobby-waiting", LobbyCard.Build(withAc)),
+            ("lobby-empty", LobbyCard.Build(withoutAc)),
+            ("audit", AuditCard.Build(e.GetAuditLog(t, "nestor").Unwrap())),
+            ("audit-empty", AuditCard.Build([])),
             ("admin", AdminCard.Build(e.ListUsers(t), e.GetSubscriptions(t).Unwrap(), e.GetCreditBalance(t).Unwrap(), tenant.Currency, tenant.Credits.AutoRecharge)),
             ("pools", PoolsReportCard.Build(pools)),
             ("usage", UsageReportCard.Build(usage, BotHarness.Start.AddDays(-1), BotHarness.Start.AddDays(1))),

@@ -71,6 +71,7 @@ public static class AdminCard
             Submit("Minute pools report", CardActions.Pools),
             Submit("Usage report", CardActions.Usage),
             Submit("Credits", CardActions.Credits),
+            Submit("Audit log", CardActions.Audit),
         ]);
     }
 

@@ -27,4 +27,8 @@ public static class CardActions
     public const string Usage = "usage";
     public const string Credits = "credits";
     public const string Admin = "admin";
+    public const string Audit = "audit";
+    public const string Lobby = "lobby";
+    public const string Admit = "admit";
+    public const string SetLobby = "setLobby";
 }

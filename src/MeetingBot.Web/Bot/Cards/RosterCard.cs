@@ -10,6 +10,9 @@ public static class RosterCard
 {
     public const string PhoneMarker = "📞 phone";
 
+    private static string LobbyTitle(Meeting meeting) =>
+        LobbyCard.Waiting(meeting).Count is var n and > 0 ? $"Lobby ({n} waiting)" : "Lobby";
+
     /// <param name="legs">The meeting's call legs (live ones decide who is on the phone).</param>
     /// <param name="viewerId">The demo user looking at the roster.</param>
     public static JObject Build(Meeting meeting, IReadOnlyList<CallLeg> legs, string viewerId)
@@ -36,6 +39,8 @@ public static class RosterCard
         {
             Submit("Leave", CardActions.Leave, id),
             isOrganizer && !meeting.IsEnded ? Submit("End meeting", CardActions.EndMeeting, id, style: "destructive") : null,
+            // The organizer lets people in from the lobby card (its Admit buttons name who is waiting).
+            isOrganizer && !meeting.IsEnded ? Submit(LobbyTitle(meeting), CardActions.Lobby, id) : null,
             myPhone is not null ? Submit("Hang up my phone", CardActions.HangUp, new { meetingId = meeting.Id, legId = myPhone.Id }, style: "destructive") : null,
             Submit("Refresh", CardActions.Roster, id),
         };

@@ -117,6 +117,18 @@ public sealed class AdminFlow(ConferenceEngine engine, TimeProvider time)
     }
 
     /// <summary>Moves the demo clock and lets the engine catch up (meters minutes, cuts off, reminds).</summary>
+    /// <summary>The audit log (admins only): who changed what, and every dial-out attempt with its outcome.</summary>
+    public async Task AuditAsync(BotTurn turn)
+    {
+        var log = engine.GetAuditLog(turn.TenantId, turn.UserId, 500);
+        if (!log.IsSuccess)
+        {
+            await turn.SayAsync(log.Error == EngineError.NotTenantAdmin ? $"{log.Message} {TryAsAdmin}" : log.Message!);
+            return;
+        }
+        await turn.SendCardAsync(AuditCard.Build(log.Value!));
+    }
+
     public async Task FastForwardAsync(BotTurn turn, string minutesText)
     {
         if (time is not DemoClock clock)

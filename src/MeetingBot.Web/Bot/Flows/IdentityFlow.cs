@@ -21,6 +21,15 @@ public sealed class IdentityFlow(ConferenceEngine engine)
         await turn.SayAsync($"You are acting as **{u.DisplayName}** ({u.Id}, {u.Upn}){(u.IsTenantAdmin ? ", tenant admin" : "")}, {ac}. Licenses: {licenses}. Dial-out from meetings: {AdminCard.PermissionText(u.DialOutPermission)}.");
     }
 
+    /// <summary>"Reset PIN" from the invite: a new organizer PIN, entered after the conference ID to start the meeting by phone.</summary>
+    public async Task ResetPinAsync(BotTurn turn)
+    {
+        var pin = engine.ResetOrganizerPin(turn.TenantId, turn.UserId);
+        await turn.SayAsync(pin.IsSuccess
+            ? $"Your new organizer dial-in PIN is {pin.Value}. Enter it after the conference ID (`dial in <conference id># pin {pin.Value}`) to start your meetings by phone without waiting in the lobby."
+            : pin.Message!);
+    }
+
     /// <summary>Switches to a demo user named by id, display name or first name.</summary>
     public async Task ActAsAsync(BotTurn turn, string who)
     {

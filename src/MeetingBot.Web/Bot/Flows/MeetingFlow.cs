@@ -117,6 +117,105 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
         await turn.SendCardAsync(RosterCard.Build(meeting.Value!, engine.ListLegs(turn.TenantId, id), turn.UserId), notice);
     }
 
+    /// <summary>The organizer's lobby card: who is waiting (with Admit buttons) and the lobby settings.</summary>
+    public async Task ShowLobbyAsync(BotTurn turn, string? meetingId, string? notice = null)
+    {
+        if (await OrganizersMeetingAsync(turn, meetingId) is not { } meeting) return;
+        await turn.SendCardAsync(LobbyCard.Build(meeting), notice);
+    }
+
+    /// <summary>
+    /// Lets someone in from the lobby, named by participant id, display name or phone number; with nobody named,
+    /// everyone waiting ("Admit all").
+    /// </summary>
+    public async Task AdmitAsync(BotTurn turn, string? meetingId, string? who)
+    {
+        if (await OrganizersMeetingAsync(turn, meetingId) is not { } meeting) return;
+        var waiting = LobbyCard.Waiting(meeting);
+        var wanted = string.IsNullOrWhiteSpace(who) ? null : who.Trim();
+        var chosen = wanted is null ? waiting : waiting.Where(p => IsNamed(p, wanted)).ToList();
+        if (chosen.Count == 0)
+        {
+            var shown = wanted is { Length: > 40 } ? wanted[..40] + "…" : wanted;
+            await turn.SayAsync(wanted is null
+                ? $"Nobody is waiting in the lobby of meeting {meeting.Id}."
+                : $"Nobody called \"{shown}\" is waiting in the lobby of meeting {meeting.Id}. Type `lobby` to see who is.");
+            return;
+        }
+        var admitted = new List<string>();
+        foreach (var participant in chosen)
+        {
+            var result = engine.Admit(turn.TenantId, turn.UserId, meeting.Id, participant.Id);
+            if (!result.IsSuccess)
+            {
+                await turn.SayAsync(result.Message!);
+                return;
+            }
+            admitted.Add(result.Value!.DisplayName);
+        }
+        await SendRosterAsync(turn, meeting.Id, $"Admitted {string.Join(", ", admitted)} to meeting {meeting.Id}.");
+    }
+
+    /// <summary>"Meeting options": who bypasses the lobby, and whether callers dialing in do.</summary>
+    public async Task SetLobbyAsync(BotTurn turn, string? meetingId, string? bypassText, string? dialInText)
+    {
+        if (await OrganizersMeetingAsync(turn, meetingId) is not { } meeting) return;
+        if (!Enum.TryParse<LobbyBypass>(bypassText, ignoreCase: true, out var bypass) || !Enum.IsDefined(bypass) || bypassText!.All(char.IsAsciiDigit))
+        {
+            await turn.SayAsync("Pick who can bypass the lobby on the lobby card.");
+            return;
+        }
+        var dialIn = string.Equals(dialInText, "true", StringComparison.OrdinalIgnoreCase);
+        var result = engine.SetLobby(turn.TenantId, turn.UserId, meeting.Id, new LobbySettings(bypass, dialIn));
+        if (!result.IsSuccess)
+        {
+            await turn.SayAsync(result.Message!);
+            return;
+        }
+        var who = LobbyCard.BypassChoices.First(c => c.Value == bypass).Title;
+        await ShowLobbyAsync(turn, meeting.Id,
+            $"Lobby settings saved: {who} can bypass the lobby; people dialing in {(dialIn ? "can" : "wait in the lobby")}.");
+    }
+
+    /// <summary>The meeting (named, or the chat's current one) when the acting user organizes it; otherwise says why not.</summary>
+    private async Task<Meeting?> OrganizersMeetingAsync(BotTurn turn, string? meetingId)
+    {
+        var id = Clean(meetingId) ?? turn.Conversation.CurrentMeetingId;
+        if (id is null)
+        {
+            await turn.SayAsync(NoCurrentMeeting);
+            return null;
+        }
+        var meeting = engine.GetMeeting(turn.TenantId, id);
+        if (!meeting.IsSuccess)
+        {
+            await turn.SayAsync(meeting.Message!);
+            return null;
+        }
+        var m = meeting.Value!;
+        if (!string.Equals(m.OrganizerId, turn.UserId, StringComparison.OrdinalIgnoreCase))
+        {
+            await turn.SayAsync(EngineMessages.For(EngineError.NotMeetingOrganizer));
+            return null;
+        }
+        if (m.IsEnded)
+        {
+            await turn.SayAsync(EngineMessages.For(EngineError.MeetingEnded));
+            return null;
+        }
+        return m;
+    }
+
+    private static bool IsNamed(Participant p, string wanted)
+    {
+        if (string.Equals(p.Id, wanted, StringComparison.OrdinalIgnoreCase) || string.Equals(p.DisplayName, wanted, StringComparison.OrdinalIgnoreCase))
+            return true;
+        // A caller is shown by number: "405 555 0123", "+1 405-555-0123" and "+14055550123" all name them.
+        var wantedDigits = new string(wanted.Where(char.IsAsciiDigit).ToArray());
+        var nameDigits = new string(p.DisplayName.Where(char.IsAsciiDigit).ToArray());
+        return p.IsPhoneOnly && wantedDigits.Length >= 7 && nameDigits.EndsWith(wantedDigits, StringComparison.Ordinal);
+    }
+
     public async Task LeaveAsync(BotTurn turn, string? meetingId)
     {
         var id = Clean(meetingId) ?? turn.Conversation.CurrentMeetingId;
