@@ -42,7 +42,7 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Conversation_SeedStoryFromWelcomeToHangUp_EveryStepAnsweredAtTheServiceUrl()
+    public async Task Conversation_SeedStoryFromWelcomeToUsageReport_EveryStepAnsweredAtTheServiceUrl()
     {
         var engine = _factory.Services.GetRequiredService<ConferenceEngine>();
 
@@ -93,16 +93,27 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
         Assert.Equal("📞 Calling you at +14055550100 (+1 405-555-0100): connected.", Text(leesCall));
         Assert.StartsWith("⏩", Text(Assert.Single(await SayAsync("fast forward 3"))));
 
+        // Add a participant by phone from the roster card: they hear the meeting (on credits, too).
+        var added = Assert.Single(await PressAsync(Card(leesCall), "Add participant", new() { ["addNumber"] = "+44 20 7946 0000" }));
+        Assert.Equal("📞 Calling +442079460000 (+44 20 7946 0000): connected.", Text(added));
+
         // Leave from the roster card: the phone stays connected, and the reply says to hang up both ends.
         var reminder = Assert.Single(await PressAsync(Card(leesCall), "Leave"));
         Assert.Equal($"You left meeting {leesMeetingId} in the client, but your phone did not. {EngineMessages.HangUpBothEnds}", Text(reminder));
         Assert.Equal(EngineMessages.HangUpBothEnds, (string?)ById(Card(reminder), "message")?["text"]);
-        Assert.True(engine.ListLegs("contoso", leesMeetingId!).Single().IsLive);
+        Assert.True(engine.ListLegs("contoso", leesMeetingId!).Single(l => l.Kind == CallLegKind.CallMe).IsLive);
 
         // The reminder's button ends the leg; 3 minutes began (0, 1, 2), paid from credits at the US rate.
         var hungUp = Assert.Single(await PressAsync(Card(reminder), "Hang up my phone"));
         Assert.Equal("📞 Hung up +1 405-555-0100 after 3 paid minute(s), 0.054 charged to credits.", Text(hungUp));
-        Assert.False(engine.ListLegs("contoso", leesMeetingId!).Single().IsLive);
+        Assert.False(engine.ListLegs("contoso", leesMeetingId!).Single(l => l.Kind == CallLegKind.CallMe).IsLive);
+
+        // The admin reads the usage report: Adele's call on the pool ($0, MCOMEETADD), Lee's on credits (MCOPSTNPP).
+        Assert.Contains("Nestor Wilke", Text(Assert.Single(await SayAsync("act as nestor"))));
+        var usage = Card(Assert.Single(await SayAsync("usage")));
+        var rows = ById(usage, "usage")!["rows"]!.Skip(1).Select(r => r["cells"]!.Select(c => (string)c["items"]![0]!["text"]!).ToList()).ToList();
+        Assert.Contains(rows, r => r[0] == "Adele Vance" && r[1] == "conf_out" && r[3] == "+1 405-555-0100" && r[6] == "0.00" && r[8] == "MCOMEETADD");
+        Assert.Contains(rows, r => r[0] == "Lee Gu" && r[3] == "+1 405-555-0100" && r[6] == "0.054" && r[8] == "MCOPSTNPP");
 
         // Every activity went to this conversation at the Emulator's serviceUrl, and each turn was answered.
         Assert.All(_sink.Received, r => Assert.StartsWith($"/v3/conversations/{ConversationId}/activities", r.Path));
