@@ -13,8 +13,8 @@ public sealed partial class ConferenceEngine
             if (AsAdmin(tenant, adminId) is { } denied) return denied;
             var user = FindUser(tenant, userId);
             if (!user.IsSuccess) return user;
-            if (Assign(tenant, user.Value!, sku) is { } error) return error;
-            JournalUser(tenant, user.Value!);
+            if (CheckAssign(tenant, user.Value!, sku) is { } error) return error;
+            ChangeUser(tenant, user.Value!, s => s with { Licenses = [.. s.Licenses, sku] });
             return user;
         });
 
@@ -24,9 +24,8 @@ public sealed partial class ConferenceEngine
             if (AsAdmin(tenant, adminId) is { } denied) return denied;
             var user = FindUser(tenant, userId);
             if (!user.IsSuccess) return user;
-            if (!user.Value!.RemoveLicense(sku)) return EngineError.LicenseNotAssigned;
-            tenant.LicensesChanged();
-            JournalUser(tenant, user.Value);
+            if (!user.Value!.Licenses.Contains(sku)) return EngineError.LicenseNotAssigned;
+            ChangeUser(tenant, user.Value, s => s with { Licenses = s.Licenses.Where(l => l != sku).ToList() });
             return user;
         });
 
@@ -37,8 +36,7 @@ public sealed partial class ConferenceEngine
             if (!Enum.IsDefined(permission)) return EngineError.DestinationNotAllowed;
             var user = FindUser(tenant, userId);
             if (!user.IsSuccess) return user;
-            user.Value!.DialOutPermission = permission;
-            JournalUser(tenant, user.Value);
+            ChangeUser(tenant, user.Value!, s => s with { DialOutPermission = permission });
             return user;
         });
 
@@ -60,8 +58,8 @@ public sealed partial class ConferenceEngine
             if (AsAdmin(tenant, adminId) is { } denied) return denied;
             if (enabled && !IsValidAutoRecharge(threshold, amount)) return EngineError.InvalidAmount;
             var settings = enabled ? new AutoRechargeSettings(true, threshold, amount) : AutoRechargeSettings.Off;
-            tenant.Credits.SetAutoRecharge(settings);
             _journal.RecordAutoRecharge(tenant.Id, settings);
+            tenant.Credits.SetAutoRecharge(settings);
             return settings;
         });
 
@@ -79,8 +77,7 @@ public sealed partial class ConferenceEngine
             var user = FindUser(tenant, userId);
             if (!user.IsSuccess) return user.Error!.Value;
             if (pin is null || pin.Length is < 4 or > 12 || !pin.All(char.IsAsciiDigit)) return EngineError.InvalidPin;
-            user.Value!.OrganizerPin = pin;
-            JournalUser(tenant, user.Value);
+            ChangeUser(tenant, user.Value!, s => s with { OrganizerPin = pin });
             return pin;
         });
 
@@ -90,9 +87,8 @@ public sealed partial class ConferenceEngine
         {
             var user = FindUser(tenant, userId);
             if (!user.IsSuccess) return user.Error!.Value;
-            user.Value!.OrganizerPin = NewPin();
-            JournalUser(tenant, user.Value);
-            return user.Value.OrganizerPin;
+            ChangeUser(tenant, user.Value!, s => s with { OrganizerPin = NewPin() });
+            return user.Value!.OrganizerPin!;
         });
 
     /// <summary>The tenant's audit log, newest first (admins only).</summary>
@@ -113,13 +109,35 @@ public sealed partial class ConferenceEngine
             ? (admin.IsTenantAdmin ? null : EngineError.NotTenantAdmin)
             : EngineError.UnknownUser;
 
-    private static EngineError? Assign(Tenant tenant, User user, LicenseSku sku)
+    private static EngineError? CheckAssign(Tenant tenant, User user, LicenseSku sku)
     {
         if (!Enum.IsDefined(sku) || !tenant.Seats.TryGetValue(sku, out var purchased)) return EngineError.NotSubscribed;
         if (user.Licenses.Contains(sku)) return EngineError.LicenseAlreadyAssigned;
         if (tenant.AssignedSeats(sku) >= purchased) return EngineError.NoSeatsLeft;
+        return null;
+    }
+
+    /// <summary>Seeding only (nothing stored yet): checks and assigns in memory.</summary>
+    private static EngineError? Assign(Tenant tenant, User user, LicenseSku sku)
+    {
+        if (CheckAssign(tenant, user, sku) is { } error) return error;
         user.AddLicense(sku);
         tenant.LicensesChanged();
         return null;
+    }
+
+    /// <summary>
+    /// Stores the user's next state first and only then applies it, so a store that refuses (database down)
+    /// leaves the user exactly as they were.
+    /// </summary>
+    private void ChangeUser(Tenant tenant, User user, Func<Persistence.UserState, Persistence.UserState> change)
+    {
+        var next = change(new Persistence.UserState(user.Id, user.Licenses.ToList(), user.DialOutPermission, user.OrganizerPin));
+        _journal.RecordUser(tenant.Id, next);
+        foreach (var sku in user.Licenses.Except(next.Licenses).ToList()) user.RemoveLicense(sku);
+        foreach (var sku in next.Licenses) user.AddLicense(sku);
+        user.DialOutPermission = next.DialOutPermission;
+        user.OrganizerPin = next.OrganizerPin;
+        tenant.LicensesChanged();
     }
 }

@@ -28,9 +28,9 @@ public sealed partial class ConferenceEngine
             var id = NextMeetingId();
             var meeting = new Meeting(id, tenant.Id, organizer.Value!.Id, subject, start, end, $"{BaseUrl}/meet/{id}");
             meeting.Invite = BuildInvite(tenant, meeting, organizer.Value);
+            JournalMeeting(meeting); // stored first: a store that refuses leaves no meeting behind
             tenant.Meetings[id] = meeting;
             _tenantByMeeting[id] = tenant.Id;
-            JournalMeeting(meeting);
             return meeting;
         });
 

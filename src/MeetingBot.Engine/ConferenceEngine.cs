@@ -156,10 +156,12 @@ public sealed partial class ConferenceEngine
             l.FromNumber, l.ToNumber, l.DestinationRegion, l.State, l.CreatedAt, l.ConnectedAt, l.EndedAt, l.MinutesPaid,
             l.Segments.Select(s => new SegmentState(s.Capability, s.Start, s.Minutes, s.Charge)).ToList()));
 
+    /// <summary>Stores the purchase first, then adds it: a store that refuses leaves the balance as it was.</summary>
     private CreditPurchase BuyCredits(Tenant tenant, decimal amount, bool isAutoRecharge)
     {
-        var purchase = tenant.Credits.AddFunds(amount, Now, isAutoRecharge);
-        _journal.RecordPurchase(tenant.Id, CreditAccount.ToState(purchase), tenant.Credits.Ledger[^1]);
+        var (purchase, transaction) = tenant.Credits.PreparePurchase(amount, Now, isAutoRecharge);
+        _journal.RecordPurchase(tenant.Id, CreditAccount.ToState(purchase), transaction);
+        tenant.Credits.Commit(purchase, transaction);
         return purchase;
     }
 

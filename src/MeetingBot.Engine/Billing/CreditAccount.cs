@@ -27,11 +27,21 @@ public sealed class CreditAccount
 
     internal CreditPurchase AddFunds(decimal amount, DateTimeOffset now, bool isAutoRecharge)
     {
-        var purchase = new CreditPurchase(Guid.NewGuid(), amount, now, isAutoRecharge);
-        _purchases.Add(purchase);
-        _ledger.Add(new CreditTransaction(now, isAutoRecharge ? CreditTransactionKind.AutoRecharge : CreditTransactionKind.Purchase,
-            amount, Balance, isAutoRecharge ? "Auto-recharge" : "Funds added"));
+        var (purchase, transaction) = PreparePurchase(amount, now, isAutoRecharge);
+        Commit(purchase, transaction);
         return purchase;
+    }
+
+    /// <summary>A purchase and its ledger line, not yet added (so it can be stored first).</summary>
+    internal (CreditPurchase Purchase, CreditTransaction Transaction) PreparePurchase(decimal amount, DateTimeOffset now, bool isAutoRecharge) =>
+        (new CreditPurchase(Guid.NewGuid(), amount, now, isAutoRecharge),
+         new CreditTransaction(now, isAutoRecharge ? CreditTransactionKind.AutoRecharge : CreditTransactionKind.Purchase,
+             amount, Balance + amount, isAutoRecharge ? "Auto-recharge" : "Funds added"));
+
+    internal void Commit(CreditPurchase purchase, CreditTransaction transaction)
+    {
+        _purchases.Add(purchase);
+        _ledger.Add(transaction);
     }
 
     /// <summary>Forfeits what is left of every purchase whose year has run out, returning each forfeiture.</summary>

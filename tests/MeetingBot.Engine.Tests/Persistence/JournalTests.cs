@@ -62,4 +62,26 @@ public class JournalTests
         var next = engine.ScheduleMeeting(T, "adele", "after restart", clock.GetUtcNow(), clock.GetUtcNow().AddHours(1)).Unwrap();
         Assert.Equal("8", next.Id);
     }
+
+    [Fact]
+    public void StoreRefusingAWrite_LeavesMemoryUnchanged()
+    {
+        var journal = new Mock<IEngineJournal>();
+        var clock = new FakeTimeProvider(EngineFixture.Start);
+        var engine = EngineWith(journal.Object, clock);
+        journal.Setup(j => j.RecordUser(T, It.IsAny<UserState>())).Throws(new InvalidOperationException("database is locked"));
+        journal.Setup(j => j.RecordPurchase(T, It.IsAny<CreditPurchaseState>(), It.IsAny<MeetingBot.Engine.Billing.CreditTransaction>())).Throws(new InvalidOperationException("database is locked"));
+        journal.Setup(j => j.RecordMeeting(It.IsAny<MeetingState>())).Throws(new InvalidOperationException("database is locked"));
+
+        Assert.Throws<InvalidOperationException>(() => engine.AssignLicense(T, "nestor", "megan", LicenseSku.AudioConferencingMonthly));
+        Assert.Throws<InvalidOperationException>(() => engine.SetDialOutPermission(T, "nestor", "adele", MeetingBot.Engine.Licensing.DialOutPermission.DontAllow));
+        Assert.Throws<InvalidOperationException>(() => engine.AddFunds(T, "nestor", 5m));
+        Assert.Throws<InvalidOperationException>(() => engine.ScheduleMeeting(T, "adele", "s", clock.GetUtcNow(), clock.GetUtcNow().AddHours(1)));
+
+        Assert.DoesNotContain(LicenseSku.AudioConferencingMonthly, engine.GetUser(T, "megan").Value!.Licenses);
+        Assert.Equal(MeetingBot.Engine.Licensing.DialOutPermission.AnyDestination, engine.GetUser(T, "adele").Value!.DialOutPermission);
+        Assert.Equal(0m, engine.GetCreditBalance(T).Value);
+        Assert.Empty(engine.ListMeetings(T, "adele"));
+        Assert.Equal(120, engine.GetMinutePoolsReport(T, "nestor").Value!.Single(r => r.Capability == Capability.MCOMEETADD).MinutesAvailable);
+    }
 }
