@@ -14,7 +14,8 @@ namespace MeetingBot.Web.Tests.Bot;
 /// a database. With <paramref name="useDemoClock"/> the host's clock is the demo clock over the fake one, so the
 /// chat's "fast forward N" moves time as it does for a person in the Emulator.
 /// </summary>
-public sealed class BotHostFactory(IBot? replaceBot = null, bool useDemoClock = false) : WebApplicationFactory<Program>
+/// <param name="sqliteFile">A SQLite database for durable storage (engine journal and bot state); none by default.</param>
+public sealed class BotHostFactory(IBot? replaceBot = null, bool useDemoClock = false, string? sqliteFile = null) : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Time { get; } = new(BotHarness.Start);
 
@@ -22,8 +23,9 @@ public sealed class BotHostFactory(IBot? replaceBot = null, bool useDemoClock = 
     {
         builder.UseSetting("MeetingBot:Engine:AutoAnswerAfter", "00:00:00");
         builder.UseSetting("MicrosoftAppId", "");
-        // In memory: parallel test hosts must never share a database file.
-        builder.UseSetting("MeetingBot:Storage:Provider", "None");
+        // In memory unless a test owns a file: parallel test hosts must never share a database file.
+        builder.UseSetting("MeetingBot:Storage:Provider", sqliteFile is null ? "None" : "Sqlite");
+        if (sqliteFile is not null) builder.UseSetting("MeetingBot:Storage:Sqlite", $"Data Source={sqliteFile};Pooling=False");
         builder.ConfigureTestServices(services =>
         {
             if (useDemoClock)

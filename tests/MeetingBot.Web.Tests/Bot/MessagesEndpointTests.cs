@@ -74,6 +74,37 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal("📞 " + EngineMessages.NotSetUpForCallingFeature, (string?)received[1].Activity["text"]);
     }
 
+    [Fact]
+    public async Task Post_EngineEventAfterHostRestartOnSameDatabase_ProactiveMessageReachesConversationSeenBeforeRestart()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"meetingbot-refs-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var before = new BotHostFactory(sqliteFile: file))
+            {
+                using var client = before.CreateClient();
+                await client.PostAsync("/api/messages", Json(EmulatorActivity("conversationUpdate", "cu-1")
+                    .WithProperties(new JObject { ["membersAdded"] = new JArray(new JObject { ["id"] = "2c0f9f40-bot" }, new JObject { ["id"] = "5e1a0c1e-user" }) })));
+                await _sink.WaitForAsync(1);
+            }
+
+            // A new host on the same database: the user has not spoken to it, yet the event reaches their chat.
+            await using var after = new BotHostFactory(sqliteFile: file);
+            _ = after.Services.GetRequiredService<ConferenceEngine>();
+            after.Services.GetRequiredService<EngineEventDispatcher>().Publish(new CallingFeatureUnavailable(
+                "contoso", BotHarness.Start, "adele", "1", EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature));
+
+            var received = await _sink.WaitForAsync(2);
+            Assert.Equal(2, received.Count);
+            Assert.StartsWith($"/v3/conversations/{ConversationId}/activities", received[1].Path);
+            Assert.Equal("📞 " + EngineMessages.NotSetUpForCallingFeature, (string?)received[1].Activity["text"]);
+        }
+        finally
+        {
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        }
+    }
+
     [Theory]
     [InlineData("typing")]
     [InlineData("ping")]
