@@ -1,4 +1,5 @@
 using MeetingBot.Engine;
+using MeetingBot.Web.Auth;
 using MeetingBot.Web.Bot.Cards;
 using MeetingBot.Web.Bot.Connector;
 using MeetingBot.Web.Engine;
@@ -41,7 +42,7 @@ public static class BotRegistration
     public static IEndpointRouteBuilder MapMeetingBotBot(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/messages", ProcessAsync);
-        endpoints.MapGet("/api/cards/invite/{meetingId}", InviteCardJson);
+        endpoints.MapGet("/api/cards/invite/{meetingId}", InviteCardJson).RequireAuthorization();
         return endpoints;
     }
 
@@ -58,11 +59,14 @@ public static class BotRegistration
         }
     }
 
-    /// <summary>The invite card of a meeting as JSON, for the web client's Adaptive Cards renderer.</summary>
-    private static IResult InviteCardJson(string meetingId, ConferenceEngine engine)
+    /// <summary>
+    /// The invite card of a meeting as JSON, for the web client's Adaptive Cards renderer. Signed-in members of the
+    /// meeting's tenant only: an invite holds the join link and conference ID, and meeting ids are easy to guess.
+    /// </summary>
+    private static IResult InviteCardJson(string meetingId, ConferenceEngine engine, HttpContext http)
     {
         var tenantId = engine.TenantOfMeeting(meetingId);
-        if (tenantId is null) return TypedResults.NotFound();
+        if (tenantId is null || CurrentUser.TryFrom(http.User)?.TenantId != tenantId) return TypedResults.NotFound();
         var meeting = engine.GetMeeting(tenantId, meetingId);
         if (!meeting.IsSuccess) return TypedResults.NotFound();
         var json = InviteCard.Build(meeting.Value!.Invite, TimeSpan.Zero).ToString(Formatting.None);

@@ -150,15 +150,19 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetInviteCard_KnownAndUnknownMeeting_CardJsonOr404()
+    public async Task GetInviteCard_KnownAndUnknownMeeting_CardJsonOr404_SignedInOnly()
     {
         await using var factory = new BotHostFactory();
         using var client = factory.CreateClient();
         var engine = factory.Services.GetRequiredService<ConferenceEngine>();
         var meeting = engine.ScheduleMeeting("contoso", "adele", "Sync", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
 
+        var anonymous = await client.GetAsync($"/api/cards/invite/{meeting.Id}");
+        (await client.PostAsync("/api/dev/signin", Json(new JObject { ["userId"] = "megan" }))).EnsureSuccessStatusCode();
         var found = await client.GetAsync($"/api/cards/invite/{meeting.Id}");
         var missing = await client.GetAsync("/api/cards/invite/404404");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
         Assert.Equal("application/json", found.Content.Headers.ContentType?.MediaType);
