@@ -3,7 +3,7 @@ using MeetingBot.Load;
 // Bot turn load run: the stock echo bot and MeetingBot side by side, same sink, same client harness.
 //   dotnet build -c Release src/MeetingBot.Web && dotnet run -c Release --project benchmarks/MeetingBot.Load -- [seconds] [text]
 var seconds = args.Length > 0 ? int.Parse(args[0]) : 10;
-var text = args.Length > 1 ? args[1] : "whoami";
+var text = args.Length > 1 ? args[1] : "meetings";
 var repoRoot = FindRepoRoot();
 await using var sink = await ServiceUrlSink.StartAsync();
 await using var echo = await EchoBotHost.StartAsync();

@@ -35,7 +35,7 @@ public sealed partial class SqlEngineJournal : IEngineJournal
     /// <summary>Opens a write transaction that this thread's journal calls share until it completes; nested calls join it.</summary>
     public IJournalBatch BeginBatch()
     {
-        if (_batch.Value is not null) return NoJournalBatch.Instance;
+        if (_batch.Value is not null || !_dialect.BatchesTicks) return NoJournalBatch.Instance;
         var connection = _dialect.Open();
         try
         {
