@@ -188,7 +188,19 @@ public sealed partial class ConferenceEngine
     private static bool IsValidAutoRecharge(decimal threshold, decimal amount) =>
         CreditAccount.IsValidAmount(amount) && threshold >= 0 && threshold <= CreditAccount.MaxPurchase && decimal.Round(threshold, 2) == threshold;
 
-    private string NextMeetingId() => Interlocked.Increment(ref _meetingCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private string NextMeetingId()
+    {
+        var number = _journal.NextMeetingNumber() is { } stored
+            ? InterlockedMaxReturning(ref _meetingCounter, stored)
+            : Interlocked.Increment(ref _meetingCounter);
+        return number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static long InterlockedMaxReturning(ref long target, long value)
+    {
+        InterlockedMax(ref target, value);
+        return value;
+    }
     /// <summary>Random, so hosts sharing a database and restarted hosts never reuse a leg id.</summary>
     private static string NextLegId() => "leg-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 }

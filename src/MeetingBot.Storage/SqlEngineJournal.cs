@@ -162,6 +162,17 @@ public sealed partial class SqlEngineJournal : IEngineJournal
         });
     }
 
+    public long? NextMeetingNumber()
+    {
+        long next = 0;
+        InWrite((c, tx) =>
+        {
+            next = Convert.ToInt64(c.Scalar(tx, "UPDATE counters SET value = value + 1 WHERE name = 'meeting' RETURNING value"), System.Globalization.CultureInfo.InvariantCulture);
+            return Outcome.Paid;
+        });
+        return next;
+    }
+
     public void RecordAudit(AuditEntry entry) =>
         Write("INSERT INTO audit_log (tenant, at, actor_id, action, target, outcome) VALUES (@tenant, @at, @actor, @action, @target, @outcome)",
             ("tenant", entry.TenantId), ("at", _dialect.Instant(entry.At)), ("actor", entry.ActorId), ("action", entry.Action),

@@ -33,6 +33,12 @@ public interface IEngineJournal
     /// <summary>Inserts usage records; a record whose id is already stored is skipped (exactly once).</summary>
     void RecordUsage(IReadOnlyList<UsageRecord> records);
 
+    /// <summary>
+    /// The next meeting number, unique across every host sharing the store; null when the store keeps no
+    /// sequence (the engine then counts in memory).
+    /// </summary>
+    long? NextMeetingNumber() => null;
+
     /// <summary>Groups this thread's following calls into one commit (see <see cref="IJournalBatch"/>).</summary>
     IJournalBatch BeginBatch() => NoJournalBatch.Instance;
 
