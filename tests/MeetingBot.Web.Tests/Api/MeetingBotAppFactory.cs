@@ -72,6 +72,9 @@ public sealed class MeetingBotAppFactory(IReadOnlyDictionary<string, string?>? s
         var connection = BuildConnection(() => Task.FromResult<string?>(token));
         beforeStart?.Invoke(connection);
         await connection.StartAsync();
+        // StartAsync returns at the handshake, possibly before the hub's OnConnectedAsync has put the connection in
+        // its user and admin groups; the server runs invocations only after it, so one round trip means "joined".
+        await connection.InvokeAsync<IReadOnlyList<CallLegView>>(nameof(MeetingHub.GetMyOrphanedLegs));
         return connection;
     }
 
