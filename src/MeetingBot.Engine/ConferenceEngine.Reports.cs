@@ -53,6 +53,4 @@ public sealed partial class ConferenceEngine
         if (!_tenants.TryGetValue(tenantId, out var tenant)) return [];
         lock (tenant.Sync) return tenant.Usage.ToList();
     }
-
-    internal static int PoolSizeFor(Tenant tenant, DateOnly month) => tenant.PoolMinutes(month, Capability.MCOMEETADD);
 }

@@ -65,6 +65,8 @@ public sealed class Tenant
         var perLicense = capability switch
         {
             Capability.MCOMEETADD => PoolRules.MinutesPerLicense(month),
+            // Calling plans pool their users' domestic minutes (3,000 a user a month in the US). They appear in the
+            // report as Teams shows them; this product places no personal PSTN calls, so nothing draws on them.
             Capability.MCOPSTN1 => 3000,
             Capability.MCOPSTN2 => 3000,
             _ => 0,

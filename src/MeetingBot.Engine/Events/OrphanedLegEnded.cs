@@ -1,0 +1,5 @@
+namespace MeetingBot.Engine.Events;
+
+/// <summary>The tenant's orphaned-leg policy ended a phone leg on the user's behalf.</summary>
+public sealed record OrphanedLegEnded(string TenantId, DateTimeOffset At, string UserId, string MeetingId, string LegId, string ToNumber)
+    : EngineEvent(TenantId, At);

@@ -1,0 +1,5 @@
+using MeetingBot.Engine.Licensing;
+
+namespace MeetingBot.Engine.Persistence;
+
+public sealed record PoolUsage(DateOnly Month, Capability Capability, int MinutesUsed);

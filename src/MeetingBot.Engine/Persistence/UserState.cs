@@ -1,0 +1,5 @@
+using MeetingBot.Engine.Licensing;
+
+namespace MeetingBot.Engine.Persistence;
+
+public sealed record UserState(string Id, IReadOnlyList<LicenseSku> Licenses, DialOutPermission DialOutPermission, string? OrganizerPin);
