@@ -67,10 +67,13 @@ public sealed partial class SqlEngineJournal : IEngineJournal
         {
             if (!InsertLegMinute(c, tx, tenantId, MonthOf(minute.Start), Capability.MCOPSTNPP, minute)) return Outcome.AlreadyPaid;
             if (minute.Charge <= 0) return Outcome.Paid;
-            var spendable = c.Query(tx,
-                "SELECT id, remaining FROM credit_purchases WHERE tenant = @tenant AND remaining > 0 AND expires_at > @at ORDER BY expires_at, purchased_at, id" + _dialect.LockRows,
-                r => (Id: r.GetString(0), Remaining: _dialect.ReadMoney(r, 1)),
-                ("tenant", tenantId), ("at", _dialect.Instant(minute.Start)));
+            // Every purchase with money left, expired ones too: the spendable part pays, and the sum of all of it is
+            // the balance the ledger line records (expired funds count until they are forfeited), with no second query.
+            var withFunds = c.Query(tx,
+                "SELECT id, remaining, expires_at FROM credit_purchases WHERE tenant = @tenant AND remaining > 0 ORDER BY expires_at, purchased_at, id" + _dialect.LockRows,
+                r => (Id: r.GetString(0), Remaining: _dialect.ReadMoney(r, 1), ExpiresAt: _dialect.ReadInstant(r, 2)),
+                ("tenant", tenantId));
+            var spendable = withFunds.Where(p => p.ExpiresAt > minute.Start).ToList();
             if (spendable.Sum(p => p.Remaining) < minute.Charge) return Outcome.Refused; // all or nothing
             var left = minute.Charge;
             foreach (var purchase in spendable)
@@ -82,7 +85,7 @@ public sealed partial class SqlEngineJournal : IEngineJournal
                 left -= take;
                 if (left == 0) break;
             }
-            InsertLedger(c, tx, tenantId, new CreditTransaction(minute.Start, CreditTransactionKind.CallCharge, -minute.Charge, Balance(c, tx, tenantId), description));
+            InsertLedger(c, tx, tenantId, new CreditTransaction(minute.Start, CreditTransactionKind.CallCharge, -minute.Charge, withFunds.Sum(p => p.Remaining) - minute.Charge, description));
             return Outcome.Paid;
         });
 
