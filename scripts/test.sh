@@ -32,7 +32,10 @@ if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
       sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
     fi
   fi
-  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+  # The package may have started its own server already; start one only if nothing answers yet.
+  if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+  fi
   for _ in 1 2 3 4 5 6 7 8 9 10; do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.5; done
 fi
 
@@ -44,7 +47,7 @@ fi
 if ! pg_isready -h 127.0.0.1 -q 2>/dev/null; then
   pg_version=$(ls /usr/lib/postgresql | sort -V | tail -1)
   [ -d "/etc/postgresql/$pg_version/main" ] || as_root pg_createcluster "$pg_version" main >/dev/null
-  as_root pg_ctlcluster "$pg_version" main start
+  as_root pg_ctlcluster "$pg_version" main start || true  # already started by the package: the wait below decides
   for _ in $(seq 1 20); do pg_isready -h 127.0.0.1 -q && break; sleep 0.5; done
 fi
 as_root su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
