@@ -10,4 +10,7 @@ public sealed class MeetingBotOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:3978";
     /// <summary>Redis connection string for the SignalR backplane; empty for a single host.</summary>
     public string Redis { get; set; } = "";
+
+    /// <summary>How long one engine event may hold the push queue (see EngineEventDispatcher).</summary>
+    public TimeSpan EventSubscriberTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,14 +1,21 @@
 using System.Threading.Channels;
 using MeetingBot.Engine.Events;
+using MeetingBot.Web.Composition;
+using Microsoft.Extensions.Options;
 
 namespace MeetingBot.Web.Engine;
 
 /// <summary>
 /// The host's side of the engine's event port. The engine publishes while it may still be on a hot path, so
-/// events go into an unbounded in-order queue and a background loop hands them to every subscriber; one
-/// failing subscriber is logged and does not stop the others.
+/// events go into an unbounded in-order queue and a background loop hands each one to every subscriber at once
+/// (the SignalR push does not wait for the bot's connector, nor the other way round). Each subscriber sees the
+/// events in order; one failing subscriber is logged and does not stop the others; one that stalls (a channel
+/// that stopped answering, a client that stopped reading) holds the queue for at most
+/// <see cref="MeetingBotOptions.EventSubscriberTimeout"/>, then the loop moves on and the stalled work finishes
+/// or fails on its own.
 /// </summary>
-public sealed class EngineEventDispatcher(IServiceProvider services, ILogger<EngineEventDispatcher> logger) : BackgroundService, IEngineEvents
+public sealed class EngineEventDispatcher(IServiceProvider services, ILogger<EngineEventDispatcher> logger, IOptions<MeetingBotOptions> options)
+    : BackgroundService, IEngineEvents
 {
     private readonly Channel<EngineEvent> _queue = Channel.CreateUnbounded<EngineEvent>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -17,19 +24,24 @@ public sealed class EngineEventDispatcher(IServiceProvider services, ILogger<Eng
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var subscribers = services.GetServices<IEngineEventSubscriber>().ToList();
+        var timeout = options.Value.EventSubscriberTimeout;
         await foreach (var e in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            foreach (var subscriber in subscribers)
-            {
-                try
-                {
-                    await subscriber.HandleAsync(e, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Subscriber {Subscriber} failed on {Event}", subscriber.GetType().Name, e.GetType().Name);
-                }
-            }
+            var all = Task.WhenAll(subscribers.Select(s => HandleAsync(s, e, stoppingToken)));
+            if (await Task.WhenAny(all, Task.Delay(timeout, stoppingToken)) != all)
+                logger.LogWarning("Delivering {Event} took longer than {Timeout}; moving on to the next event", e.GetType().Name, timeout);
+        }
+    }
+
+    private async Task HandleAsync(IEngineEventSubscriber subscriber, EngineEvent e, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await subscriber.HandleAsync(e, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Subscriber {Subscriber} failed on {Event}", subscriber.GetType().Name, e.GetType().Name);
         }
     }
 }
