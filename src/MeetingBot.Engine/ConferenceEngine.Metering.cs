@@ -22,27 +22,21 @@ public sealed partial class ConferenceEngine
             var raised = new List<EngineEvent>();
             lock (tenant.Sync)
             {
+                // Everything this tick pays is committed at once; an idle tick opens no transaction at all. If the
+                // commit fails the tick's exception reaches the host; the store stays the truth and a restart
+                // reconciles from it.
                 var now = Now.UtcTicks;
-                if (tenant.Due.TryPeek(out _, out var first) && first <= now)
+                using var batch = tenant.Due.TryPeek(out _, out var first) && first <= now ? _journal.BeginBatch() : NoJournalBatch.Instance;
+                ExpireCredits(tenant, raised);
+                while (tenant.Due.TryPeek(out var leg, out var due) && due <= now)
                 {
-                    // Everything this tick pays is committed at once. If the commit fails the tick's exception
-                    // reaches the host; the store stays the truth and a restart reconciles from it.
-                    using var batch = _journal.BeginBatch();
-                    ExpireCredits(tenant, raised);
-                    while (tenant.Due.TryPeek(out var leg, out var due) && due <= now)
-                    {
-                        tenant.Due.Dequeue();
-                        if (!leg.IsLive || leg.DueTicks != due) continue; // ended, or rescheduled since
-                        processed++;
-                        Advance(tenant, leg, raised);
-                        if (leg.IsLive) ScheduleLeg(tenant, leg);
-                    }
-                    batch.Complete();
+                    tenant.Due.Dequeue();
+                    if (!leg.IsLive || leg.DueTicks != due) continue; // ended, or rescheduled since
+                    processed++;
+                    Advance(tenant, leg, raised);
+                    if (leg.IsLive) ScheduleLeg(tenant, leg);
                 }
-                else
-                {
-                    ExpireCredits(tenant, raised);
-                }
+                batch.Complete();
             }
             foreach (var e in raised) _events.Publish(e);
         }

@@ -20,6 +20,7 @@ public static class BotRegistration
         // Without an IHttpClientFactory the connector makes a new HttpClient, and so a new TCP connection, for
         // every turn's replies; with it, replies to a serviceUrl reuse pooled connections.
         services.AddHttpClient(Microsoft.Extensions.Options.Options.DefaultName)
+            // Back-off is network time: the demo clock (or a test's fake clock) must not stretch or freeze it.
             .AddHttpMessageHandler(sp => new ConnectorRetryHandler(TimeProvider.System));
         services.AddSingleton<BotFrameworkAuthentication>(sp => new FastConnectorBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
             configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),

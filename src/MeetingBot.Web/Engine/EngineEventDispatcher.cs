@@ -28,8 +28,16 @@ public sealed class EngineEventDispatcher(IServiceProvider services, ILogger<Eng
         await foreach (var e in _queue.Reader.ReadAllAsync(stoppingToken))
         {
             var all = Task.WhenAll(subscribers.Select(s => HandleAsync(s, e, stoppingToken)));
-            if (await Task.WhenAny(all, Task.Delay(timeout, stoppingToken)) != all)
+            if (all.IsCompleted) continue; // the usual case on the push path: no timer at all
+            try
+            {
+                // WaitAsync drops its timer as soon as the work finishes, so fast events leave nothing behind.
+                await all.WaitAsync(timeout, stoppingToken);
+            }
+            catch (TimeoutException)
+            {
                 logger.LogWarning("Delivering {Event} took longer than {Timeout}; moving on to the next event", e.GetType().Name, timeout);
+            }
         }
     }
 
