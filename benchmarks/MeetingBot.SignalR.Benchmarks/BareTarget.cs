@@ -9,6 +9,7 @@ public sealed class BareTarget(ChildHost host) : IFanOutTarget
 
     public string Name => "bare hub (Clients.All)";
     public string HubUrl => host.Url + BareHubServer.HubPath;
+    public int ServerProcessId => host.ProcessId;
     public IReadOnlyList<string> PushMethods { get; } = [BareHubServer.Method];
 
     public static async Task<BareTarget> StartAsync() => new(await ChildHost.StartBareAsync());

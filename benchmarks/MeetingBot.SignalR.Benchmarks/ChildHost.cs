@@ -21,7 +21,10 @@ public sealed class ChildHost : IAsyncDisposable
 
     public static Task<ChildHost> StartProductAsync(string repoRoot)
     {
-        var dll = Path.Combine(repoRoot, "src", "MeetingBot.Web", "bin", "Release", "net10.0", "MeetingBot.Web.dll");
+        // MEETINGBOT_WEB_DLL points at another build of the host (say, main's, copied aside) for before/after runs.
+        var dll = Environment.GetEnvironmentVariable("MEETINGBOT_WEB_DLL") is { Length: > 0 } other
+            ? other
+            : Path.Combine(repoRoot, "src", "MeetingBot.Web", "bin", "Release", "net10.0", "MeetingBot.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the host first: dotnet build -c Release src/MeetingBot.Web", dll);
         return StartAsync([dll], "/api/dev/users", new Dictionary<string, string>
         {

@@ -18,4 +18,6 @@ public sealed record FanOutResult(
     double BurstDeliveriesPerSecond,
     double BurstP50Ms,
     double BurstP99Ms,
+    double BurstTriggersMs,
+    double BurstServerCpuUsPerDelivery,
     int SinglesIncomplete);

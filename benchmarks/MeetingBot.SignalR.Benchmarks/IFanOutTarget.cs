@@ -7,6 +7,8 @@ public interface IFanOutTarget : IAsyncDisposable
 {
     string Name { get; }
     string HubUrl { get; }
+    /// <summary>The server's process, whose CPU time each burst reads (both servers are child processes).</summary>
+    int ServerProcessId { get; }
     /// <summary>The push method names a fired event arrives as.</summary>
     IReadOnlyList<string> PushMethods { get; }
     /// <summary>The bearer token client number <paramref name="client"/> connects with, or null for none.</summary>

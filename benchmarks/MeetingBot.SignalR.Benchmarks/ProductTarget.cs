@@ -29,7 +29,7 @@ public sealed class ProductTarget : IFanOutTarget
     public string HubUrl => _host.Url + "/hubs/meeting";
     public IReadOnlyList<string> PushMethods { get; } = ["ParticipantJoined", "ParticipantLeft"];
     public string MeetingId => _meetingId;
-    public int HostProcessId => _host.ProcessId;
+    public int ServerProcessId => _host.ProcessId;
 
     public static async Task<ProductTarget> StartAsync(string repoRoot)
     {
