@@ -28,7 +28,7 @@ public sealed class MeetingHub(ConferenceEngine engine) : Hub<IMeetingClient>
         var me = Me;
         var meeting = engine.ListMeetings(me.TenantId, me.UserId).FirstOrDefault(m => string.Equals(m.Id, meetingId, StringComparison.OrdinalIgnoreCase))
             ?? throw new HubException(EngineMessages.For(EngineError.NotMeetingParticipant));
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Meeting(me.TenantId, meeting.Id));
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Meeting(me.TenantId, meeting.Id, Context.ConnectionId));
         return new MeetingSnapshot(meeting.Id, meeting.Subject, meeting.IsEnded,
             meeting.Participants.ToArray().Select(p => p.ToView()).ToList(),
             engine.ListLegs(me.TenantId, meeting.Id).Select(l => l.ToView()).ToList(),
@@ -36,7 +36,7 @@ public sealed class MeetingHub(ConferenceEngine engine) : Hub<IMeetingClient>
     }
 
     public Task LeaveMeetingGroup(string meetingId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Meeting(Me.TenantId, meetingId ?? ""));
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Meeting(Me.TenantId, meetingId ?? "", Context.ConnectionId));
 
     /// <summary>The caller's phone legs still connected after they left: what a reconnecting client must warn about first.</summary>
     public IReadOnlyList<CallLegView> GetMyOrphanedLegs() => MyOrphanedLegs(Me);

@@ -23,12 +23,12 @@ public sealed class SignalREventSubscriber(IHubContext<MeetingHub, IMeetingClien
             new OrphanedLegEndedMessage(e.MeetingId, e.LegId, e.ToNumber, Display(e.ToNumber), e.At)),
         CallLegStateChanged e => LegAudience(e).CallLegStateChanged(
             new CallLegStateChangedMessage(e.MeetingId, e.LegId, e.UserId, e.Kind.ToString(), e.ToNumber, Display(e.ToNumber), e.State.ToString(), e.MinutesPaid, e.At)),
-        ParticipantJoined e => Meeting(e.TenantId, e.MeetingId).ParticipantJoined(
-            new ParticipantJoinedMessage(e.MeetingId, e.ParticipantId, e.DisplayName, e.IsPhoneOnly, e.InLobby, e.At)),
-        ParticipantLeft e => Meeting(e.TenantId, e.MeetingId).ParticipantLeft(
-            new ParticipantLeftMessage(e.MeetingId, e.ParticipantId, e.DisplayName, e.At)),
-        MeetingEnded e => Meeting(e.TenantId, e.MeetingId).MeetingEnded(
-            new MeetingEndedMessage(e.MeetingId, e.EndedByUserId, e.PhoneLegsStillConnected, e.At)),
+        ParticipantJoined e => ToMeeting(e.TenantId, e.MeetingId, new ParticipantJoinedMessage(
+            e.MeetingId, e.ParticipantId, e.DisplayName, e.IsPhoneOnly, e.InLobby, e.At), static (c, m) => c.ParticipantJoined(m)),
+        ParticipantLeft e => ToMeeting(e.TenantId, e.MeetingId, new ParticipantLeftMessage(
+            e.MeetingId, e.ParticipantId, e.DisplayName, e.At), static (c, m) => c.ParticipantLeft(m)),
+        MeetingEnded e => ToMeeting(e.TenantId, e.MeetingId, new MeetingEndedMessage(
+            e.MeetingId, e.EndedByUserId, e.PhoneLegsStillConnected, e.At), static (c, m) => c.MeetingEnded(m)),
         PoolLow e => Admins(e.TenantId).PoolLow(new PoolLowMessage(e.ThresholdPercent, e.MinutesUsed, e.MinutesAvailable, e.At)),
         CreditsChanged e => Admins(e.TenantId).CreditsChanged(
             new CreditsChangedMessage(e.Balance, engine.GetTenant(e.TenantId).Value?.Currency ?? "", e.Reason, e.At)),
@@ -41,13 +41,30 @@ public sealed class SignalREventSubscriber(IHubContext<MeetingHub, IMeetingClien
     /// </summary>
     private IMeetingClient LegAudience(CallLegStateChanged e)
     {
-        var meeting = HubGroups.Meeting(e.TenantId, e.MeetingId);
-        if (e.UserId is null || engine.GetLeg(e.TenantId, e.LegId).Value is not { IsOrphaned: true }) return hub.Clients.Group(meeting);
-        return hub.Clients.Groups(meeting, HubGroups.User(e.TenantId, e.UserId));
+        var meeting = HubGroups.MeetingShards(e.TenantId, e.MeetingId);
+        if (e.UserId is null || engine.GetLeg(e.TenantId, e.LegId).Value is not { IsOrphaned: true }) return hub.Clients.Groups(meeting);
+        return hub.Clients.Groups([.. meeting, HubGroups.User(e.TenantId, e.UserId)]);
+    }
+
+    /// <summary>
+    /// One meeting event to every shard of the meeting's group at once, each shard's writes on its own thread.
+    /// Returns when every shard's send has completed, so the dispatcher starts the next event only after this
+    /// one was written to every connection: each connection still hears a meeting's events in order.
+    /// </summary>
+    private Task ToMeeting<TMessage>(string tenantId, string meetingId, TMessage message, Func<IMeetingClient, TMessage, Task> send)
+    {
+        var shards = HubGroups.MeetingShards(tenantId, meetingId);
+        var sends = new Task[shards.Length];
+        for (var i = 1; i < shards.Length; i++)
+        {
+            var group = hub.Clients.Group(shards[i]);
+            sends[i] = Task.Run(() => send(group, message));
+        }
+        sends[0] = send(hub.Clients.Group(shards[0]), message);
+        return Task.WhenAll(sends);
     }
 
     private IMeetingClient User(string tenantId, string userId) => hub.Clients.Group(HubGroups.User(tenantId, userId));
-    private IMeetingClient Meeting(string tenantId, string meetingId) => hub.Clients.Group(HubGroups.Meeting(tenantId, meetingId));
     private IMeetingClient Admins(string tenantId) => hub.Clients.Group(HubGroups.Admins(tenantId));
 
     private static string Display(string e164) => PhoneNumberNormalizer.Display(e164);

@@ -26,6 +26,9 @@ public sealed class PushRecorder
 
     public IReadOnlyList<T> All<T>() => _received.Select(r => r.Message).OfType<T>().ToList();
 
+    /// <summary>Every message received so far, in the order the connection handed them over.</summary>
+    public IReadOnlyList<object> Received() => _received.Select(r => r.Message).ToList();
+
     /// <summary>The first received message of type <typeparamref name="T"/> matching <paramref name="match"/>; fails after the timeout.</summary>
     public async Task<T> WaitForAsync<T>(Func<T, bool>? match = null, int count = 1, TimeSpan? timeout = null)
     {

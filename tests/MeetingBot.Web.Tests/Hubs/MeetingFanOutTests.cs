@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using MeetingBot.Engine.Meetings;
+using MeetingBot.Web.Api.Contracts;
+using MeetingBot.Web.Hubs;
+using MeetingBot.Web.Hubs.Messages;
+using MeetingBot.Web.Tests.Api;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace MeetingBot.Web.Tests.Hubs;
+
+/// <summary>
+/// A meeting's connections are spread over several group shards so one event is written on several threads at
+/// once. Every connection must still hear every event of the meeting, once, in the order the engine raised them.
+/// </summary>
+public sealed class MeetingFanOutTests : IAsyncLifetime
+{
+    private const string Tenant = "contoso";
+    private readonly MeetingBotAppFactory _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public void Meeting_AnyConnection_BelongsToExactlyOneShardOfTheMeeting()
+    {
+        var shards = HubGroups.MeetingShards(Tenant, "100000001");
+        var used = Enumerable.Range(0, 400).Select(i => HubGroups.Meeting(Tenant, "100000001", $"conn-{i}-{Guid.NewGuid():N}")).ToList();
+
+        Assert.Equal(HubGroups.MeetingShardCount, shards.Distinct().Count());
+        Assert.All(used, name => Assert.Contains(name, shards));
+        Assert.Equal(shards.Order(), used.Distinct().Order());
+        Assert.Equal(HubGroups.Meeting(Tenant, "100000001", "same-id"), HubGroups.Meeting(Tenant, "100000001", "same-id"));
+        Assert.DoesNotContain(HubGroups.Meeting(Tenant, "100000001", "same-id"), HubGroups.MeetingShards(Tenant, "100000002"));
+    }
+
+    [Fact]
+    public async Task ParticipantEvents_RaisedBackToBack_EveryConnectionInEveryShardHearsAllInOrder()
+    {
+        const int Rounds = 40;
+        var meetingId = await ScheduleAsync("adele");
+        foreach (var user in new[] { "lee", "nestor" })
+        {
+            using var http = await _app.ClientForAsync(user);
+            (await http.PostAsJsonAsync($"/api/meetings/{meetingId}/join", new { audio = "computer" })).EnsureSuccessStatusCode();
+        }
+        var connections = new List<HubConnection>();
+        var recorders = new List<PushRecorder>();
+        try
+        {
+            foreach (var user in new[] { "adele", "lee", "nestor" })
+                for (var i = 0; i < 6; i++)
+                {
+                    var connection = await _app.ConnectAsync(user);
+                    connections.Add(connection);
+                    recorders.Add(new PushRecorder(connection));
+                    await connection.InvokeAsync<MeetingSnapshot>(nameof(MeetingHub.JoinMeeting), meetingId);
+                }
+            var shardsInUse = connections.Select(c => HubGroups.Meeting(Tenant, meetingId, c.ConnectionId!)).Distinct().Count();
+
+            // Straight into the engine, no HTTP in between: the events queue up in the host faster than they are
+            // sent, which is when a send that overtook the previous one would show.
+            for (var i = 0; i < Rounds; i++)
+            {
+                Assert.True(_app.Engine.JoinMeeting(Tenant, "megan", meetingId, AudioMode.ComputerAudio).IsSuccess);
+                Assert.True(_app.Engine.LeaveMeeting(Tenant, "megan", meetingId).IsSuccess);
+            }
+
+            var expected = Enumerable.Range(0, Rounds).SelectMany(_ => new[] { "joined", "left" }).ToList();
+            foreach (var recorder in recorders)
+            {
+                await recorder.WaitForAsync<ParticipantLeftMessage>(count: Rounds, timeout: TimeSpan.FromSeconds(30));
+                var heard = recorder.Received()
+                    .Select(m => m switch { ParticipantJoinedMessage { DisplayName: "Megan Bowen" } => "joined", ParticipantLeftMessage { DisplayName: "Megan Bowen" } => "left", _ => null })
+                    .OfType<string>()
+                    .ToList();
+                Assert.Equal(expected, heard);
+            }
+            Assert.True(shardsInUse > 1, $"18 connections all landed in one shard of {HubGroups.MeetingShardCount}");
+        }
+        finally
+        {
+            foreach (var connection in connections) await connection.DisposeAsync();
+        }
+    }
+
+    private async Task<string> ScheduleAsync(string organizer)
+    {
+        using var http = await _app.ClientForAsync(organizer);
+        var response = await http.PostAsJsonAsync("/api/meetings", new { subject = "All hands", durationMinutes = 60 });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<MeetingView>())!.Id;
+    }
+}
