@@ -5,11 +5,21 @@ using MeetingBot.Engine.Seeding;
 namespace MeetingBot.Engine.Benchmarks;
 
 /// <summary>
-/// Many tenants, each with one meeting holding many connected phone legs, on a clock the benchmark moves.
+/// Many tenants, each with one meeting holding many connected phone legs (added by <see cref="ConnectLegs"/>),
+/// on a clock the benchmark moves.
 /// Every leg connects in the same second, so each minute boundary has all of them due at once: the worst case.
 /// </summary>
 public sealed class LegFleet
 {
+    private readonly List<(string TenantId, string MeetingId)> _meetings = [];
+    private readonly int _legsPerTenant;
+
+    /// <summary>
+    /// Pooled minutes each leg can pay before its tenant's pool is used up. A run must stay below it: past it, a
+    /// "minute boundary" would measure cut-offs (or nothing at all) instead of debits.
+    /// </summary>
+    public const int PoolMinutesPerLeg = 20;
+
     public LegFleet(int tenants, int legsPerTenant)
     {
         Clock = new ManualClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
@@ -19,23 +29,35 @@ public sealed class LegFleet
             MaxDialOutsPerUserPerMinute = int.MaxValue,
             MaxDialOutsPerTenantPerMinute = int.MaxValue,
         }, Clock);
-        // 60 minutes per licensed organizer: enough pool for every leg to run `poolHours` hours.
-        var organizers = Math.Max(1, legsPerTenant * 3 / 60 + 1);
+        // 60 pooled minutes per licensed organizer: enough for every leg to pay PoolMinutesPerLeg minutes.
+        var organizers = legsPerTenant * PoolMinutesPerLeg / 60 + 1;
         for (var t = 0; t < tenants; t++)
         {
             var seed = Seed($"t{t}", organizers);
             Engine.AddTenant(seed);
             var meeting = Engine.ScheduleMeeting(seed.Id, "u0", "load", Clock.GetUtcNow(), Clock.GetUtcNow().AddHours(12)).Unwrap();
+            _meetings.Add((seed.Id, meeting.Id));
             Engine.JoinMeeting(seed.Id, "u0", meeting.Id, AudioMode.ComputerAudio).Unwrap();
-            for (var i = 0; i < legsPerTenant; i++)
-                Engine.AddParticipantByPhone(seed.Id, "u0", meeting.Id, $"+1405{2_000_000 + i % 7_000_000:D7}").Unwrap();
         }
+        _legsPerTenant = legsPerTenant;
         Legs = tenants * legsPerTenant;
+    }
+
+    /// <summary>Adds every phone leg (each answers at once), so memory can be read before and after.</summary>
+    public LegFleet ConnectLegs()
+    {
+        foreach (var (tenantId, meetingId) in _meetings)
+            for (var i = 0; i < _legsPerTenant; i++)
+                Engine.AddParticipantByPhone(tenantId, "u0", meetingId, $"+1405{2_000_000 + i % 7_000_000:D7}").Unwrap();
+        return this;
     }
 
     public ManualClock Clock { get; }
     public ConferenceEngine Engine { get; }
     public int Legs { get; }
+
+    /// <summary>Legs still up (ringing or connected), counted through the engine's own listing.</summary>
+    public int LiveLegs() => _meetings.Sum(m => Engine.ListLegs(m.TenantId, m.MeetingId).Count(l => l.IsLive));
 
     private static TenantSeed Seed(string id, int organizers) => new()
     {

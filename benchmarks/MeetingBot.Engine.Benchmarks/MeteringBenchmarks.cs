@@ -11,7 +11,7 @@ public class MeteringBenchmarks
     [IterationSetup]
     public void Setup()
     {
-        _fleet = new LegFleet(tenants: 10, legsPerTenant: 1_000);
+        _fleet = new LegFleet(tenants: 10, legsPerTenant: 1_000).ConnectLegs();
         _fleet.Clock.Advance(TimeSpan.FromSeconds(61));
     }
 
