@@ -10,7 +10,14 @@ namespace MeetingBot.Engine.Calling;
 /// </summary>
 public sealed class CallLeg
 {
-    private readonly List<UsageSegment> _segments = [];
+    // A host holds up to 100,000s of live legs (docs/benchmarks.md), so the per-leg state is kept small: optional
+    // instants as UTC ticks (0 = none) instead of 24-byte DateTimeOffset?s, and the one or two paid segments in
+    // an array of exactly that length instead of a List. The engine's clock is UTC, so no offset is lost.
+    private UsageSegment[] _segments = [];
+    private long _connectedAt;
+    private long _endedAt;
+    private long _orphanedAt;
+    private long _lastReminderAt;
 
     internal CallLeg(string id, string tenantId, string meetingId, string participantId, CallLegKind kind,
         string? requestedByUserId, string billedUserId, string fromNumber, string toNumber, string destinationRegion,
@@ -43,13 +50,13 @@ public sealed class CallLeg
     public string DestinationRegion { get; }
     public DateTimeOffset CreatedAt { get; }
     public CallLegState State { get; internal set; } = CallLegState.Ringing;
-    public DateTimeOffset? ConnectedAt { get; internal set; }
-    public DateTimeOffset? EndedAt { get; internal set; }
+    public DateTimeOffset? ConnectedAt { get => FromTicks(_connectedAt); internal set => _connectedAt = ToTicks(value); }
+    public DateTimeOffset? EndedAt { get => FromTicks(_endedAt); internal set => _endedAt = ToTicks(value); }
     public int MinutesPaid { get; internal set; }
     /// <summary>True once the requesting user left the client (or the meeting ended) while this leg stayed up.</summary>
     public bool IsOrphaned { get; internal set; }
-    public DateTimeOffset? OrphanedAt { get; internal set; }
-    public DateTimeOffset? LastReminderAt { get; internal set; }
+    public DateTimeOffset? OrphanedAt { get => FromTicks(_orphanedAt); internal set => _orphanedAt = ToTicks(value); }
+    public DateTimeOffset? LastReminderAt { get => FromTicks(_lastReminderAt); internal set => _lastReminderAt = ToTicks(value); }
     /// <summary>UTC ticks at which the engine next has work for this leg (see ConferenceEngine.ScheduleLeg).</summary>
     internal long DueTicks { get; set; }
     public bool IsLive => State is CallLegState.Ringing or CallLegState.Connected;
@@ -58,23 +65,34 @@ public sealed class CallLeg
     /// <summary>The instant the next unpaid minute begins (only meaningful while connected).</summary>
     internal DateTimeOffset PaidThrough => ConnectedAt!.Value.AddSeconds(checked(MinutesPaid * 60L));
 
-    public Capability? CurrentFunding => _segments.Count == 0 ? null : _segments[^1].Capability;
+    public Capability? CurrentFunding => _segments.Length == 0 ? null : _segments[^1].Capability;
     public decimal ChargeSoFar => _segments.Sum(s => s.Charge);
 
     internal IReadOnlyList<UsageSegment> Segments => _segments;
 
     internal void RestoreSegment(Capability capability, DateTimeOffset start, int minutes, decimal charge)
     {
-        _segments.Add(new UsageSegment(capability, start) { Minutes = minutes, Charge = charge });
+        AddSegment(new UsageSegment(capability, start) { Minutes = minutes, Charge = charge });
         MinutesPaid += minutes;
     }
 
     internal void RecordPaidMinute(Capability capability, decimal charge, DateTimeOffset minuteStart)
     {
-        if (_segments.Count == 0 || _segments[^1].Capability != capability)
-            _segments.Add(new UsageSegment(capability, minuteStart));
+        if (_segments.Length == 0 || _segments[^1].Capability != capability)
+            AddSegment(new UsageSegment(capability, minuteStart));
         _segments[^1].Minutes++;
         _segments[^1].Charge += charge;
         MinutesPaid++;
     }
+
+    // A leg changes funding at most a few times (pool, then credits), so growing by one costs nothing that matters.
+    private void AddSegment(UsageSegment segment)
+    {
+        Array.Resize(ref _segments, _segments.Length + 1);
+        _segments[^1] = segment;
+    }
+
+    private static long ToTicks(DateTimeOffset? at) => at?.UtcTicks ?? 0;
+
+    private static DateTimeOffset? FromTicks(long ticks) => ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
 }
