@@ -77,9 +77,9 @@ public sealed partial class ConferenceEngine
     private EngineResult<PhoneNumber> AuthorizeDialOut(Tenant tenant, Meeting m, User organizer, User caller, string number, CallLegKind kind)
     {
         if (!organizer.Has(Capability.MCOMEETADD)) return EngineError.NoAudioConferencing;
-        if (kind == CallLegKind.AddedParticipant && !m.Participants.Any(p => p.InClient && p.LeftAt is null && string.Equals(p.UserId, caller.Id, StringComparison.OrdinalIgnoreCase)))
+        if (kind == CallLegKind.AddedParticipant && !m.PresentFor(caller.Id).Any(p => p.InClient))
             return EngineError.NotMeetingParticipant;
-        if (kind == CallLegKind.CallMe && m.Participants.Any(p => p.PhoneLegId is not null && p.LeftAt is null && string.Equals(p.UserId, caller.Id, StringComparison.OrdinalIgnoreCase)))
+        if (kind == CallLegKind.CallMe && m.PresentFor(caller.Id).Any(p => p.PhoneLegId is not null))
             return EngineError.PhoneLegAlreadyActive;
         var destination = PhoneNumberNormalizer.Normalize(number, organizer.Country);
         if (!destination.IsSuccess) return destination;

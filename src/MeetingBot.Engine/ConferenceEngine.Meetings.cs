@@ -63,7 +63,7 @@ public sealed partial class ConferenceEngine
         lock (tenant.Sync)
             return tenant.Meetings.Values
                 .Where(m => string.Equals(m.OrganizerId, userId, StringComparison.OrdinalIgnoreCase) ||
-                            m.Participants.Any(p => string.Equals(p.UserId, userId, StringComparison.OrdinalIgnoreCase)))
+                            m.HasParticipant(userId))
                 .OrderBy(m => m.Start).ToList();
     }
 
@@ -96,7 +96,7 @@ public sealed partial class ConferenceEngine
             var meeting = FindMeeting(tenant, meetingId);
             if (!meeting.IsSuccess) return meeting.Error!.Value;
             var m = meeting.Value!;
-            var p = m.Participants.FirstOrDefault(x => x.InClient && string.Equals(x.UserId, userId, StringComparison.OrdinalIgnoreCase));
+            var p = m.PresentFor(userId).FirstOrDefault(x => x.InClient);
             if (p is null) return EngineError.NotMeetingParticipant;
             p.InClient = false;
             var stillUp = OrphanPhoneLegs(tenant, m, userId, raised);
@@ -157,8 +157,8 @@ public sealed partial class ConferenceEngine
             var m = meeting.Value!;
             if (!string.Equals(m.OrganizerId, organizerId, StringComparison.OrdinalIgnoreCase)) return EngineError.NotMeetingOrganizer;
             if (m.IsEnded) return EngineError.MeetingEnded;
-            var p = m.Participants.FirstOrDefault(x => x.Id == participantId && x.InLobby && x.LeftAt is null);
-            if (p is null) return EngineError.NotMeetingParticipant;
+            var p = m.FindParticipant(participantId);
+            if (p is not { InLobby: true, LeftAt: null }) return EngineError.NotMeetingParticipant;
             p.InLobby = false;
             if (p.PhoneLegId is { } legId && _dialIns.Values.FirstOrDefault(s => s.LegId == legId) is { } session)
             {
@@ -202,7 +202,7 @@ public sealed partial class ConferenceEngine
 
     private Participant JoinClient(Meeting m, User user, AudioMode audio, List<EngineEvent> raised)
     {
-        var p = m.Participants.FirstOrDefault(x => x.LeftAt is null && string.Equals(x.UserId, user.Id, StringComparison.OrdinalIgnoreCase));
+        var p = m.PresentFor(user.Id).FirstOrDefault();
         var isNew = p is null;
         if (p is null)
         {

@@ -216,7 +216,7 @@ public sealed partial class ConferenceEngine
         JournalLeg(leg);
         _journal.RecordUsage(records);
         var meeting = tenant.Meetings[leg.MeetingId];
-        var participant = meeting.Participants.FirstOrDefault(p => p.Id == leg.ParticipantId);
+        var participant = meeting.FindParticipant(leg.ParticipantId);
         if (participant is null) return; // restored after a restart: the roster was not kept
         if (participant.PhoneLegId == leg.Id) participant.PhoneLegId = null;
         if (!participant.InClient && participant.LeftAt is null)
