@@ -13,4 +13,11 @@ public sealed class MeetingBotOptions
 
     /// <summary>How long one engine event may hold the push queue (see EngineEventDispatcher).</summary>
     public TimeSpan EventSubscriberTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// From how many of this host's connections in one meeting a meeting event is written to the meeting's group
+    /// shards on parallel threads (see HubGroups.MeetingShardCount); below it, one thread writes them all, which
+    /// is cheaper than the thread hops for a few people.
+    /// </summary>
+    public int ParallelFanOutFromConnections { get; set; } = 256;
 }

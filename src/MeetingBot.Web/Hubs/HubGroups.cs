@@ -26,5 +26,8 @@ public static class HubGroups
         return names;
     }
 
-    private static string MeetingShard(string tenantId, string meetingId, int shard) => $"meeting:{tenantId.ToLowerInvariant()}:{meetingId}:{shard}";
+    /// <summary>Names the meeting itself (not a group): the key of <see cref="MeetingConnectionCounter"/>.</summary>
+    public static string MeetingKey(string tenantId, string meetingId) => $"meeting:{tenantId.ToLowerInvariant()}:{meetingId}";
+
+    private static string MeetingShard(string tenantId, string meetingId, int shard) => $"{MeetingKey(tenantId, meetingId)}:{shard}";
 }

@@ -12,8 +12,10 @@ namespace MeetingBot.Web.Hubs;
 /// user group (and the admins group for tenant admins) and, on request, the groups of meetings it is in.
 /// </summary>
 [Authorize]
-public sealed class MeetingHub(ConferenceEngine engine) : Hub<IMeetingClient>
+public sealed class MeetingHub(ConferenceEngine engine, MeetingConnectionCounter counter) : Hub<IMeetingClient>
 {
+    private const string JoinedMeetingsKey = "meetings";
+
     public override async Task OnConnectedAsync()
     {
         var me = Me;
@@ -29,19 +31,44 @@ public sealed class MeetingHub(ConferenceEngine engine) : Hub<IMeetingClient>
         var meeting = engine.ListMeetings(me.TenantId, me.UserId).FirstOrDefault(m => string.Equals(m.Id, meetingId, StringComparison.OrdinalIgnoreCase))
             ?? throw new HubException(EngineMessages.For(EngineError.NotMeetingParticipant));
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Meeting(me.TenantId, meeting.Id, Context.ConnectionId));
+        if (JoinedMeetings.Add(HubGroups.MeetingKey(me.TenantId, meeting.Id))) counter.Joined(HubGroups.MeetingKey(me.TenantId, meeting.Id));
         return new MeetingSnapshot(meeting.Id, meeting.Subject, meeting.IsEnded,
             meeting.Participants.ToArray().Select(p => p.ToView()).ToList(),
             engine.ListLegs(me.TenantId, meeting.Id).Select(l => l.ToView()).ToList(),
             MyOrphanedLegs(me));
     }
 
-    public Task LeaveMeetingGroup(string meetingId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Meeting(Me.TenantId, meetingId ?? "", Context.ConnectionId));
+    public async Task LeaveMeetingGroup(string meetingId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Meeting(Me.TenantId, meetingId ?? "", Context.ConnectionId));
+        var key = HubGroups.MeetingKey(Me.TenantId, meetingId ?? "");
+        if (JoinedMeetings.Remove(key)) counter.Left(key);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        // SignalR drops a closed connection from its groups by itself; the counts are ours to keep.
+        foreach (var key in JoinedMeetings) counter.Left(key);
+        JoinedMeetings.Clear();
+        await base.OnDisconnectedAsync(exception);
+    }
 
     /// <summary>The caller's phone legs still connected after they left: what a reconnecting client must warn about first.</summary>
     public IReadOnlyList<CallLegView> GetMyOrphanedLegs() => MyOrphanedLegs(Me);
 
     private CurrentUser Me => CurrentUser.From(Context.User);
+
+    /// <summary>The meetings this connection listens to (one hub invocation at a time per connection, so no lock).</summary>
+    private HashSet<string> JoinedMeetings
+    {
+        get
+        {
+            if (Context.Items.TryGetValue(JoinedMeetingsKey, out var joined)) return (HashSet<string>)joined!;
+            var created = new HashSet<string>(StringComparer.Ordinal);
+            Context.Items[JoinedMeetingsKey] = created;
+            return created;
+        }
+    }
 
     private List<CallLegView> MyOrphanedLegs(CurrentUser me) =>
         engine.ListMeetings(me.TenantId, me.UserId)

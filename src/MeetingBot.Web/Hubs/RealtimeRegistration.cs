@@ -28,6 +28,7 @@ public static class RealtimeRegistration
             });
             services.AddSingleton(typeof(HubLifetimeManager<>), typeof(ResilientHubLifetimeManager<>));
         }
+        services.AddSingleton<MeetingConnectionCounter>();
         services.AddSingleton<IEngineEventSubscriber, SignalREventSubscriber>();
         return services;
     }

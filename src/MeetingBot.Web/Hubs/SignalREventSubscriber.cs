@@ -1,9 +1,11 @@
 using MeetingBot.Engine;
 using MeetingBot.Engine.Events;
 using MeetingBot.Engine.Phone;
+using MeetingBot.Web.Composition;
 using MeetingBot.Web.Engine;
 using MeetingBot.Web.Hubs.Messages;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace MeetingBot.Web.Hubs;
 
@@ -11,8 +13,14 @@ namespace MeetingBot.Web.Hubs;
 /// Pushes every engine event to the group that should hear it: personal events to the user's group, meeting
 /// events to the meeting's group, pool and credit events to the tenant's admins.
 /// </summary>
-public sealed class SignalREventSubscriber(IHubContext<MeetingHub, IMeetingClient> hub, ConferenceEngine engine) : IEngineEventSubscriber
+public sealed class SignalREventSubscriber(
+    IHubContext<MeetingHub, IMeetingClient> hub,
+    ConferenceEngine engine,
+    MeetingConnectionCounter counter,
+    IOptions<MeetingBotOptions> options) : IEngineEventSubscriber
 {
+    private readonly int _parallelFrom = Math.Max(1, options.Value.ParallelFanOutFromConnections);
+
     public Task HandleAsync(EngineEvent engineEvent, CancellationToken cancellationToken) => engineEvent switch
     {
         CallingFeatureUnavailable e => User(e.TenantId, e.UserId).CallingFeatureUnavailable(
@@ -47,13 +55,15 @@ public sealed class SignalREventSubscriber(IHubContext<MeetingHub, IMeetingClien
     }
 
     /// <summary>
-    /// One meeting event to every shard of the meeting's group at once, each shard's writes on its own thread.
-    /// Returns when every shard's send has completed, so the dispatcher starts the next event only after this
-    /// one was written to every connection: each connection still hears a meeting's events in order.
+    /// One meeting event to every shard of the meeting's group. For a big meeting each shard's writes run on their
+    /// own thread, so the fan-out uses every core; for a few connections one call writes them all. Either way it
+    /// returns when every shard's send has completed, so the dispatcher starts the next event only after this one
+    /// was written to every connection: each connection still hears a meeting's events in order.
     /// </summary>
     private Task ToMeeting<TMessage>(string tenantId, string meetingId, TMessage message, Func<IMeetingClient, TMessage, Task> send)
     {
         var shards = HubGroups.MeetingShards(tenantId, meetingId);
+        if (counter.Count(tenantId, meetingId) < _parallelFrom) return send(hub.Clients.Groups(shards), message);
         var sends = new Task[shards.Length];
         for (var i = 1; i < shards.Length; i++)
         {

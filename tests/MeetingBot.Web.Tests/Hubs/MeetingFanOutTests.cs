@@ -5,6 +5,7 @@ using MeetingBot.Web.Hubs;
 using MeetingBot.Web.Hubs.Messages;
 using MeetingBot.Web.Tests.Api;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingBot.Web.Tests.Hubs;
 
@@ -15,7 +16,7 @@ namespace MeetingBot.Web.Tests.Hubs;
 public sealed class MeetingFanOutTests : IAsyncLifetime
 {
     private const string Tenant = "contoso";
-    private readonly MeetingBotAppFactory _app = new();
+    private MeetingBotAppFactory _app = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -34,10 +35,14 @@ public sealed class MeetingFanOutTests : IAsyncLifetime
         Assert.DoesNotContain(HubGroups.Meeting(Tenant, "100000001", "same-id"), HubGroups.MeetingShards(Tenant, "100000002"));
     }
 
-    [Fact]
-    public async Task ParticipantEvents_RaisedBackToBack_EveryConnectionInEveryShardHearsAllInOrder()
+    [Theory]
+    [InlineData(1)]   // every meeting event spread over the shards on parallel threads
+    [InlineData(256)] // 18 connections: one thread writes every shard
+    public async Task ParticipantEvents_RaisedBackToBack_EveryConnectionInEveryShardHearsAllInOrder(int parallelFrom)
     {
         const int Rounds = 40;
+        await _app.DisposeAsync();
+        _app = new MeetingBotAppFactory(new Dictionary<string, string?> { ["MeetingBot:ParallelFanOutFromConnections"] = $"{parallelFrom}" });
         var meetingId = await ScheduleAsync("adele");
         foreach (var user in new[] { "lee", "nestor" })
         {
@@ -82,6 +87,31 @@ public sealed class MeetingFanOutTests : IAsyncLifetime
         {
             foreach (var connection in connections) await connection.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task ConnectionCounter_JoinTwiceLeaveAndDisconnect_CountsEachConnectionOnce()
+    {
+        var meetingId = await ScheduleAsync("adele");
+        var counter = _app.Services.GetRequiredService<MeetingConnectionCounter>();
+        await using var first = await _app.ConnectAsync("adele");
+        var second = await _app.ConnectAsync("adele");
+
+        await first.InvokeAsync<MeetingSnapshot>(nameof(MeetingHub.JoinMeeting), meetingId);
+        await first.InvokeAsync<MeetingSnapshot>(nameof(MeetingHub.JoinMeeting), meetingId);
+        await second.InvokeAsync<MeetingSnapshot>(nameof(MeetingHub.JoinMeeting), meetingId);
+        var afterJoins = counter.Count(Tenant, meetingId);
+        await first.InvokeAsync(nameof(MeetingHub.LeaveMeetingGroup), meetingId);
+        await first.InvokeAsync(nameof(MeetingHub.LeaveMeetingGroup), meetingId);
+        var afterLeave = counter.Count(Tenant, meetingId);
+        await second.DisposeAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (counter.Count(Tenant, meetingId) != 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+
+        Assert.Equal(2, afterJoins);
+        Assert.Equal(1, afterLeave);
+        Assert.Equal(0, counter.Count(Tenant, meetingId));
+        Assert.Equal(0, counter.Count(Tenant, "999999999"));
     }
 
     private async Task<string> ScheduleAsync(string organizer)
