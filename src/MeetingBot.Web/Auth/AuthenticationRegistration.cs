@@ -41,6 +41,9 @@ public static class AuthenticationRegistration
                     },
                 };
             });
+        // After the bearer scheme's own set-up has made its Data Protection ticket format.
+        services.AddOptions<BearerTokenOptions>(AuthSchemes.Bearer)
+            .PostConfigure(o => o.BearerTokenProtector = new CachingTicketProtector(o.BearerTokenProtector, TimeProvider.System));
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthSchemes.TenantAdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MeetingBotClaims.IsTenantAdmin, "true"));
         return services;

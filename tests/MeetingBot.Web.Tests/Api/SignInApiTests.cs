@@ -1,8 +1,15 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using MeetingBot.Web.Api;
 using MeetingBot.Web.Api.Contracts;
+using MeetingBot.Web.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MeetingBot.Web.Tests.Api;
 
@@ -40,6 +47,29 @@ public sealed class SignInApiTests : IAsyncLifetime
         Assert.True(me.HasAudioConferencing);
         Assert.False(me.IsTenantAdmin);
         Assert.Equal("AnyDestination", me.DialOutPermission);
+    }
+
+    [Fact]
+    public async Task Me_WithTamperedOrExpiredBearerToken_Returns401EveryTime()
+    {
+        var good = (await _app.SignInAsync("adele")).AccessToken;
+        var tampered = good[..^4] + (good[^4] == 'A' ? "B" : "A") + good[^3..];
+        var bearer = _app.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AuthSchemes.Bearer);
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "adele"), new Claim(MeetingBotClaims.TenantId, "contoso")], AuthSchemes.Bearer));
+        var expired = bearer.BearerTokenProtector.Protect(new AuthenticationTicket(principal,
+            new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddMinutes(-1) }, AuthSchemes.Bearer));
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var token in new[] { good, tampered, expired, tampered, expired, good })
+        {
+            using var http = _app.CreateClient();
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            statuses.Add((await http.GetAsync("/api/me")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized,
+            HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK], statuses);
     }
 
     [Fact]
