@@ -33,7 +33,9 @@ public sealed class MeetingHub(ConferenceEngine engine, MeetingConnectionCounter
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Meeting(me.TenantId, meeting.Id, Context.ConnectionId));
         if (JoinedMeetings.Add(HubGroups.MeetingKey(me.TenantId, meeting.Id))) counter.Joined(HubGroups.MeetingKey(me.TenantId, meeting.Id));
         return new MeetingSnapshot(meeting.Id, meeting.Subject, meeting.IsEnded,
-            meeting.Participants.ToArray().Select(p => p.ToView()).ToList(),
+            // Who is here now; every earlier session (each rejoin is one) stays in GET /api/meetings/{id}. Sending the
+            // whole history made each reconnect cost more the longer the meeting ran.
+            meeting.Participants.ToArray().Where(p => p.LeftAt is null).Select(p => p.ToView()).ToList(),
             engine.ListLegs(me.TenantId, meeting.Id).Select(l => l.ToView()).ToList(),
             MyOrphanedLegs(me));
     }

@@ -78,6 +78,27 @@ public sealed class MeetingHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JoinMeeting_AfterOthersLeftAndRejoined_SnapshotListsOnlyWhoIsPresent()
+    {
+        var meeting = await ScheduleAsync("adele");
+        using var megan = await _app.ClientForAsync("megan");
+        for (var i = 0; i < 3; i++)
+        {
+            (await megan.PostAsJsonAsync($"/api/meetings/{meeting.Id}/join", new { audio = "computer" })).EnsureSuccessStatusCode();
+            (await megan.PostAsync($"/api/meetings/{meeting.Id}/leave", null)).EnsureSuccessStatusCode();
+        }
+        (await megan.PostAsJsonAsync($"/api/meetings/{meeting.Id}/join", new { audio = "computer" })).EnsureSuccessStatusCode();
+        await using var adele = await _app.ConnectAsync("adele");
+
+        var snapshot = await adele.InvokeAsync<MeetingSnapshot>(nameof(MeetingHub.JoinMeeting), meeting.Id);
+        var history = await megan.GetFromJsonAsync<MeetingView>($"/api/meetings/{meeting.Id}");
+
+        var present = Assert.Single(snapshot.Participants);
+        Assert.Equal(("megan", null), (present.UserId, present.LeftAt));
+        Assert.Equal(4, history!.Participants.Count(p => p.UserId == "megan")); // the sessions stay in the meeting's record
+    }
+
+    [Fact]
     public async Task JoinMeeting_ReconnectAfterLeavingWithPhoneUp_SnapshotListsOrphanedLeg()
     {
         var meeting = await ScheduleAsync("adele");
