@@ -48,8 +48,8 @@ public sealed class Meeting
         present.Add(participant);
     }
 
-    /// <summary>True if the user has taken part (in the client or by phone as the organizer), present or not.</summary>
-    public bool HasParticipant(string? userId) => userId is not null && _presentByUser.ContainsKey(userId);
+    /// <summary>True if the user has taken part (in the client or by phone as the organizer), present or not. Caller holds the tenant lock.</summary>
+    internal bool HasParticipant(string? userId) => userId is not null && _presentByUser.ContainsKey(userId);
 
     internal Participant? FindParticipant(string? participantId) => participantId is null ? null : _byId.GetValueOrDefault(participantId);
 

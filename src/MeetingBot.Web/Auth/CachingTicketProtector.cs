@@ -7,10 +7,9 @@ namespace MeetingBot.Web.Auth;
 /// Remembers the tickets of bearer tokens it has already decrypted. Every API call and hub negotiation carries a
 /// token, and decrypting it (Data Protection: AES and HMAC, with key derivation) took about 40 µs of the ~115 µs
 /// of CPU the host spent on a leave or join call (docs/benchmarks.md §4). A token string always decrypts to the
-/// same ticket, so a hit skips the crypto; the bearer
-/// handler still checks the ticket's expiry on every request, each hit gets its own copy of the principal, and
-/// an entry lives at most <see cref="EntryLifetime"/> (so a key revoked in the key ring stops working within it).
-/// Tokens that fail to decrypt are not remembered.
+/// same ticket, so a hit skips the crypto; the bearer handler still checks the ticket's expiry on every request,
+/// each hit gets its own copy of the principal, and an entry lives at most <see cref="EntryLifetime"/> (so a key
+/// revoked in the key ring stops working within it). Tokens that fail to decrypt are not remembered.
 /// </summary>
 public sealed class CachingTicketProtector(ISecureDataFormat<AuthenticationTicket> inner, TimeProvider time) : ISecureDataFormat<AuthenticationTicket>
 {

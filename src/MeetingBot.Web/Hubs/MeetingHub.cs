@@ -31,7 +31,8 @@ public sealed class MeetingHub(ConferenceEngine engine, MeetingConnectionCounter
         var meeting = engine.ListMeetings(me.TenantId, me.UserId).FirstOrDefault(m => string.Equals(m.Id, meetingId, StringComparison.OrdinalIgnoreCase))
             ?? throw new HubException(EngineMessages.For(EngineError.NotMeetingParticipant));
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Meeting(me.TenantId, meeting.Id, Context.ConnectionId));
-        if (JoinedMeetings.Add(HubGroups.MeetingKey(me.TenantId, meeting.Id))) counter.Joined(HubGroups.MeetingKey(me.TenantId, meeting.Id));
+        var key = HubGroups.MeetingKey(me.TenantId, meeting.Id);
+        if (JoinedMeetings.Add(key)) counter.Joined(key);
         return new MeetingSnapshot(meeting.Id, meeting.Subject, meeting.IsEnded,
             // Who is here now; every earlier session (each rejoin is one) stays in GET /api/meetings/{id}. Sending the
             // whole history made each reconnect cost more the longer the meeting ran.
