@@ -22,12 +22,30 @@ public static class BareHubServer
         app.MapGet("/ready", () => "ok");
         // Answers once the broadcast has started, not when every connection has flushed: the product's API
         // likewise answers once the engine event is queued, so a burst of triggers never waits on delivery.
-        app.MapPost("/fire", (IHubContext<BareHub> hub) =>
+        if (Environment.GetEnvironmentVariable("BARE_ONE_SENDER") == "1")
         {
-            var sending = hub.Clients.All.SendAsync(Method, new BareMessage(Interlocked.Increment(ref seq), DateTimeOffset.UtcNow));
-            sending.ContinueWith(t => Console.Error.WriteLine(t.Exception), TaskContinuationOptions.OnlyOnFaulted);
-            return Results.NoContent();
-        });
+            // Diagnostic variant: triggers queue and one loop sends them in order, as the product's dispatcher does.
+            var queue = System.Threading.Channels.Channel.CreateUnbounded<BareMessage>(new() { SingleReader = true });
+            var hubContext = app.Services.GetRequiredService<IHubContext<BareHub>>();
+            _ = Task.Run(async () =>
+            {
+                await foreach (var m in queue.Reader.ReadAllAsync()) await hubContext.Clients.All.SendAsync(Method, m);
+            });
+            app.MapPost("/fire", () =>
+            {
+                queue.Writer.TryWrite(new BareMessage(Interlocked.Increment(ref seq), DateTimeOffset.UtcNow));
+                return Results.NoContent();
+            });
+        }
+        else
+        {
+            app.MapPost("/fire", (IHubContext<BareHub> hub) =>
+            {
+                var sending = hub.Clients.All.SendAsync(Method, new BareMessage(Interlocked.Increment(ref seq), DateTimeOffset.UtcNow));
+                sending.ContinueWith(t => Console.Error.WriteLine(t.Exception), TaskContinuationOptions.OnlyOnFaulted);
+                return Results.NoContent();
+            });
+        }
         await app.RunAsync();
     }
 }
