@@ -47,6 +47,7 @@ foreach (var n in clientCounts)
     var burstEvents = Math.Max(burst, (MinBurstDeliveries + n - 1) / n);
     await using var bareRun = await TargetMeasurement.ConnectAsync(bare, n);
     await using var productRun = await TargetMeasurement.ConnectAsync(product, n);
+    foreach (var m in new[] { bareRun, productRun }) await m.WarmUpBurstAsync(burstEvents);
     for (var round = 0; round < rounds; round++)
     {
         var order = round % 2 == 0 ? new[] { bareRun, productRun } : new[] { productRun, bareRun };
