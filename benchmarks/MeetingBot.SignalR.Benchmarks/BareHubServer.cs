@@ -20,8 +20,7 @@ public static class BareHubServer
         long seq = 0;
         app.MapHub<BareHub>(HubPath);
         app.MapGet("/ready", () => "ok");
-        // Answers once the broadcast has started, not when every connection has flushed: the product's API
-        // likewise answers once the engine event is queued, so a burst of triggers never waits on delivery.
+        BareMessage Next() => new(Interlocked.Increment(ref seq), DateTimeOffset.UtcNow);
         if (Environment.GetEnvironmentVariable("BARE_ONE_SENDER") == "1")
         {
             // Diagnostic variant: triggers queue and one loop sends them in order, as the product's dispatcher does.
@@ -33,15 +32,17 @@ public static class BareHubServer
             });
             app.MapPost("/fire", () =>
             {
-                queue.Writer.TryWrite(new BareMessage(Interlocked.Increment(ref seq), DateTimeOffset.UtcNow));
+                queue.Writer.TryWrite(Next());
                 return Results.NoContent();
             });
         }
         else
         {
+            // Answers once the broadcast has started, not when every connection has flushed: the product's API
+            // likewise answers once the engine event is queued, so a burst of triggers never waits on delivery.
             app.MapPost("/fire", (IHubContext<BareHub> hub) =>
             {
-                var sending = hub.Clients.All.SendAsync(Method, new BareMessage(Interlocked.Increment(ref seq), DateTimeOffset.UtcNow));
+                var sending = hub.Clients.All.SendAsync(Method, Next());
                 sending.ContinueWith(t => Console.Error.WriteLine(t.Exception), TaskContinuationOptions.OnlyOnFaulted);
                 return Results.NoContent();
             });

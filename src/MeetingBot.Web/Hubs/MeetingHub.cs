@@ -43,8 +43,9 @@ public sealed class MeetingHub(ConferenceEngine engine, MeetingConnectionCounter
 
     public async Task LeaveMeetingGroup(string meetingId)
     {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Meeting(Me.TenantId, meetingId ?? "", Context.ConnectionId));
-        var key = HubGroups.MeetingKey(Me.TenantId, meetingId ?? "");
+        var (tenantId, id) = (Me.TenantId, meetingId ?? "");
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Meeting(tenantId, id, Context.ConnectionId));
+        var key = HubGroups.MeetingKey(tenantId, id);
         if (JoinedMeetings.Remove(key)) counter.Left(key);
     }
 
