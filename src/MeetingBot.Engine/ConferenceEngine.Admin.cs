@@ -100,9 +100,9 @@ public sealed partial class ConferenceEngine
         });
 
     /// <summary>Seats purchased and assigned per SKU.</summary>
-    public EngineResult<IReadOnlyList<(LicenseSku Sku, int Purchased, int Assigned)>> GetSubscriptions(string tenantId) =>
-        InTenant<IReadOnlyList<(LicenseSku, int, int)>>(tenantId, (tenant, _) =>
-            tenant.Seats.OrderBy(s => s.Key).Select(s => (s.Key, s.Value, tenant.AssignedSeats(s.Key))).ToList());
+    public EngineResult<IReadOnlyList<SeatCount>> GetSubscriptions(string tenantId) =>
+        InTenant<IReadOnlyList<SeatCount>>(tenantId, (tenant, _) =>
+            tenant.Seats.OrderBy(s => s.Key).Select(s => new SeatCount(s.Key, s.Value, tenant.AssignedSeats(s.Key))).ToList());
 
     private static EngineError? AsAdmin(Tenant tenant, string? adminId) =>
         adminId is not null && tenant.UsersById.TryGetValue(adminId, out var admin)

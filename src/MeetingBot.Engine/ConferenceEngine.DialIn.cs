@@ -16,21 +16,21 @@ public sealed partial class ConferenceEngine
     /// <summary>A caller dials a bridge number (toll, toll-free or local).</summary>
     public EngineResult<DialInSession> StartDialIn(string dialedNumber, string callerNumber)
     {
-        var dialed = PhoneNumberNormalizer.Normalize(dialedNumber, "US");
+        var dialed = BridgeKey(dialedNumber);
         if (!dialed.IsSuccess) return dialed.Error!.Value;
-        var caller = PhoneNumberNormalizer.Normalize(callerNumber, "US");
+        var caller = PhoneNumberNormalizer.Normalize(callerNumber, DialInDefaultRegion);
         if (!caller.IsSuccess) return caller.Error!.Value;
-        if (!_tenantByBridgeNumber.TryGetValue(dialed.Value!.E164, out var tenantId)) return EngineError.ConferenceIdNotFound;
+        if (!_tenantByBridgeNumber.TryGetValue(dialed.Value!, out var tenantId)) return EngineError.ConferenceIdNotFound;
         return InTenant<DialInSession>(tenantId, (tenant, raised) =>
         {
-            var isTollFree = tenant.Bridge.TollFreeNumber == dialed.Value.E164;
+            var isTollFree = tenant.Bridge.TollFreeNumber == dialed.Value;
             if (isTollFree)
             {
                 ExpireCredits(tenant, raised);
                 if (tenant.Credits.Balance <= 0 && !tenant.Credits.AutoRecharge.Enabled) return EngineError.TollFreeUnavailable;
             }
             var id = "dialin-" + Interlocked.Increment(ref _dialInCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var session = new DialInSession(id, tenant.Id, dialed.Value.E164, caller.Value!.E164, isTollFree);
+            var session = new DialInSession(id, tenant.Id, dialed.Value!, caller.Value!.E164, isTollFree);
             _dialIns[id] = session;
             return session;
         });
@@ -115,7 +115,7 @@ public sealed partial class ConferenceEngine
         session.IsOrganizer = pin.Length > 0;
         var inLobby = !session.IsOrganizer && !meeting.Lobby.DialInCallersBypass;
         var name = session.IsOrganizer ? organizer.DisplayName : PhoneNumberNormalizer.Display(session.CallerNumber);
-        var participant = new Participant($"{meeting.Id}-p{meeting.Participants.Count + 1}", session.IsOrganizer ? organizer.Id : null, name, Now) { InLobby = inLobby };
+        var participant = new Participant(meeting.NextParticipantId(), session.IsOrganizer ? organizer.Id : null, name, Now) { InLobby = inLobby };
         meeting.Add(participant);
         var kind = session.IsTollFree ? CallLegKind.DialInTollFree : CallLegKind.DialInToll;
         var leg = new CallLeg(NextLegId(), tenant.Id, meeting.Id, participant.Id, kind, null, organizer.Id,

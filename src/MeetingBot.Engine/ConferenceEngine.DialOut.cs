@@ -53,7 +53,7 @@ public sealed partial class ConferenceEngine
                 participant = JoinClient(m, user.Value!, AudioMode.PhoneAudio, raised);
             else
             {
-                participant = new Participant($"{m.Id}-p{m.Participants.Count + 1}", null, PhoneNumberNormalizer.Display(destination.E164), Now);
+                participant = new Participant(m.NextParticipantId(), null, PhoneNumberNormalizer.Display(destination.E164), Now);
                 m.Add(participant);
                 raised.Add(new ParticipantJoined(tenant.Id, Now, m.Id, participant.Id, participant.DisplayName, IsPhoneOnly: true, InLobby: false));
             }
@@ -163,5 +163,5 @@ public sealed partial class ConferenceEngine
     }
 
     private static CallLegStateChanged StateChanged(CallLeg leg) =>
-        new(leg.TenantId, leg.EndedAt ?? leg.ConnectedAt ?? leg.CreatedAt, leg.Id, leg.MeetingId, leg.RequestedByUserId, leg.Kind, leg.ToNumber, leg.State, leg.MinutesPaid);
+        new(leg.TenantId, leg.EndedAt ?? leg.ConnectedAt ?? leg.CreatedAt, leg.Id, leg.MeetingId, leg.RequestedByUserId, leg.Kind, leg.ToNumber, leg.State, leg.MinutesPaid, leg.IsOrphaned);
 }

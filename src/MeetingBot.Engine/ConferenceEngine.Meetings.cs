@@ -206,7 +206,7 @@ public sealed partial class ConferenceEngine
         var isNew = p is null;
         if (p is null)
         {
-            p = new Participant($"{m.Id}-p{m.Participants.Count + 1}", user.Id, user.DisplayName, Now);
+            p = new Participant(m.NextParticipantId(), user.Id, user.DisplayName, Now);
             p.InLobby = m.Lobby.Bypass == LobbyBypass.OnlyOrganizer && !string.Equals(user.Id, m.OrganizerId, StringComparison.OrdinalIgnoreCase);
             m.Add(p);
         }

@@ -8,10 +8,12 @@ namespace MeetingBot.Engine;
 public sealed partial class ConferenceEngine
 {
     /// <summary>
-    /// Rebuilds a tenant from its stored state after a restart. Rosters are not kept (clients rejoin). Legs that
-    /// were live when the host stopped are closed — the phone network drops a call whose media host died — at
-    /// the end of their last paid minute or now, whichever is earlier, so every paid minute is billed exactly
-    /// once and nothing unpaid is billed; their usage records are written with the same ids they would have had.
+    /// Rebuilds a tenant from its stored state after a restart, or on another host after its owner died. Rosters
+    /// are not kept (clients rejoin). A connected leg whose paid minute has not run out yet goes on — a phone call
+    /// does not die with an app host; the phone network holds it — and this host pays its next minute. A leg whose
+    /// paid time ran out while no host owned the tenant ended at the end of its last paid minute (the crash rule,
+    /// docs/storage.md), so every paid minute is billed exactly once and nothing unpaid is billed; its usage
+    /// records are written with the ids they would have had. Legs that never connected are closed.
     /// </summary>
     private void Restore(Tenant tenant, TenantJournal stored)
     {
@@ -63,10 +65,16 @@ public sealed partial class ConferenceEngine
             foreach (var seg in s.Segments) leg.RestoreSegment(seg.Capability, seg.Start, seg.Minutes, seg.Charge);
             tenant.Legs[leg.Id] = leg;
             _tenantByLeg[leg.Id] = tenant.Id;
-            if (leg.State == CallLegState.Connected && leg.MinutesPaid > 0)
+            if (leg.State == CallLegState.Connected && leg.MinutesPaid > 0 && Now < leg.PaidThrough)
             {
-                var end = leg.PaidThrough < Now ? leg.PaidThrough : Now;
-                EndLeg(tenant, leg, end, CallLegState.Ended, raised);
+                // The phone network still holds the call and its minute is paid: the leg goes on here, and its next
+                // minute is paid (or the call cut off) on time, as if the host had never changed.
+                ContinueLeg(tenant, tenant.Meetings[s.MeetingId], leg);
+            }
+            else if (leg.State == CallLegState.Connected && leg.MinutesPaid > 0)
+            {
+                // Down longer than the paid time: nobody paid for what came after it, so the call ended there.
+                EndLeg(tenant, leg, leg.PaidThrough, CallLegState.Ended, raised);
             }
             else
             {
@@ -75,6 +83,20 @@ public sealed partial class ConferenceEngine
                 JournalLeg(leg);
             }
         }
+    }
+
+    /// <summary>A leg that outlived its host, back in its meeting's roster and in the metering queue.</summary>
+    private void ContinueLeg(Tenant tenant, Meeting meeting, CallLeg leg)
+    {
+        var user = leg.Kind == CallLegKind.CallMe && leg.RequestedByUserId is { } id && tenant.UsersById.TryGetValue(id, out var u) ? u : null;
+        var participant = new Participant(leg.ParticipantId, user?.Id, user?.DisplayName ?? Phone.PhoneNumberNormalizer.Display(leg.ToNumber), leg.ConnectedAt!.Value)
+        {
+            AudioMode = AudioMode.PhoneAudio,
+            PhoneLegId = leg.Id,
+        };
+        meeting.Add(participant);
+        tenant.LiveLegs.Add(leg);
+        ScheduleLeg(tenant, leg);
     }
 
     private static void InterlockedMax(ref long target, long value)

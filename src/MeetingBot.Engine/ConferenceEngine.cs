@@ -50,16 +50,7 @@ public sealed partial class ConferenceEngine
     public Tenant AddTenant(TenantSeed seed)
     {
         if (string.IsNullOrWhiteSpace(seed.Id)) throw new ArgumentException("A tenant needs an id.", nameof(seed));
-        var toll = Phone.PhoneNumberNormalizer.Normalize(seed.Bridge.TollNumber, seed.Country);
-        if (!toll.IsSuccess) throw new ArgumentException($"Tenant {seed.Id}: bridge toll number '{seed.Bridge.TollNumber}' is invalid.", nameof(seed));
-        string? tollFree = null;
-        if (!string.IsNullOrWhiteSpace(seed.Bridge.TollFreeNumber))
-        {
-            var tf = Phone.PhoneNumberNormalizer.Normalize(seed.Bridge.TollFreeNumber, seed.Country);
-            tollFree = tf.IsSuccess ? tf.Value!.E164 : throw new ArgumentException($"Tenant {seed.Id}: toll-free number is invalid.", nameof(seed));
-        }
-        var bridge = new ConferenceBridge(toll.Value!.E164, tollFree,
-            seed.Bridge.LocalNumbers.Select(n => new LocalDialInNumber(n.Country, n.City, n.Number)).ToList());
+        var bridge = BridgeOf(seed);
         var rates = new Dictionary<string, decimal>(seed.RatesPerMinute, StringComparer.OrdinalIgnoreCase);
         if (rates.Values.Any(r => r < 0)) throw new ArgumentException($"Tenant {seed.Id}: rates must not be negative.", nameof(seed));
         var tenant = new Tenant(seed.Id, seed.Name, seed.Country, seed.Currency, bridge, rates);
@@ -105,15 +96,48 @@ public sealed partial class ConferenceEngine
         }
 
         if (!_tenants.TryAdd(tenant.Id, tenant)) throw new ArgumentException($"Tenant {seed.Id} exists already.", nameof(seed));
-        _tenantByBridgeNumber[bridge.TollNumber] = tenant.Id;
-        if (tollFree is not null) _tenantByBridgeNumber[tollFree] = tenant.Id;
+        foreach (var number in BridgeNumbers(bridge)) _tenantByBridgeNumber[number] = tenant.Id;
+        return tenant;
+    }
+
+    /// <summary>The tenant's bridge from its seed, numbers in E.164. Fails loudly on bad seed data.</summary>
+    public static ConferenceBridge BridgeOf(TenantSeed seed)
+    {
+        var toll = Phone.PhoneNumberNormalizer.Normalize(seed.Bridge.TollNumber, seed.Country);
+        if (!toll.IsSuccess) throw new ArgumentException($"Tenant {seed.Id}: bridge toll number '{seed.Bridge.TollNumber}' is invalid.", nameof(seed));
+        string? tollFree = null;
+        if (!string.IsNullOrWhiteSpace(seed.Bridge.TollFreeNumber))
+        {
+            var tf = Phone.PhoneNumberNormalizer.Normalize(seed.Bridge.TollFreeNumber, seed.Country);
+            tollFree = tf.IsSuccess ? tf.Value!.E164 : throw new ArgumentException($"Tenant {seed.Id}: toll-free number is invalid.", nameof(seed));
+        }
+        return new ConferenceBridge(toll.Value!.E164, tollFree,
+            seed.Bridge.LocalNumbers.Select(n => new LocalDialInNumber(n.Country, n.City, n.Number)).ToList());
+    }
+
+    /// <summary>Every number that reaches a bridge (toll, toll-free, local), in E.164: what <see cref="BridgeKey"/> looks up.</summary>
+    public static IEnumerable<string> BridgeNumbers(ConferenceBridge bridge)
+    {
+        yield return bridge.TollNumber;
+        if (bridge.TollFreeNumber is not null) yield return bridge.TollFreeNumber;
         foreach (var local in bridge.LocalNumbers)
         {
             var n = Phone.PhoneNumberNormalizer.Normalize(local.Number, local.Country);
-            if (n.IsSuccess) _tenantByBridgeNumber[n.Value!.E164] = tenant.Id;
+            if (n.IsSuccess) yield return n.Value!.E164;
         }
-        return tenant;
     }
+
+    /// <summary>
+    /// A dialed number as bridges are keyed (E.164). Numbers typed without a country code are read as US numbers,
+    /// the home of the demo bridges; a caller abroad dials the full international form.
+    /// </summary>
+    public static EngineResult<string> BridgeKey(string dialedNumber)
+    {
+        var dialed = Phone.PhoneNumberNormalizer.Normalize(dialedNumber, DialInDefaultRegion);
+        return dialed.IsSuccess ? dialed.Value!.E164 : dialed.Error!.Value;
+    }
+
+    private const string DialInDefaultRegion = "US";
 
     public EngineResult<Tenant> GetTenant(string tenantId) =>
         _tenants.TryGetValue(tenantId, out var t) ? EngineResult<Tenant>.Ok(t) : EngineError.UnknownTenant;

@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using MeetingBot.E2E.Tests.Infrastructure;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Licensing;
@@ -13,19 +15,19 @@ public sealed class AdminCenterTests(WebClientFixture fixture) : IClassFixture<W
 {
     private const string Tenant = "contoso";
 
-    private ConferenceEngine Engine => fixture.Host.Services.GetRequiredService<ConferenceEngine>();
+    private ITenants Tenants => fixture.Host.Services.GetRequiredService<ITenants>();
 
     /// <summary>A pooled "Call me" of about ten minutes (the demo clock also runs in real time, so the engine's own
     /// reports are the expected values).</summary>
-    private DateTimeOffset MakeTenMinuteCall(string organizerId)
+    private async Task<DateTimeOffset> MakeTenMinuteCallAsync(string organizerId)
     {
         var clock = fixture.Host.Services.GetRequiredService<DemoClock>();
         var start = clock.GetUtcNow();
-        var meeting = Engine.ScheduleMeeting(Tenant, organizerId, "Sales call", start, start.AddHours(1)).Value!;
-        var leg = Engine.CallMe(Tenant, organizerId, meeting.Id, "+14055550100").Value!;
+        var meeting = (await Tenants.Ask(Tenant, new ScheduleMeeting(organizerId, "Sales call", start, start.AddHours(1)))).Value!;
+        var leg = (await Tenants.Ask(Tenant, new CallMe(organizerId, meeting.Id, "+14055550100"))).Value!;
         clock.Advance(TimeSpan.FromMinutes(10));
-        Engine.Tick();
-        Assert.True(Engine.HangUp(Tenant, organizerId, leg.Id).IsSuccess);
+        await Tenants.TickAllAsync();
+        Assert.True((await Tenants.Ask(Tenant, new HangUp(organizerId, leg.Id))).IsSuccess);
         return start;
     }
 
@@ -49,7 +51,7 @@ public sealed class AdminCenterTests(WebClientFixture fixture) : IClassFixture<W
         await alex.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(Toasts(page)).ToContainTextAsync("Dial-out for Alex Wilber: In the same country or region as the organizer.");
 
-        Assert.Equal(DialOutPermission.InSameCountryOrRegion, Engine.GetUser(Tenant, "alex").Value!.DialOutPermission);
+        Assert.Equal(DialOutPermission.InSameCountryOrRegion, (await Tenants.Ask(Tenant, new GetUser("alex"))).Value!.DialOutPermission);
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByLabel("Dial-out permission for Alex Wilber")).ToHaveValueAsync("InSameCountryOrRegion");
         await Assertions.Expect(page.Locator("tr[data-user-id=adele]")).ToContainTextAsync("Audio Conferencing (monthly)");
@@ -60,8 +62,8 @@ public sealed class AdminCenterTests(WebClientFixture fixture) : IClassFixture<W
     [Fact]
     public async Task PoolsReport_SixMonthsOfHistory_ChartsUsedAgainstAvailablePerMonth()
     {
-        MakeTenMinuteCall("adele");
-        var pool = Engine.GetMinutePoolsReport(Tenant, "nestor").Value!.Single(r => r.Capability == Capability.MCOMEETADD);
+        await MakeTenMinuteCallAsync("adele");
+        var pool = (await Tenants.Ask(Tenant, new GetMinutePoolsReport("nestor"))).Value!.Single(r => r.Capability == Capability.MCOMEETADD);
         Assert.InRange(pool.MinutesUsed, 10, 12);
         var page = await OpenAdminAsync("pools");
 
@@ -83,8 +85,8 @@ public sealed class AdminCenterTests(WebClientFixture fixture) : IClassFixture<W
     [Fact]
     public async Task UsageReport_ChosenColumns_TableAndCsvDownloadShowOnlyThoseColumns()
     {
-        var start = MakeTenMinuteCall("lee");
-        var record = Engine.GetUsageReport(Tenant, "nestor", start.AddDays(-1), start.AddDays(1), "lee").Value!.Single();
+        var start = await MakeTenMinuteCallAsync("lee");
+        var record = (await Tenants.Ask(Tenant, new GetUsageReport("nestor", start.AddDays(-1), start.AddDays(1), "lee"))).Value!.Single();
         var page = await OpenAdminAsync("usage");
         await page.GetByLabel("User", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Lee Gu" });
         await page.GetByRole(AriaRole.Textbox, new() { Name = "From", Exact = true }).FillAsync(start.AddDays(-1).ToString("yyyy-MM-dd"));

@@ -5,9 +5,9 @@ namespace MeetingBot.Engine.Tests;
 public class ArchitectureTests
 {
     [Fact]
-    public void EngineAssembly_References_NoHostBotOrJsonFramework()
+    public void EngineAssembly_References_NoHostBotJsonOrClusterFramework()
     {
-        var forbidden = new[] { "Microsoft.AspNetCore", "Microsoft.Bot", "Newtonsoft", "System.Text.Json", "Microsoft.Extensions.Hosting", "Npgsql", "Microsoft.Data.Sqlite" };
+        var forbidden = new[] { "Microsoft.AspNetCore", "Microsoft.Bot", "Newtonsoft", "System.Text.Json", "Microsoft.Extensions.Hosting", "Npgsql", "Microsoft.Data.Sqlite", "Orleans", "Microsoft.Orleans" };
         var references = typeof(ConferenceEngine).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
         Assert.Contains(references, r => r == "PhoneNumbers");

@@ -42,6 +42,34 @@ public class EngineRestartTests
     }
 
     [Theory, MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public void Restart_WithinThePaidMinute_CallGoesOnAndTheNewOwnerPaysEachNextMinuteOnce(string provider)
+    {
+        using var store = TestStore.Create(provider);
+        var clock = new FakeTimeProvider(Seeds.Start);
+        var before = Start(store, clock);
+        var meeting = before.ScheduleMeeting(T, "adele", "Budget", clock.GetUtcNow(), clock.GetUtcNow().AddHours(1)).Value!;
+        var leg = before.CallMe(T, "adele", meeting.Id, "4055550100").Value!;
+        clock.Advance(TimeSpan.FromSeconds(150)); // three minutes begun, so three paid (through 180 s)
+        before.Tick();
+
+        clock.Advance(TimeSpan.FromSeconds(10)); // the owner died; another took over 10 s later, inside the paid minute
+        var after = Start(store, clock);
+        var restored = after.GetLeg(T, leg.Id).Value!;
+        Assert.Equal((CallLegState.Connected, 3), (restored.State, restored.MinutesPaid));
+        var phone = Assert.Single(after.GetMeeting(T, meeting.Id).Value!.Present);
+        Assert.Equal((leg.Id, "adele"), (phone.PhoneLegId, phone.UserId));
+
+        clock.Advance(TimeSpan.FromSeconds(100)); // 260 s: the fourth and fifth minutes begin on the new owner
+        after.Tick();
+        Assert.True(after.HangUp(T, "adele", leg.Id).IsSuccess);
+
+        var usage = Assert.Single(after.AllUsage(T));
+        Assert.Equal((leg.Id, 260, 5), (usage.CallId, usage.DurationSeconds, after.GetLeg(T, leg.Id).Value!.MinutesPaid));
+        Assert.Equal((1, 5), (JournalStoreTests.Count(store, "usage_records"), JournalStoreTests.Count(store, "leg_minutes")));
+        Assert.Equal(5, Start(store, clock).GetMinutePoolsReport(T, "nestor").Value!.Single(r => r.Capability == Capability.MCOMEETADD && r.Month.Month == 3).MinutesUsed);
+    }
+
+    [Theory, MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public void Restart_WithACreditsCallLive_KeepsTheBalanceItPaidAndNoMore(string provider)
     {
         using var store = TestStore.Create(provider);

@@ -9,6 +9,7 @@ public sealed class Meeting
     private readonly List<Participant> _participants = [];
     private readonly Dictionary<string, List<Participant>> _presentByUser = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Participant> _byId = new(StringComparer.Ordinal);
+    private int _lastParticipantNumber;
 
     internal Meeting(string id, string tenantId, string organizerId, string subject, DateTimeOffset start, DateTimeOffset end, string joinUrl)
     {
@@ -38,6 +39,17 @@ public sealed class Meeting
 
     /// <summary>People currently in the meeting: in the client, or on a connected phone leg.</summary>
     public IEnumerable<Participant> Present => _participants.Where(p => p.LeftAt is null);
+
+    /// <summary>
+    /// A participant id no one in this meeting has had. Counts past ids restored with their phone legs (a meeting
+    /// restored after a failover starts with only those), so a new id never collides with one.
+    /// </summary>
+    internal string NextParticipantId()
+    {
+        string id;
+        do id = $"{Id}-p{++_lastParticipantNumber}"; while (_byId.ContainsKey(id));
+        return id;
+    }
 
     internal void Add(Participant participant)
     {

@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Licensing;
 using MeetingBot.Web.Api.Contracts;
@@ -28,77 +30,74 @@ public static class AdminEndpoints
         return api;
     }
 
-    private static Ok<List<AdminUserView>> Users(HttpContext http, ConferenceEngine engine)
+    private static async Task<Ok<List<AdminUserView>>> Users(HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        return TypedResults.Ok(engine.ListUsers(me.TenantId).Select(u => u.ToAdminView()).ToList());
+        return TypedResults.Ok((await tenants.Ask(me.TenantId, new ListUsers())).Select(u => u.ToAdminView()).ToList());
     }
 
-    private static Results<Ok<AdminUserView>, JsonHttpResult<ApiError>> Assign(string id, AssignLicenseRequest body, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<AdminUserView>, JsonHttpResult<ApiError>>> Assign(string id, AssignLicenseRequest body, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
         if (body.Sku is null || !SkuCatalog.TryParse(body.Sku, out var sku)) return UnknownSku();
-        var user = engine.AssignLicense(me.TenantId, me.UserId, id, sku);
+        var user = await tenants.Ask(me.TenantId, new AssignLicense(me.UserId, id, sku));
         return user.IsSuccess ? TypedResults.Ok(user.Value!.ToAdminView()) : ApiErrors.From(user);
     }
 
-    private static Results<Ok<AdminUserView>, JsonHttpResult<ApiError>> Unassign(string id, string sku, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<AdminUserView>, JsonHttpResult<ApiError>>> Unassign(string id, string sku, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
         if (!SkuCatalog.TryParse(sku, out var parsed)) return UnknownSku();
-        var user = engine.UnassignLicense(me.TenantId, me.UserId, id, parsed);
+        var user = await tenants.Ask(me.TenantId, new UnassignLicense(me.UserId, id, parsed));
         return user.IsSuccess ? TypedResults.Ok(user.Value!.ToAdminView()) : ApiErrors.From(user);
     }
 
-    private static Results<Ok<AdminUserView>, JsonHttpResult<ApiError>> SetDialOut(string id, DialOutPermissionRequest body, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<AdminUserView>, JsonHttpResult<ApiError>>> SetDialOut(string id, DialOutPermissionRequest body, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
         if (!EnumNames.TryParse<DialOutPermission>(body.Permission, out var permission))
             return ApiErrors.Invalid($"Permission must be one of {EnumNames.List<DialOutPermission>()}.");
-        var user = engine.SetDialOutPermission(me.TenantId, me.UserId, id, permission);
+        var user = await tenants.Ask(me.TenantId, new SetDialOutPermission(me.UserId, id, permission));
         return user.IsSuccess ? TypedResults.Ok(user.Value!.ToAdminView()) : ApiErrors.From(user);
     }
 
-    private static Results<Ok<List<SubscriptionView>>, JsonHttpResult<ApiError>> Subscriptions(HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<List<SubscriptionView>>, JsonHttpResult<ApiError>>> Subscriptions(HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var subs = engine.GetSubscriptions(me.TenantId);
+        var subs = await tenants.Ask(me.TenantId, new GetSubscriptions());
         if (!subs.IsSuccess) return ApiErrors.From(subs);
         return TypedResults.Ok(subs.Value!.Select(s => new SubscriptionView(s.Sku.ToString(), SkuCatalog.Get(s.Sku).DisplayName, SkuCatalog.ShortName(s.Sku), s.Purchased, s.Assigned)).ToList());
     }
 
-    private static Results<Ok<CreditsView>, JsonHttpResult<ApiError>> Credits(HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<CreditsView>, JsonHttpResult<ApiError>>> Credits(HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        // The balance call forfeits expired funds first, so the purchases read after it are current.
-        var balance = engine.GetCreditBalance(me.TenantId);
-        if (!balance.IsSuccess) return ApiErrors.From(balance);
-        var tenant = engine.GetTenant(me.TenantId).Value!;
-        return TypedResults.Ok(tenant.Credits.ToView(balance.Value, tenant.Currency));
+        var tenant = await tenants.Ask(me.TenantId, new GetTenant());
+        return tenant.IsSuccess ? TypedResults.Ok(tenant.Value!.ToCreditsView()) : ApiErrors.From(tenant);
     }
 
-    private static Results<Ok<BalanceView>, JsonHttpResult<ApiError>> AddFunds(AddFundsRequest body, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<BalanceView>, JsonHttpResult<ApiError>>> AddFunds(AddFundsRequest body, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var balance = engine.AddFunds(me.TenantId, me.UserId, body.Amount);
-        return balance.IsSuccess ? TypedResults.Ok(new BalanceView(balance.Value, engine.GetTenant(me.TenantId).Value!.Currency)) : ApiErrors.From(balance);
+        var balance = await tenants.Ask(me.TenantId, new AddFunds(me.UserId, body.Amount));
+        return balance.IsSuccess ? TypedResults.Ok(new BalanceView(balance.Value, tenants.Catalog.Find(me.TenantId)!.Currency)) : ApiErrors.From(balance);
     }
 
-    private static Results<Ok<AutoRechargeView>, JsonHttpResult<ApiError>> SetAutoRecharge(AutoRechargeRequest body, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<AutoRechargeView>, JsonHttpResult<ApiError>>> SetAutoRecharge(AutoRechargeRequest body, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var settings = engine.SetAutoRecharge(me.TenantId, me.UserId, body.Enabled, body.Threshold, body.Amount);
+        var settings = await tenants.Ask(me.TenantId, new SetAutoRecharge(me.UserId, body.Enabled, body.Threshold, body.Amount));
         return settings.IsSuccess ? TypedResults.Ok(settings.Value!.ToView()) : ApiErrors.From(settings);
     }
 
     /// <summary>Newest first; <c>max</c> 1–5000 (default 500).</summary>
-    private static Results<Ok<List<AuditEntryView>>, JsonHttpResult<ApiError>> Audit(string? max, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<List<AuditEntryView>>, JsonHttpResult<ApiError>>> Audit(string? max, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
         var count = 500;
         if (!string.IsNullOrEmpty(max) && (!int.TryParse(max, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count is < 1 or > 5000))
             return ApiErrors.Invalid("max must be a whole number from 1 to 5000.");
-        var log = engine.GetAuditLog(me.TenantId, me.UserId, count);
+        var log = await tenants.Ask(me.TenantId, new GetAuditLog(me.UserId, count));
         return log.IsSuccess
             ? TypedResults.Ok(log.Value!.Select(e => new AuditEntryView(e.At, e.ActorId, e.Action, e.Target, e.Outcome)).ToList())
             : ApiErrors.From(log);

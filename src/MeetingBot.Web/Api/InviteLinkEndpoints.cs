@@ -1,6 +1,9 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Meetings;
 using MeetingBot.Engine.Phone;
+using MeetingBot.Engine.Snapshots;
 using MeetingBot.Web.Api.Contracts;
 using MeetingBot.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,76 +48,74 @@ public static class InviteLinkEndpoints
     private static Results<RedirectHttpResult, NotFound> ToClient(string id, Func<string, string> hash) =>
         IsPlainId(id) ? TypedResults.Redirect("/" + hash(Uri.EscapeDataString(id))) : TypedResults.NotFound();
 
-    private static Results<Ok<DialInNumbersView>, JsonHttpResult<ApiError>> DialInNumbers(string tenantId, ConferenceEngine engine)
+    /// <summary>Bridge numbers are configuration, the same on every host: no tenant needs to be woken for them.</summary>
+    private static Results<Ok<DialInNumbersView>, JsonHttpResult<ApiError>> DialInNumbers(string tenantId, ITenants tenants)
     {
-        var tenant = engine.GetTenant(tenantId);
-        if (!tenant.IsSuccess) return ApiErrors.From(tenant);
-        var t = tenant.Value!;
-        var bridge = t.Bridge;
+        if (tenants.Catalog.Find(tenantId) is not { } seed) return ApiErrors.From(EngineError.UnknownTenant);
+        var bridge = ConferenceEngine.BridgeOf(seed);
         var local = bridge.LocalNumbers
             .OrderBy(n => n.Country, StringComparer.Ordinal).ThenBy(n => n.City, StringComparer.Ordinal)
             .Select(n => new LocalNumberView(n.Country, n.City, n.Number, PhoneNumberNormalizer.Display(n.Number)))
             .ToList();
-        return TypedResults.Ok(new DialInNumbersView(t.Id, t.Name, bridge.TollNumber, PhoneNumberNormalizer.Display(bridge.TollNumber),
+        return TypedResults.Ok(new DialInNumbersView(seed.Id, seed.Name, bridge.TollNumber, PhoneNumberNormalizer.Display(bridge.TollNumber),
             bridge.TollFreeNumber, bridge.TollFreeNumber is { } free ? PhoneNumberNormalizer.Display(free) : null, local));
     }
 
-    private static Results<Ok<OrganizerPinView>, JsonHttpResult<ApiError>> ResetPin(HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<OrganizerPinView>, JsonHttpResult<ApiError>>> ResetPin(HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var pin = engine.ResetOrganizerPin(me.TenantId, me.UserId);
+        var pin = await tenants.Ask(me.TenantId, new ResetOrganizerPin(me.UserId));
         if (!pin.IsSuccess) return ApiErrors.From(pin);
         // The PIN is shown once: no cache or proxy may keep the answer.
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new OrganizerPinView(pin.Value!));
     }
 
-    private static Results<NoContent, JsonHttpResult<ApiError>> SetPin(SetPinRequest body, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<NoContent, JsonHttpResult<ApiError>>> SetPin(SetPinRequest body, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var pin = engine.SetOrganizerPin(me.TenantId, me.UserId, body.Pin?.Trim() ?? "");
+        var pin = await tenants.Ask(me.TenantId, new SetOrganizerPin(me.UserId, body.Pin?.Trim() ?? ""));
         return pin.IsSuccess ? TypedResults.NoContent() : ApiErrors.From(pin);
     }
 
-    private static Results<Ok<MeetingOptionsView>, JsonHttpResult<ApiError>> Options(string id, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<MeetingOptionsView>, JsonHttpResult<ApiError>>> Options(string id, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var meeting = OrganizersMeeting(engine, me, id);
+        var meeting = await OrganizersMeetingAsync(tenants, me, id);
         if (!meeting.IsSuccess) return ApiErrors.From(meeting);
-        var m = meeting.Value!;
-        var organizerName = engine.GetUser(m.TenantId, m.OrganizerId).Value?.DisplayName ?? m.OrganizerId;
-        return TypedResults.Ok(new MeetingOptionsView(m.Id, m.Subject, organizerName, m.IsEnded, m.Lobby.Bypass.ToString(),
+        var m = meeting.Value!.Meeting;
+        return TypedResults.Ok(new MeetingOptionsView(m.Id, m.Subject, meeting.Value.OrganizerName, m.IsEnded, m.Lobby.Bypass.ToString(),
             m.Lobby.DialInCallersBypass, Enum.GetNames<LobbyBypass>()));
     }
 
-    private static Results<Ok<List<ParticipantView>>, JsonHttpResult<ApiError>> Lobby(string id, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<List<ParticipantView>>, JsonHttpResult<ApiError>>> Lobby(string id, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var meeting = OrganizersMeeting(engine, me, id);
+        var meeting = await OrganizersMeetingAsync(tenants, me, id);
         if (!meeting.IsSuccess) return ApiErrors.From(meeting);
-        return TypedResults.Ok(meeting.Value!.Participants.ToArray().Where(p => p.InLobby && p.LeftAt is null).Select(p => p.ToView()).ToList());
+        return TypedResults.Ok(meeting.Value!.Meeting.Participants.Where(p => p.InLobby && p.LeftAt is null).Select(p => p.ToView()).ToList());
     }
 
-    private static Results<Ok<ParticipantView>, JsonHttpResult<ApiError>> Admit(string id, string participantId, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<ParticipantView>, JsonHttpResult<ApiError>>> Admit(string id, string participantId, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var meeting = OrganizersMeeting(engine, me, id);
+        var meeting = await OrganizersMeetingAsync(tenants, me, id);
         if (!meeting.IsSuccess) return ApiErrors.From(meeting);
         // The engine answers "not in the meeting" for both cases below; the organizer deserves to know which.
-        var waiting = meeting.Value!.Participants.ToArray().FirstOrDefault(p => p.Id == participantId && p.LeftAt is null);
+        var waiting = meeting.Value!.Meeting.Participants.FirstOrDefault(p => p.Id == participantId && p.LeftAt is null);
         if (waiting is null)
             return TypedResults.Json(new ApiError("UnknownParticipant", "That person is not in this meeting any more."), statusCode: StatusCodes.Status404NotFound);
         if (!waiting.InLobby)
             return TypedResults.Json(new ApiError("NotInLobby", $"{waiting.DisplayName} is not waiting in the lobby."), statusCode: StatusCodes.Status409Conflict);
-        var admitted = engine.Admit(me.TenantId, me.UserId, id, participantId);
+        var admitted = await tenants.Ask(me.TenantId, new Admit(me.UserId, id, participantId));
         return admitted.IsSuccess ? TypedResults.Ok(admitted.Value!.ToView()) : ApiErrors.From(admitted);
     }
 
     /// <summary>The meeting in the caller's tenant (404 otherwise), if the caller organizes it (403 otherwise).</summary>
-    private static EngineResult<Meeting> OrganizersMeeting(ConferenceEngine engine, CurrentUser me, string id)
+    private static async Task<EngineResult<MeetingDetails>> OrganizersMeetingAsync(ITenants tenants, CurrentUser me, string id)
     {
-        var meeting = engine.GetMeeting(me.TenantId, id);
+        var meeting = await tenants.Ask(me.TenantId, new GetMeetingDetails(id));
         if (!meeting.IsSuccess) return meeting;
-        return ViewMapper.IsOrganizer(meeting.Value!, me.UserId) ? meeting : EngineError.NotMeetingOrganizer;
+        return ViewMapper.IsOrganizer(meeting.Value!.Meeting, me.UserId) ? meeting : EngineError.NotMeetingOrganizer;
     }
 }

@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Meetings;
 using MeetingBot.Web.Api.Contracts;
@@ -28,31 +30,38 @@ public static class MeetingEndpoints
         return api;
     }
 
-    private static Ok<List<MeetingSummaryView>> ListMine(HttpContext http, ConferenceEngine engine)
+    private static async Task<Ok<List<MeetingSummaryView>>> ListMine(HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        return TypedResults.Ok(engine.ListMeetings(me.TenantId, me.UserId).Select(m => m.ToSummary(me.UserId)).ToList());
+        return TypedResults.Ok((await tenants.Ask(me.TenantId, new ListMeetings(me.UserId))).Select(m => m.ToSummary(me.UserId)).ToList());
     }
 
-    private static Results<Created<MeetingView>, JsonHttpResult<ApiError>> Create(CreateMeetingRequest body, HttpContext http, ConferenceEngine engine, TimeProvider time)
+    private static async Task<Results<Ok<MeetingView>, JsonHttpResult<ApiError>>> ViewAsync(ITenants tenants, CurrentUser me, string id)
+    {
+        var details = await tenants.Ask(me.TenantId, new GetMeetingDetails(id));
+        return details.IsSuccess ? TypedResults.Ok(details.Value!.ToView(me.UserId)) : ApiErrors.From(details);
+    }
+
+    private static async Task<Results<Created<MeetingView>, JsonHttpResult<ApiError>>> Create(CreateMeetingRequest body, HttpContext http, ITenants tenants, TimeProvider time)
     {
         var me = CurrentUser.From(http.User);
         var minutes = body.DurationMinutes ?? DefaultDurationMinutes;
         if (minutes is < 1 or > 24 * 60) return ApiErrors.From(EngineError.InvalidSchedule);
         var start = body.Start ?? time.GetUtcNow();
-        var result = engine.ScheduleMeeting(me.TenantId, me.UserId, body.Subject ?? "", start, start.AddMinutes(minutes));
+        var result = await tenants.Ask(me.TenantId, new ScheduleMeeting(me.UserId, body.Subject ?? "", start, start.AddMinutes(minutes)));
         if (!result.IsSuccess) return ApiErrors.From(result);
-        return TypedResults.Created($"/api/meetings/{Uri.EscapeDataString(result.Value!.Id)}", result.Value.ToView(engine, me.UserId));
+        var details = await tenants.Ask(me.TenantId, new GetMeetingDetails(result.Value!.Id));
+        return TypedResults.Created($"/api/meetings/{Uri.EscapeDataString(result.Value.Id)}", details.Value!.ToView(me.UserId));
     }
 
-    private static Results<Ok<MeetingView>, JsonHttpResult<ApiError>> Get(string id, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<MeetingView>, JsonHttpResult<ApiError>>> Get(string id, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var meeting = engine.GetMeeting(me.TenantId, id);
-        return meeting.IsSuccess ? TypedResults.Ok(meeting.Value!.ToView(engine, me.UserId)) : ApiErrors.From(meeting);
+        var meeting = await tenants.Ask(me.TenantId, new GetMeetingDetails(id));
+        return meeting.IsSuccess ? TypedResults.Ok(meeting.Value!.ToView(me.UserId)) : ApiErrors.From(meeting);
     }
 
-    private static Results<Ok<ParticipantView>, JsonHttpResult<ApiError>> Join(string id, JoinMeetingRequest body, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<ParticipantView>, JsonHttpResult<ApiError>>> Join(string id, JoinMeetingRequest body, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
         AudioMode? audio = body.Audio?.Trim().ToLowerInvariant() switch
@@ -62,60 +71,60 @@ public static class MeetingEndpoints
             _ => null,
         };
         if (audio is null) return ApiErrors.Invalid("Audio must be \"computer\" or \"none\". For phone audio use Call me.");
-        var joined = engine.JoinMeeting(me.TenantId, me.UserId, id, audio.Value);
+        var joined = await tenants.Ask(me.TenantId, new JoinMeeting(me.UserId, id, audio.Value));
         return joined.IsSuccess ? TypedResults.Ok(joined.Value!.ToView()) : ApiErrors.From(joined);
     }
 
-    private static Results<Ok<PhonePreviewView>, JsonHttpResult<ApiError>> Preview(string id, PhoneNumberRequest body, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<PhonePreviewView>, JsonHttpResult<ApiError>>> Preview(string id, PhoneNumberRequest body, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var number = engine.PreviewNumber(me.TenantId, id, body.Number ?? "");
+        var number = await tenants.Ask(me.TenantId, new PreviewNumber(id, body.Number ?? ""));
         return number.IsSuccess ? TypedResults.Ok(number.Value!.ToView()) : ApiErrors.From(number);
     }
 
-    private static Results<Ok<CallLegView>, JsonHttpResult<ApiError>> CallMe(string id, PhoneNumberRequest body, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> CallMe(string id, PhoneNumberRequest body, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var leg = engine.CallMe(me.TenantId, me.UserId, id, body.Number ?? "");
+        var leg = await tenants.Ask(me.TenantId, new CallMe(me.UserId, id, body.Number ?? ""));
         return leg.IsSuccess ? TypedResults.Ok(leg.Value!.ToView()) : ApiErrors.From(leg);
     }
 
-    private static Results<Ok<CallLegView>, JsonHttpResult<ApiError>> AddByPhone(string id, PhoneNumberRequest body, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> AddByPhone(string id, PhoneNumberRequest body, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var leg = engine.AddParticipantByPhone(me.TenantId, me.UserId, id, body.Number ?? "");
+        var leg = await tenants.Ask(me.TenantId, new AddParticipantByPhone(me.UserId, id, body.Number ?? ""));
         return leg.IsSuccess ? TypedResults.Ok(leg.Value!.ToView()) : ApiErrors.From(leg);
     }
 
-    private static Results<Ok<LeaveMeetingView>, JsonHttpResult<ApiError>> Leave(string id, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<LeaveMeetingView>, JsonHttpResult<ApiError>>> Leave(string id, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var left = engine.LeaveMeeting(me.TenantId, me.UserId, id);
+        var left = await tenants.Ask(me.TenantId, new LeaveMeeting(me.UserId, id));
         if (!left.IsSuccess) return ApiErrors.From(left);
         var stillUp = left.Value!.Select(l => l.ToView()).ToList();
         return TypedResults.Ok(new LeaveMeetingView(stillUp, stillUp.Count > 0 ? EngineMessages.HangUpBothEnds : null));
     }
 
-    private static Results<Ok<MeetingView>, JsonHttpResult<ApiError>> End(string id, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<MeetingView>, JsonHttpResult<ApiError>>> End(string id, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var ended = engine.EndMeeting(me.TenantId, me.UserId, id);
-        return ended.IsSuccess ? TypedResults.Ok(ended.Value!.ToView(engine, me.UserId)) : ApiErrors.From(ended);
+        var ended = await tenants.Ask(me.TenantId, new EndMeeting(me.UserId, id));
+        return ended.IsSuccess ? await ViewAsync(tenants, me, id) : ApiErrors.From(ended);
     }
 
-    private static Results<Ok<MeetingView>, JsonHttpResult<ApiError>> SetLobby(string id, LobbyRequest body, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<MeetingView>, JsonHttpResult<ApiError>>> SetLobby(string id, LobbyRequest body, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
         if (!EnumNames.TryParse<LobbyBypass>(body.Bypass, out var bypass))
             return ApiErrors.Invalid($"Bypass must be one of {EnumNames.List<LobbyBypass>()}.");
-        var updated = engine.SetLobby(me.TenantId, me.UserId, id, new LobbySettings(bypass, body.DialInCallersBypass));
-        return updated.IsSuccess ? TypedResults.Ok(updated.Value!.ToView(engine, me.UserId)) : ApiErrors.From(updated);
+        var updated = await tenants.Ask(me.TenantId, new SetLobby(me.UserId, id, new LobbySettings(bypass, body.DialInCallersBypass)));
+        return updated.IsSuccess ? await ViewAsync(tenants, me, id) : ApiErrors.From(updated);
     }
 
-    private static Results<Ok<CallLegView>, JsonHttpResult<ApiError>> HangUp(string legId, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> HangUp(string legId, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var leg = engine.HangUp(me.TenantId, me.UserId, legId);
+        var leg = await tenants.Ask(me.TenantId, new HangUp(me.UserId, legId));
         return leg.IsSuccess ? TypedResults.Ok(leg.Value!.ToView()) : ApiErrors.From(leg);
     }
 }

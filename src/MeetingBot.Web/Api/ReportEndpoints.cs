@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Reports;
 using MeetingBot.Web.Api.Contracts;
@@ -21,30 +23,30 @@ public static class ReportEndpoints
         return admin;
     }
 
-    private static Results<Ok<List<MinutePoolRowView>>, JsonHttpResult<ApiError>> Pools(string? months, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<List<MinutePoolRowView>>, JsonHttpResult<ApiError>>> Pools(string? months, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
         var history = 0;
         if (!string.IsNullOrEmpty(months) && !int.TryParse(months, NumberStyles.None, CultureInfo.InvariantCulture, out history))
             return ApiErrors.From(EngineError.InvalidDateRange);
-        var rows = engine.GetMinutePoolsReport(me.TenantId, me.UserId, history);
+        var rows = await tenants.Ask(me.TenantId, new GetMinutePoolsReport(me.UserId, history));
         return rows.IsSuccess ? TypedResults.Ok(rows.Value!.Select(r => r.ToView()).ToList()) : ApiErrors.From(rows);
     }
 
-    private static Results<Ok<UsageReportView>, JsonHttpResult<ApiError>> Usage(string? from, string? to, string? userId, string? callType, string? columns,
-        HttpContext http, ConferenceEngine engine, TimeProvider time)
+    private static async Task<Results<Ok<UsageReportView>, JsonHttpResult<ApiError>>> Usage(string? from, string? to, string? userId, string? callType, string? columns,
+        HttpContext http, ITenants tenants, TimeProvider time)
     {
-        var query = Run(from, to, userId, callType, columns, http, engine, time);
+        var query = await RunAsync(from, to, userId, callType, columns, http, tenants, time);
         if (query.Error is { } error) return error;
         var q = query.Value!;
         var rows = q.Records.Select(r => (IReadOnlyDictionary<string, string>)q.Columns.ToDictionary(c => c, c => UsageReportColumns.Value(r, c))).ToList();
         return TypedResults.Ok(new UsageReportView(q.From, q.To, userId, q.Columns, rows));
     }
 
-    private static Results<FileContentHttpResult, JsonHttpResult<ApiError>> UsageCsv(string? from, string? to, string? userId, string? callType, string? columns,
-        HttpContext http, ConferenceEngine engine, TimeProvider time)
+    private static async Task<Results<FileContentHttpResult, JsonHttpResult<ApiError>>> UsageCsv(string? from, string? to, string? userId, string? callType, string? columns,
+        HttpContext http, ITenants tenants, TimeProvider time)
     {
-        var query = Run(from, to, userId, callType, columns, http, engine, time);
+        var query = await RunAsync(from, to, userId, callType, columns, http, tenants, time);
         if (query.Error is { } error) return error;
         var q = query.Value!;
         var csv = UsageReportColumns.ToCsv(q.Records, q.Columns);
@@ -57,7 +59,7 @@ public static class ReportEndpoints
     private sealed record QueryOutcome(UsageQuery? Value, JsonHttpResult<ApiError>? Error);
 
     /// <summary>Half-open [from, to); defaults to the last 30 days. Dates are ISO 8601; a date without offset is UTC.</summary>
-    private static QueryOutcome Run(string? from, string? to, string? userId, string? callType, string? columns, HttpContext http, ConferenceEngine engine, TimeProvider time)
+    private static async Task<QueryOutcome> RunAsync(string? from, string? to, string? userId, string? callType, string? columns, HttpContext http, ITenants tenants, TimeProvider time)
     {
         var me = CurrentUser.From(http.User);
         if (!TryParseInstant(to, time.GetUtcNow(), out var end) || !TryParseInstant(from, end - DefaultUsageRange, out var start))
@@ -68,8 +70,8 @@ public static class ReportEndpoints
         var unknown = cols.FirstOrDefault(c => !UsageReportColumns.All.Contains(c));
         if (unknown is not null)
             return new(null, ApiErrors.Invalid($"Unknown column '{unknown}'. Known: {string.Join(", ", UsageReportColumns.All)}."));
-        var records = engine.GetUsageReport(me.TenantId, me.UserId, start, end, string.IsNullOrWhiteSpace(userId) ? null : userId,
-            string.IsNullOrWhiteSpace(callType) ? null : callType.Trim());
+        var records = await tenants.Ask(me.TenantId, new GetUsageReport(me.UserId, start, end, string.IsNullOrWhiteSpace(userId) ? null : userId,
+            string.IsNullOrWhiteSpace(callType) ? null : callType.Trim()));
         return records.IsSuccess
             ? new(new UsageQuery(start, end, cols.ToList(), records.Value!), null)
             : new(null, ApiErrors.From(records));

@@ -1,4 +1,7 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
+using MeetingBot.Engine.Snapshots;
 using MeetingBot.Web.Api.Contracts;
 using MeetingBot.Web.Auth;
 using MeetingBot.Web.Composition;
@@ -30,41 +33,30 @@ public static class SimulationEndpoints
             ? await next(ctx)
             : TypedResults.NotFound();
 
-    private static Results<Ok<CallLegView>, JsonHttpResult<ApiError>> Answer(string legId, HttpContext http, ConferenceEngine engine) =>
-        OnOwnTenantLeg(legId, http, engine, engine.AnswerPhone);
+    private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> Answer(string legId, HttpContext http, ITenants tenants) =>
+        LegResult(await tenants.Ask(CurrentUser.From(http.User).TenantId, new AnswerPhone(legId)));
 
-    private static Results<Ok<CallLegView>, JsonHttpResult<ApiError>> PhoneHangUp(string legId, HttpContext http, ConferenceEngine engine) =>
-        OnOwnTenantLeg(legId, http, engine, engine.PhoneHangsUp);
+    private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> PhoneHangUp(string legId, HttpContext http, ITenants tenants) =>
+        LegResult(await tenants.Ask(CurrentUser.From(http.User).TenantId, new PhoneHangsUp(legId)));
 
-    /// <summary>Leg ids are global in the engine; a caller may only touch legs of their own tenant.</summary>
-    private static Results<Ok<CallLegView>, JsonHttpResult<ApiError>> OnOwnTenantLeg(string legId, HttpContext http, ConferenceEngine engine,
-        Func<string, EngineResult<MeetingBot.Engine.Calling.CallLeg>> action)
+    private static Results<Ok<CallLegView>, JsonHttpResult<ApiError>> LegResult(EngineResult<CallLegSnapshot> leg) =>
+        leg.IsSuccess ? TypedResults.Ok(leg.Value!.ToView()) : ApiErrors.From(leg);
+
+    private static async Task<Results<Ok<DialInSessionView>, JsonHttpResult<ApiError>>> DialIn(SimDialInRequest body, ITenants tenants)
     {
-        var me = CurrentUser.From(http.User);
-        var existing = engine.GetLeg(me.TenantId, legId);
-        if (!existing.IsSuccess) return ApiErrors.From(existing);
-        var leg = action(legId);
-        return leg.IsSuccess ? TypedResults.Ok(leg.Value!.ToView()) : ApiErrors.From(leg);
-    }
-
-    private static Results<Ok<DialInSessionView>, JsonHttpResult<ApiError>> DialIn(SimDialInRequest body, ConferenceEngine engine)
-    {
-        var session = engine.StartDialIn(body.DialedNumber ?? "", body.CallerNumber ?? "");
+        var session = await tenants.StartDialInAsync(body.DialedNumber ?? "", body.CallerNumber ?? "");
         return session.IsSuccess ? TypedResults.Ok(session.Value!.ToView()) : ApiErrors.From(session);
     }
 
     /// <summary>Wrong keys are part of a phone call, not an HTTP failure: the answer is the session with the bridge's next prompt.</summary>
-    private static Results<Ok<DialInSessionView>, JsonHttpResult<ApiError>> Digits(string sessionId, SimDigitsRequest body, HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<DialInSessionView>, JsonHttpResult<ApiError>>> Digits(string sessionId, SimDigitsRequest body, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var session = engine.GetDialIn(sessionId);
-        if (!session.IsSuccess || !string.Equals(session.Value!.TenantId, me.TenantId, StringComparison.OrdinalIgnoreCase))
-            return ApiErrors.From(EngineError.UnknownDialInSession);
-        var result = engine.EnterDialInDigits(sessionId, body.Digits ?? "");
-        return TypedResults.Ok(session.Value.ToView(result.Error));
+        var step = await tenants.Ask(me.TenantId, new EnterDialInDigits(sessionId, body.Digits ?? ""));
+        return step.Session is { } session ? TypedResults.Ok(session.ToView(step.Error)) : ApiErrors.From(EngineError.UnknownDialInSession);
     }
 
-    private static Results<Ok<ClockView>, JsonHttpResult<ApiError>> AdvanceClock(ClockAdvanceRequest body, TimeProvider time, ConferenceEngine engine)
+    private static async Task<Results<Ok<ClockView>, JsonHttpResult<ApiError>>> AdvanceClock(ClockAdvanceRequest body, TimeProvider time, ITenants tenants)
     {
         if (time is not DemoClock clock)
             return TypedResults.Json(new ApiError("ClockNotAdjustable", "This host runs on a clock that cannot be fast-forwarded."), statusCode: StatusCodes.Status409Conflict);
@@ -72,7 +64,7 @@ public static class SimulationEndpoints
         if (body.Minutes < 1 || by > DemoClock.MaxAdvance)
             return ApiErrors.Invalid($"Minutes must be between 1 and {(int)DemoClock.MaxAdvance.TotalMinutes}.");
         clock.Advance(by);
-        engine.Tick();
+        await tenants.TickAllAsync();
         return TypedResults.Ok(new ClockView(clock.GetUtcNow()));
     }
 }

@@ -17,7 +17,7 @@ public static class StorageUnavailable
         {
             return await next(context);
         }
-        catch (DbException e) when (!context.HttpContext.Response.HasStarted)
+        catch (Exception e) when (e is DbException or MeetingBot.Cluster.TenantUnavailableException && !context.HttpContext.Response.HasStarted)
         {
             var http = context.HttpContext;
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageUnavailable))

@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Licensing;
 using MeetingBot.Web.Api;
@@ -26,10 +28,10 @@ public static class SignInEndpoints
     }
 
     private static async Task<Results<Ok<SignedInUserView>, JsonHttpResult<ApiError>>> SignIn(DevSignInRequest body, HttpContext http,
-        ConferenceEngine engine, AccessTokenIssuer tokens)
+        ITenants tenants, AccessTokenIssuer tokens)
     {
         var tenantId = string.IsNullOrWhiteSpace(body.TenantId) ? DefaultTenantId : body.TenantId.Trim();
-        var user = engine.GetUser(tenantId, body.UserId?.Trim() ?? "");
+        var user = await tenants.Ask(tenantId, new GetUser(body.UserId?.Trim() ?? ""));
         if (!user.IsSuccess) return ApiErrors.From(user);
         var u = user.Value!;
         var principal = new CurrentUser(tenantId, u.Id, u.IsTenantAdmin).ToPrincipal(u.DisplayName, AuthSchemes.Cookie);
@@ -43,14 +45,14 @@ public static class SignInEndpoints
         return TypedResults.NoContent();
     }
 
-    private static Ok<List<DemoUserView>> DemoUsers(ConferenceEngine engine) =>
-        TypedResults.Ok(engine.ListUsers(DefaultTenantId)
+    private static async Task<Ok<List<DemoUserView>>> DemoUsers(ITenants tenants) =>
+        TypedResults.Ok((await tenants.Ask(DefaultTenantId, new ListUsers()))
             .Select(u => new DemoUserView(u.Id, u.DisplayName, u.IsTenantAdmin, u.Has(Capability.MCOMEETADD))).ToList());
 
-    private static Results<Ok<MeView>, JsonHttpResult<ApiError>> Me(HttpContext http, ConferenceEngine engine)
+    private static async Task<Results<Ok<MeView>, JsonHttpResult<ApiError>>> Me(HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var user = engine.GetUser(me.TenantId, me.UserId);
+        var user = await tenants.Ask(me.TenantId, new GetUser(me.UserId));
         if (!user.IsSuccess) return ApiErrors.From(user);
         var u = user.Value!;
         return TypedResults.Ok(new MeView(u.Id, me.TenantId, u.DisplayName, u.IsTenantAdmin, u.Has(Capability.MCOMEETADD), u.Has(Capability.MCOPSTNPP), u.DialOutPermission.ToString()));

@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Events;
@@ -15,7 +17,7 @@ namespace MeetingBot.Web.Bot;
 public sealed class BotEventSubscriber(
     BotAdapter adapter,
     ConversationReferenceStore references,
-    ConferenceEngine engine,
+    ITenants tenants,
     NoticeLedger ledger,
     BotSettings settings,
     ILogger<BotEventSubscriber> logger) : IEngineEventSubscriber
@@ -43,12 +45,12 @@ public sealed class BotEventSubscriber(
                 await SendAsync(userId, MessageFactory.Text(
                     $"📞 The call to {CardFormat.Phone(e.ToNumber)} in meeting {e.MeetingId} was cut off after {e.MinutesPaid} minute(s): no pooled minutes or credits were left to pay for the next one."), cancellationToken);
                 break;
-            case ParticipantJoined { InLobby: true } e when engine.GetMeeting(e.TenantId, e.MeetingId) is { IsSuccess: true, Value: { } meeting }:
+            case ParticipantJoined { InLobby: true } e when (await tenants.Ask(e.TenantId, new GetMeeting(e.MeetingId))) is { IsSuccess: true, Value: { } meeting }:
                 // As in Teams, the organizer is told someone is waiting, with the buttons to let them in.
                 await SendAsync(meeting.OrganizerId, Card(LobbyCard.Build(meeting), $"🚪 {e.DisplayName} is waiting in the lobby of meeting {e.MeetingId}."), cancellationToken);
                 break;
             case PoolLow e:
-                foreach (var admin in engine.ListUsers(e.TenantId).Where(u => u.IsTenantAdmin))
+                foreach (var admin in (await tenants.Ask(e.TenantId, new ListUsers())).Where(u => u.IsTenantAdmin))
                     await SendAsync(admin.Id, MessageFactory.Text(
                         $"⚠️ Pooled Audio Conferencing dial-out minutes are {e.ThresholdPercent}% used this month: {CardFormat.ProgressBar(e.MinutesUsed, e.MinutesAvailable)}. Add Communications Credits to keep calls going after the pool runs out."), cancellationToken);
                 break;

@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Web.Auth;
 using MeetingBot.Web.Bot.Cards;
@@ -64,11 +66,11 @@ public static class BotRegistration
     /// The invite card of a meeting as JSON, for the web client's Adaptive Cards renderer. Signed-in members of the
     /// meeting's tenant only: an invite holds the join link and conference ID, and meeting ids are easy to guess.
     /// </summary>
-    private static IResult InviteCardJson(string meetingId, ConferenceEngine engine, HttpContext http)
+    private static async Task<IResult> InviteCardJson(string meetingId, ITenants tenants, HttpContext http)
     {
-        var tenantId = engine.TenantOfMeeting(meetingId);
-        if (tenantId is null || CurrentUser.TryFrom(http.User)?.TenantId != tenantId) return TypedResults.NotFound();
-        var meeting = engine.GetMeeting(tenantId, meetingId);
+        // Meeting ids are looked up in the caller's own tenant: another tenant's meeting is simply not found.
+        if (CurrentUser.TryFrom(http.User) is not { } me) return TypedResults.NotFound();
+        var meeting = await tenants.Ask(me.TenantId, new GetMeeting(meetingId));
         if (!meeting.IsSuccess) return TypedResults.NotFound();
         var json = InviteCard.Build(meeting.Value!.Invite, TimeSpan.Zero).ToString(Formatting.None);
         return TypedResults.Text(json, "application/json");

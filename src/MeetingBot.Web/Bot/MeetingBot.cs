@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MeetingBot.Engine;
@@ -18,7 +20,7 @@ public sealed class MeetingBot : ActivityHandler
     public const int MaxTextLength = 2000;
     public const string UnknownSubmit = "That button is not one I know (the card may be from an older version). Type help for fresh cards.";
 
-    private readonly ConferenceEngine _engine;
+    private readonly ITenants _tenants;
     private readonly ConversationState _conversationState;
     private readonly UserState _userState;
     private readonly ConversationReferenceStore _references;
@@ -30,7 +32,7 @@ public sealed class MeetingBot : ActivityHandler
     private readonly ChatCommandRouter _router;
 
     public MeetingBot(
-        ConferenceEngine engine,
+        ITenants tenants,
         ConversationState conversationState,
         UserState userState,
         ConversationReferenceStore references,
@@ -38,15 +40,15 @@ public sealed class MeetingBot : ActivityHandler
         TimeProvider time,
         BotSettings settings)
     {
-        _engine = engine;
+        _tenants = tenants;
         _conversationState = conversationState;
         _userState = userState;
         _references = references;
         _settings = settings;
-        _meetings = new MeetingFlow(engine, time, ledger);
-        _phone = new PhoneFlow(engine, ledger, _meetings);
-        _admin = new AdminFlow(engine, time);
-        _identity = new IdentityFlow(engine);
+        _meetings = new MeetingFlow(tenants, time, ledger);
+        _phone = new PhoneFlow(tenants, ledger, _meetings);
+        _admin = new AdminFlow(tenants, time);
+        _identity = new IdentityFlow(tenants);
         _router = BuildRouter();
     }
 
@@ -66,8 +68,8 @@ public sealed class MeetingBot : ActivityHandler
         // update if anyone but the bot arrived. "Restart conversation" repeats it, and greeting again is right.
         if (!membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id)) return;
         var turn = await LoadTurnAsync(turnContext, cancellationToken);
-        var user = _engine.GetUser(turn.TenantId, turn.UserId);
-        var tenant = _engine.GetTenant(turn.TenantId);
+        var user = (await _tenants.Ask(turn.TenantId, new GetUser(turn.UserId)));
+        var tenant = (await _tenants.Ask(turn.TenantId, new GetTenant()));
         if (!user.IsSuccess || !tenant.IsSuccess)
         {
             await turn.SayAsync("Welcome to MeetingBot. The demo tenant is not set up on this host.");

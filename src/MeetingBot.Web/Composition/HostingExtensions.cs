@@ -1,3 +1,4 @@
+using MeetingBot.Cluster;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Billing;
 using MeetingBot.Engine.Events;
@@ -35,8 +36,10 @@ public static class HostingExtensions
         services.AddSingleton<EngineEventDispatcher>();
         services.AddSingleton<IEngineEvents>(sp => sp.GetRequiredService<EngineEventDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<EngineEventDispatcher>());
-        services.AddSingleton(sp => CreateEngine(sp, builder.Configuration));
-        services.AddHostedService<EngineTicker>();
+        services.AddSingleton(_ => EngineOptionsFrom(builder.Configuration));
+        services.AddSingleton(_ => CatalogFrom(builder.Configuration));
+        builder.AddMeetingBotCluster();
+        services.AddHostedService<TenantKeeper>();
 
         services.AddMeetingBotBot(builder.Configuration);
         services.AddMeetingBotRealtime(builder.Configuration);
@@ -50,7 +53,6 @@ public static class HostingExtensions
         var options = app.Configuration.GetSection(MeetingBotOptions.Section).Get<MeetingBotOptions>() ?? new();
         if (options.LocalDevMode)
             app.Logger.LogWarning("LOCAL DEV MODE IS ON: /api/messages accepts unauthenticated requests and the web client offers a dev sign-in. Never expose this host.");
-        _ = app.Services.GetRequiredService<ConferenceEngine>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
@@ -63,13 +65,20 @@ public static class HostingExtensions
         return app;
     }
 
-    private static ConferenceEngine CreateEngine(IServiceProvider sp, IConfiguration configuration)
+    private static EngineOptions EngineOptionsFrom(IConfiguration configuration)
     {
         var options = new EngineOptions { PublicBaseUrl = configuration["MeetingBot:PublicBaseUrl"] ?? "http://localhost:3978" };
         configuration.GetSection("MeetingBot:Engine").Bind(options);
-        var engine = new ConferenceEngine(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IEngineEvents>(), sp.GetRequiredService<IPaymentGateway>(), sp.GetService<IEngineJournal>());
+        options.Validate();
+        return options;
+    }
+
+    /// <summary>The tenants this deployment serves. Every host reads the same configuration, so every host knows them all.</summary>
+    private static TenantCatalog CatalogFrom(IConfiguration configuration)
+    {
+        var catalog = new TenantCatalog();
         var seed = configuration.GetSection("DemoTenant").Get<TenantSeed>();
-        if (seed is { Id.Length: > 0 }) engine.AddTenant(seed);
-        return engine;
+        if (seed is { Id.Length: > 0 }) catalog.Add(seed);
+        return catalog;
     }
 }

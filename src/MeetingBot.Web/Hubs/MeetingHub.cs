@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Web.Api;
 using MeetingBot.Web.Api.Contracts;
@@ -12,7 +14,7 @@ namespace MeetingBot.Web.Hubs;
 /// user group (and the admins group for tenant admins) and, on request, the groups of meetings it is in.
 /// </summary>
 [Authorize]
-public sealed class MeetingHub(ConferenceEngine engine, MeetingConnectionCounter counter) : Hub<IMeetingClient>
+public sealed class MeetingHub(ITenants tenants, MeetingConnectionCounter counter) : Hub<IMeetingClient>
 {
     private const string JoinedMeetingsKey = "meetings";
 
@@ -28,17 +30,19 @@ public sealed class MeetingHub(ConferenceEngine engine, MeetingConnectionCounter
     public async Task<MeetingSnapshot> JoinMeeting(string meetingId)
     {
         var me = Me;
-        var meeting = engine.ListMeetings(me.TenantId, me.UserId).FirstOrDefault(m => string.Equals(m.Id, meetingId, StringComparison.OrdinalIgnoreCase))
-            ?? throw new HubException(EngineMessages.For(EngineError.NotMeetingParticipant));
+        var details = await tenants.Ask(me.TenantId, new GetMeetingDetails(meetingId ?? ""));
+        if (!details.IsSuccess || !ViewMapper.IsMember(details.Value!.Meeting, me.UserId))
+            throw new HubException(EngineMessages.For(EngineError.NotMeetingParticipant));
+        var meeting = details.Value!.Meeting;
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Meeting(me.TenantId, meeting.Id, Context.ConnectionId));
         var key = HubGroups.MeetingKey(me.TenantId, meeting.Id);
         if (JoinedMeetings.Add(key)) counter.Joined(key);
         return new MeetingSnapshot(meeting.Id, meeting.Subject, meeting.IsEnded,
             // Who is here now; every earlier session (each rejoin is one) stays in GET /api/meetings/{id}. Sending the
             // whole history made each reconnect cost more the longer the meeting ran.
-            meeting.Participants.ToArray().Where(p => p.LeftAt is null).Select(p => p.ToView()).ToList(),
-            engine.ListLegs(me.TenantId, meeting.Id).Select(l => l.ToView()).ToList(),
-            MyOrphanedLegs(me));
+            meeting.Present.Select(p => p.ToView()).ToList(),
+            details.Value.Legs.Select(l => l.ToView()).ToList(),
+            await MyOrphanedLegsAsync(me));
     }
 
     public async Task LeaveMeetingGroup(string meetingId)
@@ -58,7 +62,7 @@ public sealed class MeetingHub(ConferenceEngine engine, MeetingConnectionCounter
     }
 
     /// <summary>The caller's phone legs still connected after they left: what a reconnecting client must warn about first.</summary>
-    public IReadOnlyList<CallLegView> GetMyOrphanedLegs() => MyOrphanedLegs(Me);
+    public async Task<IReadOnlyList<CallLegView>> GetMyOrphanedLegs() => await MyOrphanedLegsAsync(Me);
 
     private CurrentUser Me => CurrentUser.From(Context.User);
 
@@ -74,10 +78,6 @@ public sealed class MeetingHub(ConferenceEngine engine, MeetingConnectionCounter
         }
     }
 
-    private List<CallLegView> MyOrphanedLegs(CurrentUser me) =>
-        engine.ListMeetings(me.TenantId, me.UserId)
-            .SelectMany(m => engine.ListLegs(me.TenantId, m.Id))
-            .Where(l => l.IsLive && l.IsOrphaned && string.Equals(l.RequestedByUserId, me.UserId, StringComparison.OrdinalIgnoreCase))
-            .Select(l => l.ToView())
-            .ToList();
+    private async Task<List<CallLegView>> MyOrphanedLegsAsync(CurrentUser me) =>
+        (await tenants.Ask(me.TenantId, new ListOrphanedLegs(me.UserId))).Select(l => l.ToView()).ToList();
 }

@@ -1,3 +1,4 @@
+using MeetingBot.Cluster;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Events;
 using MeetingBot.Engine.Phone;
@@ -15,7 +16,7 @@ namespace MeetingBot.Web.Hubs;
 /// </summary>
 public sealed class SignalREventSubscriber(
     IHubContext<MeetingHub, IMeetingClient> hub,
-    ConferenceEngine engine,
+    ITenants tenants,
     MeetingConnectionCounter counter,
     IOptions<MeetingBotOptions> options) : IEngineEventSubscriber
 {
@@ -39,7 +40,7 @@ public sealed class SignalREventSubscriber(
             e.MeetingId, e.EndedByUserId, e.PhoneLegsStillConnected, e.At), static (c, m) => c.MeetingEnded(m)),
         PoolLow e => Admins(e.TenantId).PoolLow(new PoolLowMessage(e.ThresholdPercent, e.MinutesUsed, e.MinutesAvailable, e.At)),
         CreditsChanged e => Admins(e.TenantId).CreditsChanged(
-            new CreditsChangedMessage(e.Balance, engine.GetTenant(e.TenantId).Value?.Currency ?? "", e.Reason, e.At)),
+            new CreditsChangedMessage(e.Balance, tenants.Catalog.Find(e.TenantId)?.Currency ?? "", e.Reason, e.At)),
         _ => Task.CompletedTask,
     };
 
@@ -50,7 +51,7 @@ public sealed class SignalREventSubscriber(
     private IMeetingClient LegAudience(CallLegStateChanged e)
     {
         var meeting = HubGroups.MeetingShards(e.TenantId, e.MeetingId);
-        if (e.UserId is null || engine.GetLeg(e.TenantId, e.LegId).Value is not { IsOrphaned: true }) return hub.Clients.Groups(meeting);
+        if (e.UserId is null || !e.IsOrphaned) return hub.Clients.Groups(meeting);
         return hub.Clients.Groups([.. meeting, HubGroups.User(e.TenantId, e.UserId)]);
     }
 

@@ -31,6 +31,9 @@ public sealed class LiveHost : WebApplicationFactory<Program>
     {
         builder.UseSetting("MeetingBot:LocalDevMode", "true");
         builder.UseSetting("MeetingBot:Engine:AutoAnswerAfter", "00:00:00");
+        // Parallel test hosts each get their own silo ports.
+        builder.UseSetting("MeetingBot:Cluster:SiloPort", "0");
+        builder.UseSetting("MeetingBot:Cluster:GatewayPort", "0");
         // Every host starts from the seeded tenant: nothing is journaled to disk between test classes or runs.
         builder.UseSetting("MeetingBot:Storage:Provider", "None");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -36,6 +36,9 @@ public sealed class HostProcess : IDisposable
         start.Environment["MeetingBot__Engine__AutoAnswerAfter"] = "00:00:00";
         start.Environment["MeetingBot__LocalDevMode"] = "true";
         start.Environment["MeetingBot__Redis"] = "";
+        // Its own silo ports: other test hosts may run beside it.
+        start.Environment["MeetingBot__Cluster__SiloPort"] = "0";
+        start.Environment["MeetingBot__Cluster__GatewayPort"] = "0";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");
         process.OutputDataReceived += (_, _) => { };

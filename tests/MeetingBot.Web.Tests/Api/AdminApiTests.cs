@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using System.Net;
 using System.Net.Http.Json;
 using MeetingBot.Engine;
@@ -33,7 +35,7 @@ public sealed class AdminApiTests : IAsyncLifetime
         var response = await adele.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { }) });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(2, _app.Engine.GetUser("contoso", "adele").Value!.Licenses.Count);
+        Assert.Equal(2, (await _app.Tenants.Ask("contoso", new GetUser("adele"))).Value!.Licenses.Count);
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public sealed class AdminApiTests : IAsyncLifetime
         var response = await nestor.PutAsJsonAsync("/api/admin/users/adele/dialout", new { permission });
 
         Assert.Equal(expected, response.StatusCode);
-        var stored = _app.Engine.GetUser("contoso", "adele").Value!.DialOutPermission.ToString();
+        var stored = (await _app.Tenants.Ask("contoso", new GetUser("adele"))).Value!.DialOutPermission.ToString();
         Assert.Equal(expected == HttpStatusCode.OK ? permission : "AnyDestination", stored, ignoreCase: true);
     }
 
@@ -104,7 +106,7 @@ public sealed class AdminApiTests : IAsyncLifetime
         var response = await nestor.PostAsJsonAsync("/api/admin/credits/funds", new { amount });
 
         await MeetingApiTests.AssertError(response, HttpStatusCode.BadRequest, EngineError.InvalidAmount);
-        Assert.Equal(0m, _app.Engine.GetCreditBalance("contoso").Value);
+        Assert.Equal(0m, (await _app.Tenants.Ask("contoso", new GetCreditBalance())).Value);
     }
 
     [Fact]
@@ -137,6 +139,6 @@ public sealed class AdminApiTests : IAsyncLifetime
         var response = await nestor.PostAsync("/api/admin/credits/funds", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0m, _app.Engine.GetCreditBalance("contoso").Value);
+        Assert.Equal(0m, (await _app.Tenants.Ask("contoso", new GetCreditBalance())).Value);
     }
 }

@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using System.Net;
 using System.Net.Http.Json;
 using MeetingBot.Engine;
@@ -77,7 +79,7 @@ public sealed class InviteLinkTests : IAsyncLifetime
 
         var numbers = await browser.GetFromJsonAsync<DialInNumbersView>("/api/dialin/contoso");
 
-        var bridge = _app.Engine.GetTenant("contoso").Value!.Bridge;
+        var bridge = (await _app.Tenants.Ask("contoso", new GetTenant())).Value!.Bridge;
         Assert.Equal((TollNumber, "+1 405-666-0187"), (numbers!.TollNumber, numbers.TollNumberDisplay));
         Assert.Equal(bridge.TollFreeNumber, numbers.TollFreeNumber);
         Assert.Equal(bridge.LocalNumbers.Count, numbers.LocalNumbers.Count);
@@ -105,7 +107,7 @@ public sealed class InviteLinkTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches("^[0-9]{5}$", pin!.Pin);
-        Assert.Equal(pin.Pin, _app.Engine.GetUser("contoso", "adele").Value!.OrganizerPin);
+        Assert.Equal(pin.Pin, (await _app.Tenants.Ask("contoso", new GetUser("adele"))).Value!.OrganizerPin);
         Assert.True(response.Headers.CacheControl?.NoStore);
     }
 
@@ -128,12 +130,12 @@ public sealed class InviteLinkTests : IAsyncLifetime
     public async Task SetPin_BadPin_Returns400WithEngineMessageAndKeepsOldPin(string bad)
     {
         using var adele = await _app.ClientForAsync("adele");
-        var before = _app.Engine.GetUser("contoso", "adele").Value!.OrganizerPin;
+        var before = (await _app.Tenants.Ask("contoso", new GetUser("adele"))).Value!.OrganizerPin;
 
         var response = await adele.PutAsJsonAsync("/api/me/pin", new { pin = bad });
 
         await AssertError(response, HttpStatusCode.BadRequest, EngineError.InvalidPin);
-        Assert.Equal(before, _app.Engine.GetUser("contoso", "adele").Value!.OrganizerPin);
+        Assert.Equal(before, (await _app.Tenants.Ask("contoso", new GetUser("adele"))).Value!.OrganizerPin);
     }
 
     [Fact]

@@ -1,8 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using MeetingBot.Engine;
+using MeetingBot.Cluster;
 using MeetingBot.Web.Api.Contracts;
-using MeetingBot.Web.Engine;
 using MeetingBot.Web.Hubs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
@@ -10,7 +9,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MeetingBot.Web.Tests.Api;
@@ -25,27 +23,32 @@ public sealed class MeetingBotAppFactory(IReadOnlyDictionary<string, string?>? s
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    public ConferenceEngine Engine => Services.GetRequiredService<ConferenceEngine>();
+    /// <summary>The host's way to its tenants (the grains): what a test asks to check state behind the API.</summary>
+    public ITenants Tenants => Services.GetRequiredService<ITenants>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("MeetingBot:Engine:AutoAnswerAfter", "00:00:00");
+        // Parallel test hosts each get their own silo ports.
+        builder.UseSetting("MeetingBot:Cluster:SiloPort", "0");
+        builder.UseSetting("MeetingBot:Cluster:GatewayPort", "0");
+        // Time moves only when a test says so: no grain timer ticks between its steps.
+        builder.UseSetting("MeetingBot:Cluster:TickInterval", "00:00:00");
         // Every test host starts from the seed: a shared database file would leak state between parallel tests.
         builder.UseSetting("MeetingBot:Storage:Provider", "None");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
-            var ticker = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineTicker)).ToList();
-            foreach (var d in ticker) services.Remove(d);
         });
     }
 
-    /// <summary>Moves the fake clock and lets the engine catch up, as the ticker would.</summary>
+    /// <summary>Moves the fake clock and lets every tenant catch up, as the grains' timers would.</summary>
     public void Advance(TimeSpan by)
     {
         Time.Advance(by);
-        Engine.Tick();
+        // Blocking is safe here: a test thread is not a grain turn, and the tick never calls back into the test.
+        Tenants.TickAllAsync().GetAwaiter().GetResult();
     }
 
     public async Task<SignedInUserView> SignInAsync(string userId)

@@ -17,7 +17,7 @@ public sealed class BotEventSubscriberTests
     private static (BotHarness Harness, BotEventSubscriber Subscriber) Create()
     {
         var h = BotHarness.Create();
-        var subscriber = new BotEventSubscriber(h.Adapter, h.References, h.Engine, h.Ledger, h.Settings, NullLogger<BotEventSubscriber>.Instance);
+        var subscriber = new BotEventSubscriber(h.Adapter, h.References, h.Tenants, h.Ledger, h.Settings, NullLogger<BotEventSubscriber>.Instance);
         return (h, subscriber);
     }
 

@@ -28,7 +28,8 @@ public sealed class BotHarness
         Time = useDemoClock ? new DemoClock(Clock) : Clock;
         Events = new RecordingEngineEvents();
         Engine = new ConferenceEngine(new EngineOptions { AutoAnswerAfter = TimeSpan.Zero }, Time, Events);
-        Engine.AddTenant(LoadDemoTenant());
+        Tenants = new LocalTenants(Engine);
+        Tenants.Add(LoadDemoTenant());
         ConversationState = new ConversationState(Storage);
         UserState = new UserState(Storage);
         References = new ConversationReferenceStore(Storage, Settings);
@@ -40,6 +41,8 @@ public sealed class BotHarness
     public TimeProvider Time { get; }
     public RecordingEngineEvents Events { get; }
     public ConferenceEngine Engine { get; }
+    /// <summary>What the bot reaches its tenants through (in production, the tenant grains).</summary>
+    public LocalTenants Tenants { get; }
     public ConversationState ConversationState { get; }
     public UserState UserState { get; }
     public TestAdapter Adapter { get; }
@@ -52,7 +55,7 @@ public sealed class BotHarness
     public static BotHarness Create(bool useDemoClock = false) => new(useDemoClock);
 
     /// <summary>A fresh bot per turn, as the host makes one per request (IBot is transient).</summary>
-    public BotUnderTest NewBot() => new(Engine, ConversationState, UserState, References, Ledger, Time, Settings);
+    public BotUnderTest NewBot() => new(Tenants, ConversationState, UserState, References, Ledger, Time, Settings);
 
     public TestFlow Flow() => new(Adapter, (context, ct) => NewBot().OnTurnAsync(context, ct));
 

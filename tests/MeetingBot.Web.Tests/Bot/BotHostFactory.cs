@@ -22,6 +22,11 @@ public sealed class BotHostFactory(IBot? replaceBot = null, bool useDemoClock = 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("MeetingBot:Engine:AutoAnswerAfter", "00:00:00");
+        // Parallel test hosts each get their own silo ports.
+        builder.UseSetting("MeetingBot:Cluster:SiloPort", "0");
+        builder.UseSetting("MeetingBot:Cluster:GatewayPort", "0");
+        // Time moves only when a test says so: no grain timer ticks between its steps.
+        builder.UseSetting("MeetingBot:Cluster:TickInterval", "00:00:00");
         builder.UseSetting("MicrosoftAppId", "");
         // In memory unless a test owns a file: parallel test hosts must never share a database file.
         builder.UseSetting("MeetingBot:Storage:Provider", sqliteFile is null ? "None" : "Sqlite");
@@ -38,8 +43,6 @@ public sealed class BotHostFactory(IBot? replaceBot = null, bool useDemoClock = 
             {
                 services.AddSingleton<TimeProvider>(Time);
             }
-            foreach (var d in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineTicker)).ToList())
-                services.Remove(d);
             if (replaceBot is not null) services.AddTransient(_ => replaceBot);
         });
     }

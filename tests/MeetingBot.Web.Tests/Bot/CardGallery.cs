@@ -1,3 +1,4 @@
+using MeetingBot.Engine.Snapshots;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Billing;
 using MeetingBot.Engine.Calling;
@@ -35,31 +36,34 @@ public static class CardGallery
 
         return
         [
-            ("welcome", WelcomeCard.Build(e.GetUser(t, "adele").Unwrap(), tenant.Name)),
+            ("welcome", WelcomeCard.Build(UserSnapshot.Of(e.GetUser(t, "adele").Unwrap()), tenant.Name)),
             ("help", HelpCard.Build()),
             ("help-unknown", HelpCard.Build("make me a sandwich")),
             ("invite-with-dial-in", InviteCard.Build(withAc.Invite, offset)),
             ("invite-without-dial-in", InviteCard.Build(withoutAc.Invite, TimeSpan.Zero)),
-            ("prejoin-with-phone", PreJoinCard.Build(withAc, organizerHasAudioConferencing: true, "405 555 0100")),
-            ("prejoin-without-phone", PreJoinCard.Build(withoutAc, organizerHasAudioConferencing: false)),
+            ("prejoin-with-phone", PreJoinCard.Build(MeetingSnapshot.Of(withAc), organizerHasAudioConferencing: true, "405 555 0100")),
+            ("prejoin-without-phone", PreJoinCard.Build(MeetingSnapshot.Of(withoutAc), organizerHasAudioConferencing: false)),
             ("confirm-number", ConfirmNumberCard.Build(withAc.Id, withAc.Subject, "4055550100", e.PreviewNumber(t, withAc.Id, "4055550100").Unwrap())),
-            ("roster-organizer", RosterCard.Build(withAc, e.ListLegs(t, withAc.Id), "lee")),
-            ("roster-guest", RosterCard.Build(withAc, e.ListLegs(t, withAc.Id), "adele")),
+            ("roster-organizer", RosterCard.Build(MeetingSnapshot.Of(withAc), Legs(e, withAc.Id), "lee")),
+            ("roster-guest", RosterCard.Build(MeetingSnapshot.Of(withAc), Legs(e, withAc.Id), "adele")),
             ("hang-up-reminder", HangUpReminderCard.Build(withAc.Id, "leg-1", "+14055550100", TimeSpan.FromMinutes(12))),
-            ("meetings", MeetingsCard.Build("Lee Gu", e.ListMeetings(t, "lee"), offset)),
+            ("meetings", MeetingsCard.Build("Lee Gu", e.ListMeetings(t, "lee").Select(MeetingSnapshot.Of).ToList(), offset)),
             ("meetings-empty", MeetingsCard.Build("Alex Wilber", [], offset)),
             ("dial-in", DialInCard.Build(tenant.Bridge.TollNumber, "+14055550123",
                 [(DialInCard.Speaker.Caller, "Calling"), (DialInCard.Speaker.Bridge, DialInPrompts.EnterConferenceId), (DialInCard.Speaker.Keypad, "123456789#")], "Joined.")),
-            ("lobby-waiting", LobbyCard.Build(withAc)),
-            ("lobby-empty", LobbyCard.Build(withoutAc)),
+            ("lobby-waiting", LobbyCard.Build(MeetingSnapshot.Of(withAc))),
+            ("lobby-empty", LobbyCard.Build(MeetingSnapshot.Of(withoutAc))),
             ("audit", AuditCard.Build(e.GetAuditLog(t, "nestor").Unwrap())),
             ("audit-empty", AuditCard.Build([])),
-            ("admin", AdminCard.Build(e.ListUsers(t), e.GetSubscriptions(t).Unwrap(), e.GetCreditBalance(t).Unwrap(), tenant.Currency, tenant.Credits.AutoRecharge)),
+            ("admin", AdminCard.Build(e.ListUsers(t).Select(UserSnapshot.Of).ToList(), e.GetSubscriptions(t).Unwrap(), e.GetCreditBalance(t).Unwrap(), tenant.Currency, tenant.Credits.AutoRecharge)),
             ("pools", PoolsReportCard.Build(pools)),
             ("usage", UsageReportCard.Build(usage, BotHarness.Start.AddDays(-1), BotHarness.Start.AddDays(1))),
             ("usage-empty", UsageReportCard.Build(Array.Empty<UsageRecord>(), BotHarness.Start.AddDays(-1), BotHarness.Start)),
-            ("credits", CreditsCard.Build(e.GetCreditBalance(t).Unwrap(), tenant.Currency, [.. tenant.Credits.Purchases], tenant.Credits.AutoRecharge, h.Clock.GetUtcNow())),
+            ("credits", CreditsCard.Build(e.GetCreditBalance(t).Unwrap(), tenant.Currency, TenantSnapshot.Of(tenant).Purchases, tenant.Credits.AutoRecharge, h.Clock.GetUtcNow())),
             ("credits-empty", CreditsCard.Build(0m, "USD", [], AutoRechargeSettings.Off, BotHarness.Start)),
         ];
     }
+
+    private static List<CallLegSnapshot> Legs(ConferenceEngine e, string meetingId) =>
+        e.ListLegs(BotHarness.TenantId, meetingId).Select(CallLegSnapshot.Of).ToList();
 }

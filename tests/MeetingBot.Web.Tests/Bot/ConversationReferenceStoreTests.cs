@@ -104,7 +104,7 @@ public sealed class ConversationReferenceStoreTests
         // A new host: new store and subscriber, the same (durable) storage, no turn from the user yet.
         var after = BotHarness.Create();
         var store = new ConversationReferenceStore(before.Storage, after.Settings);
-        var subscriber = new BotEventSubscriber(after.Adapter, store, after.Engine, after.Ledger, after.Settings, NullLogger<BotEventSubscriber>.Instance);
+        var subscriber = new BotEventSubscriber(after.Adapter, store, after.Tenants, after.Ledger, after.Settings, NullLogger<BotEventSubscriber>.Instance);
         await subscriber.HandleAsync(new CallingFeatureUnavailable(BotHarness.TenantId, BotHarness.Start, "adele", "1",
             EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);
 

@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -44,7 +46,7 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
     [Fact]
     public async Task Conversation_SeedStoryFromWelcomeToUsageReport_EveryStepAnsweredAtTheServiceUrl()
     {
-        var engine = _factory.Services.GetRequiredService<ConferenceEngine>();
+        var tenants = _factory.Services.GetRequiredService<ITenants>();
 
         // Welcome: one conversationUpdate holding bot and user, without roles.
         var welcome = Card(Assert.Single(await PostAsync(Activity("conversationUpdate", new JObject
@@ -55,8 +57,8 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
 
         // Schedule from the welcome card's button: the invite has the toll number and conference ID.
         var scheduled = Assert.Single(await PressAsync(welcome, "Schedule", new() { ["subject"] = "Weekly sync" }));
-        var meetingId = Assert.Single(engine.ListMeetings("contoso", "adele")).Id;
-        var conferenceId = engine.GetMeeting("contoso", meetingId).Value!.ConferenceId!;
+        var meetingId = Assert.Single((await tenants.Ask("contoso", new ListMeetings("adele")))).Id;
+        var conferenceId = (await tenants.Ask("contoso", new GetMeeting(meetingId))).Value!.ConferenceId!;
         Assert.Equal($"Scheduled **Weekly sync** (meeting {meetingId}). Here is the invite.", Text(scheduled));
         var invite = Card(scheduled);
         Assert.Equal($"+1 405-666-0187,,{conferenceId}#  (Toll)", (string?)ById(invite, "tollNumber")?["text"]);
@@ -73,7 +75,7 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
             Assert.StartsWith("⏩ Moved the demo clock forward 30 minute(s).", Text(Assert.Single(await SayAsync("fast forward 30"))));
         await WaitForAsync(a => Text(a) == "📞 " + EngineMessages.NotSetUpForCallingFeature);
         await WaitForAsync(a => Text(a) == $"📞 The call to +1 405-555-0100 in meeting {meetingId} was cut off after 120 minute(s): no pooled minutes or credits were left to pay for the next one.");
-        Assert.Equal(CallLegState.CutOff, Assert.Single(engine.ListLegs("contoso", meetingId)).State);
+        Assert.Equal(CallLegState.CutOff, Assert.Single((await tenants.Ask("contoso", new ListLegs(meetingId)))).State);
 
         // Every later dial-out gets the exact Teams error as the reply.
         Assert.Equal(EngineMessages.NotSetUpForCallingFeature, Text(Assert.Single(await PressAsync(preJoin, "Call me", new() { ["phoneNumber"] = Number }))));
@@ -101,12 +103,12 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
         var reminder = Assert.Single(await PressAsync(Card(leesCall), "Leave"));
         Assert.Equal($"You left meeting {leesMeetingId} in the client, but your phone did not. {EngineMessages.HangUpBothEnds}", Text(reminder));
         Assert.Equal(EngineMessages.HangUpBothEnds, (string?)ById(Card(reminder), "message")?["text"]);
-        Assert.True(engine.ListLegs("contoso", leesMeetingId!).Single(l => l.Kind == CallLegKind.CallMe).IsLive);
+        Assert.True((await tenants.Ask("contoso", new ListLegs(leesMeetingId!))).Single(l => l.Kind == CallLegKind.CallMe).IsLive);
 
         // The reminder's button ends the leg; 3 minutes began (0, 1, 2), paid from credits at the US rate.
         var hungUp = Assert.Single(await PressAsync(Card(reminder), "Hang up my phone"));
         Assert.Equal("📞 Hung up +1 405-555-0100 after 3 paid minute(s), 0.054 charged to credits.", Text(hungUp));
-        Assert.False(engine.ListLegs("contoso", leesMeetingId!).Single(l => l.Kind == CallLegKind.CallMe).IsLive);
+        Assert.False((await tenants.Ask("contoso", new ListLegs(leesMeetingId!))).Single(l => l.Kind == CallLegKind.CallMe).IsLive);
 
         // The admin reads the usage report: Adele's call on the pool ($0, MCOMEETADD), Lee's on credits (MCOPSTNPP).
         Assert.Contains("Nestor Wilke", Text(Assert.Single(await SayAsync("act as nestor"))));

@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using System.Net;
 using System.Text;
 using MeetingBot.Engine;
@@ -90,7 +92,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
 
             // A new host on the same database: the user has not spoken to it, yet the event reaches their chat.
             await using var after = new BotHostFactory(sqliteFile: file);
-            _ = after.Services.GetRequiredService<ConferenceEngine>();
+            _ = after.Services.GetRequiredService<ITenants>();
             after.Services.GetRequiredService<EngineEventDispatcher>().Publish(new CallingFeatureUnavailable(
                 "contoso", BotHarness.Start, "adele", "1", EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature));
 
@@ -154,8 +156,8 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     {
         await using var factory = new BotHostFactory();
         using var client = factory.CreateClient();
-        var engine = factory.Services.GetRequiredService<ConferenceEngine>();
-        var meeting = engine.ScheduleMeeting("contoso", "adele", "Sync", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
+        var tenants = factory.Services.GetRequiredService<ITenants>();
+        var meeting = (await tenants.Ask("contoso", new ScheduleMeeting("adele", "Sync", BotHarness.Start, BotHarness.Start.AddMinutes(30)))).Unwrap();
 
         var anonymous = await client.GetAsync($"/api/cards/invite/{meeting.Id}");
         (await client.PostAsync("/api/dev/signin", Json(new JObject { ["userId"] = "megan" }))).EnsureSuccessStatusCode();

@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using System.Net.Http.Json;
 using MeetingBot.Engine.Meetings;
 using MeetingBot.Web.Api.Contracts;
@@ -67,8 +69,8 @@ public sealed class MeetingFanOutTests : IAsyncLifetime
             // sent, which is when a send that overtook the previous one would show.
             for (var i = 0; i < Rounds; i++)
             {
-                Assert.True(_app.Engine.JoinMeeting(Tenant, "megan", meetingId, AudioMode.ComputerAudio).IsSuccess);
-                Assert.True(_app.Engine.LeaveMeeting(Tenant, "megan", meetingId).IsSuccess);
+                Assert.True((await _app.Tenants.Ask(Tenant, new JoinMeeting("megan", meetingId, AudioMode.ComputerAudio))).IsSuccess);
+                Assert.True((await _app.Tenants.Ask(Tenant, new LeaveMeeting("megan", meetingId))).IsSuccess);
             }
 
             var expected = Enumerable.Range(0, Rounds).SelectMany(_ => new[] { "joined", "left" }).ToList();

@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -65,7 +67,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [MemberData(nameof(Cases))]
     public async Task Request_BadInput_Answers4xxWithErrorBodyAndChangesNothing(string who, string route, string body, string what)
     {
-        var before = TwoTenants.Snapshot(_host.Engine, "contoso");
+        var before = await TwoTenants.SnapshotAsync(_host, "contoso");
         var (method, path) = (route.Split(' ')[0], route.Split(' ')[1].Replace("{m}", _meetingId, StringComparison.Ordinal));
         using var request = new HttpRequestMessage(new HttpMethod(method), path)
         {
@@ -81,7 +83,7 @@ public sealed class BadInputTests : IAsyncLifetime
         else // a body the JSON binder could not read: ASP.NET Core's own 400 text
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         // Refused dial-outs are audited (that is the point of the log); nothing else may change.
-        Assert.Equal(Strip(before), Strip(TwoTenants.Snapshot(_host.Engine, "contoso")));
+        Assert.Equal(Strip(before), Strip(await TwoTenants.SnapshotAsync(_host, "contoso")));
     }
 
     [Fact]
@@ -93,7 +95,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
         // Kestrel answers 413; the in-memory test server reports the exceeded limit as a 400.
         Assert.Contains(response.StatusCode, new[] { HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.BadRequest });
-        Assert.Single(_host.Engine.ListMeetings("contoso", "adele"));
+        Assert.Single((await _host.Tenants.Ask("contoso", new ListMeetings("adele"))));
     }
 
     private static string Strip(string snapshot) => string.Join('\n', snapshot.Split('\n').Where(l => !l.StartsWith("audit ", StringComparison.Ordinal)));

@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using System.Net;
 using System.Net.Http.Json;
 using MeetingBot.Engine;
@@ -34,7 +36,7 @@ public sealed class CrossTenantTests : IAsyncLifetime
     [Fact]
     public async Task OtherTenantUser_EveryRouteOnAMeetingOrLeg_Answers404AndNothingChanges()
     {
-        var before = TwoTenants.Snapshot(_host.Engine, "contoso");
+        var before = await TwoTenants.SnapshotAsync(_host, "contoso");
         var routes = new (HttpMethod Method, string Path, object? Body)[]
         {
             (HttpMethod.Get, $"/api/meetings/{_meetingId}", null),
@@ -63,14 +65,14 @@ public sealed class CrossTenantTests : IAsyncLifetime
 
         Assert.All(answers, a => Assert.EndsWith(" 404", a));
         Assert.Equal(2 * routes.Length, answers.Count);
-        Assert.Equal(before, TwoTenants.Snapshot(_host.Engine, "contoso"));
-        Assert.Empty(_host.Engine.ListMeetings(TwoTenants.Other, "adele"));
+        Assert.Equal(before, await TwoTenants.SnapshotAsync(_host, "contoso"));
+        Assert.Empty((await _host.Tenants.Ask(TwoTenants.Other, new ListMeetings("adele"))));
     }
 
     [Fact]
     public async Task OtherTenantAdmin_AdminRoutes_ChangeAndShowOnlyTheirOwnTenant()
     {
-        var before = TwoTenants.Snapshot(_host.Engine, "contoso");
+        var before = await TwoTenants.SnapshotAsync(_host, "contoso");
         using var admin = await TwoTenants.ClientForAsync(_host, TwoTenants.Other, "nestor");
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/admin/users/adele/dialout", new { permission = "DontAllow" })).StatusCode);
@@ -80,13 +82,13 @@ public sealed class CrossTenantTests : IAsyncLifetime
         var audit = await admin.GetFromJsonAsync<List<AuditEntryView>>("/api/admin/audit");
         var pools = await admin.GetFromJsonAsync<List<MinutePoolRowView>>("/api/admin/reports/pools");
 
-        Assert.Equal(before, TwoTenants.Snapshot(_host.Engine, "contoso"));
+        Assert.Equal(before, await TwoTenants.SnapshotAsync(_host, "contoso"));
         Assert.Empty(usage!.Rows);
         Assert.DoesNotContain(audit!, e => e.Action is "dialout.callme" or "dialout.add"); // adele's Call me was contoso's
         Assert.Equal(3, audit!.Count);
         Assert.All(pools!, p => Assert.Equal(0, p.MinutesUsed));
-        Assert.Equal(50.00m, _host.Engine.GetCreditBalance(TwoTenants.Other).Value);
-        Assert.Equal(0m, _host.Engine.GetCreditBalance("contoso").Value);
+        Assert.Equal(50.00m, (await _host.Tenants.Ask(TwoTenants.Other, new GetCreditBalance())).Value);
+        Assert.Equal(0m, (await _host.Tenants.Ask("contoso", new GetCreditBalance())).Value);
     }
 
     [Fact]

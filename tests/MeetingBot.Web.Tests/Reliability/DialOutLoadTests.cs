@@ -1,3 +1,6 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
+using MeetingBot.Engine.Snapshots;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using MeetingBot.Engine;
@@ -30,15 +33,16 @@ public sealed class DialOutLoadTests(ITestOutputHelper output)
             ["MeetingBot:Engine:MaxDialOutsPerUserPerMinute"] = "100000",
             ["MeetingBot:Engine:MaxDialOutsPerTenantPerMinute"] = "100000",
         });
-        var engine = host.Engine;
+        var tenants = host.Tenants;
         const string t = "contoso";
-        Assert.True(engine.AddFunds(t, "nestor", Funds).IsSuccess);
-        var meetings = Enumerable.Range(1, meetingCount).Select(i =>
+        Assert.True((await tenants.Ask(t, new AddFunds("nestor", Funds))).IsSuccess);
+        var meetings = new List<string>();
+        for (var i = 1; i <= meetingCount; i++)
         {
-            var m = engine.ScheduleMeeting(t, "lee", $"Load {i}", MeetingBotAppFactory.Start, MeetingBotAppFactory.Start.AddHours(2)).Value!;
-            Assert.True(engine.JoinMeeting(t, "lee", m.Id, AudioMode.ComputerAudio).IsSuccess);
-            return m.Id;
-        }).ToList();
+            var m = (await tenants.Ask(t, new ScheduleMeeting("lee", $"Load {i}", MeetingBotAppFactory.Start, MeetingBotAppFactory.Start.AddHours(2)))).Value!;
+            Assert.True((await tenants.Ask(t, new JoinMeeting("lee", m.Id, AudioMode.ComputerAudio))).IsSuccess);
+            meetings.Add(m.Id);
+        }
 
         var outcomes = new ConcurrentDictionary<string, int>();
         var legs = new ConcurrentBag<string>();
@@ -49,27 +53,33 @@ public sealed class DialOutLoadTests(ITestOutputHelper output)
         });
         var watch = Stopwatch.StartNew();
         var work = new ConcurrentQueue<(string Meeting, int Index)>(meetings.SelectMany(m => Enumerable.Range(0, LegsPerMeeting).Select(i => (m, i))));
-        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
         {
             while (work.TryDequeue(out var item))
             {
-                var leg = engine.AddParticipantByPhone(t, "lee", item.Meeting, $"+1206555{(item.Index * 1000 + legs.Count) % 10000:D4}");
+                var leg = await tenants.Ask(t, new AddParticipantByPhone("lee", item.Meeting, $"+1206555{(item.Index * 1000 + legs.Count) % 10000:D4}"));
                 outcomes.AddOrUpdate(leg.IsSuccess ? "ok" : leg.Error!.Value.ToString(), 1, (_, n) => n + 1);
                 if (leg.IsSuccess) legs.Add(leg.Value!.Id);
             }
         })));
         var dialSeconds = watch.Elapsed.TotalSeconds;
         // Let every leg run until the money is gone or 30 simulated minutes pass, then hang up what is left.
-        for (var i = 0; i < 30 * 60 / 7 && legs.Any(id => engine.GetLeg(t, id).Value!.IsLive); i++) await Task.Delay(1);
+        async Task<List<CallLegSnapshot>> AllLegsAsync()
+        {
+            var all = new List<CallLegSnapshot>();
+            foreach (var m in meetings) all.AddRange(await tenants.Ask(t, new ListLegs(m)));
+            return all;
+        }
+        for (var i = 0; i < 30 * 60 / 7 && (await AllLegsAsync()).Any(l => l.IsLive); i++) await Task.Delay(1);
         await stop.CancelAsync();
         await clock;
-        foreach (var m in meetings) engine.EndMeeting(t, "lee", m);
+        foreach (var m in meetings) await tenants.Ask(t, new EndMeeting("lee", m));
         host.Advance(TimeSpan.FromSeconds(1));
 
-        var all = legs.Select(id => engine.GetLeg(t, id).Value!).ToList();
-        var usage = engine.GetUsageReport(t, "nestor", MeetingBotAppFactory.Start.AddDays(-1), MeetingBotAppFactory.Start.AddDays(2)).Value!;
-        var pool = engine.GetMinutePoolsReport(t, "nestor", 0).Value!.Single(r => r.Capability == Capability.MCOMEETADD);
-        var balance = engine.GetCreditBalance(t).Value;
+        var all = (await AllLegsAsync()).Where(l => legs.Contains(l.Id)).ToList();
+        var usage = (await tenants.Ask(t, new GetUsageReport("nestor", MeetingBotAppFactory.Start.AddDays(-1), MeetingBotAppFactory.Start.AddDays(2)))).Value!;
+        var pool = (await tenants.Ask(t, new GetMinutePoolsReport("nestor"))).Value!.Single(r => r.Capability == Capability.MCOMEETADD);
+        var balance = (await tenants.Ask(t, new GetCreditBalance())).Value;
         static int Minutes(int seconds) => (seconds + 59) / 60;
         var paid = all.Sum(l => l.MinutesPaid);
         output.WriteLine($"dial-outs {meetingCount * LegsPerMeeting} in {dialSeconds:F2} s; outcomes {string.Join(", ", outcomes.Select(o => $"{o.Key}={o.Value}"))}");

@@ -29,12 +29,15 @@ public sealed class SecuredBotHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("MicrosoftAppPassword", "not-a-real-secret");
         builder.UseSetting("MeetingBot:LocalDevMode", "false");
         builder.UseSetting("MeetingBot:Engine:AutoAnswerAfter", "00:00:00");
+        // Parallel test hosts each get their own silo ports.
+        builder.UseSetting("MeetingBot:Cluster:SiloPort", "0");
+        builder.UseSetting("MeetingBot:Cluster:GatewayPort", "0");
+        // Time moves only when a test says so: no grain timer ticks between its steps.
+        builder.UseSetting("MeetingBot:Cluster:TickInterval", "00:00:00");
         builder.UseSetting("MeetingBot:Storage:Provider", "None");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
-            foreach (var d in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EngineTicker)).ToList())
-                services.Remove(d);
             services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => Cloud));
         });
     }

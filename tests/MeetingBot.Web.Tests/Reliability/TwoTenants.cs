@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
-using MeetingBot.Engine;
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine.Seeding;
 using MeetingBot.Web.Api.Contracts;
 using MeetingBot.Web.Tests.Api;
@@ -25,7 +26,7 @@ public static class TwoTenants
         seed.Bridge.TollNumber = "+12065550142";
         seed.Bridge.TollFreeNumber = "+18885550142";
         seed.Bridge.LocalNumbers = [];
-        host.Engine.AddTenant(seed);
+        host.Services.GetRequiredService<TenantCatalog>().Add(seed);
     }
 
     public static async Task<string> TokenAsync(MeetingBotAppFactory host, string tenantId, string userId)
@@ -45,21 +46,22 @@ public static class TwoTenants
     }
 
     /// <summary>Everything about a tenant a cross-tenant request could change, as one comparable string.</summary>
-    public static string Snapshot(ConferenceEngine engine, string tenantId)
+    public static async Task<string> SnapshotAsync(MeetingBotAppFactory host, string tenantId)
     {
+        var tenants = host.Tenants;
         var text = new StringBuilder();
-        foreach (var u in engine.ListUsers(tenantId))
+        foreach (var u in await tenants.Ask(tenantId, new ListUsers()))
         {
             text.Append($"user {u.Id} {string.Join(',', u.Licenses.Order())} {u.DialOutPermission}\n");
-            foreach (var m in engine.ListMeetings(tenantId, u.Id))
+            foreach (var m in await tenants.Ask(tenantId, new ListMeetings(u.Id)))
             {
                 text.Append($"  meeting {m.Id} ended={m.IsEnded} lobby={m.Lobby.Bypass} participants={m.Participants.Count}\n");
-                foreach (var l in engine.ListLegs(tenantId, m.Id))
+                foreach (var l in await tenants.Ask(tenantId, new ListLegs(m.Id)))
                     text.Append($"    leg {l.Id} {l.State} paid={l.MinutesPaid}\n");
             }
         }
-        text.Append($"balance {engine.GetCreditBalance(tenantId).Value}\n");
-        text.Append($"audit {engine.GetAuditLog(tenantId, "nestor", 5000).Value!.Count}\n");
+        text.Append($"balance {(await tenants.Ask(tenantId, new GetCreditBalance())).Value}\n");
+        text.Append($"audit {(await tenants.Ask(tenantId, new GetAuditLog("nestor", 5000))).Value!.Count}\n");
         return text.ToString();
     }
 }

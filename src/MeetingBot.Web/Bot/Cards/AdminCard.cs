@@ -1,3 +1,4 @@
+using MeetingBot.Engine.Snapshots;
 using MeetingBot.Engine.Billing;
 using MeetingBot.Engine.Licensing;
 using MeetingBot.Engine.Tenancy;
@@ -10,8 +11,8 @@ namespace MeetingBot.Web.Bot.Cards;
 public static class AdminCard
 {
     public static JObject Build(
-        IReadOnlyList<User> users,
-        IReadOnlyList<(LicenseSku Sku, int Purchased, int Assigned)> seats,
+        IReadOnlyList<UserSnapshot> users,
+        IReadOnlyList<SeatCount> seats,
         decimal balance,
         string currency,
         AutoRechargeSettings autoRecharge)

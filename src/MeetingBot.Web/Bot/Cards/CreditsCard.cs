@@ -1,3 +1,5 @@
+using MeetingBot.Engine.Persistence;
+using MeetingBot.Engine.Snapshots;
 using MeetingBot.Engine.Billing;
 using Newtonsoft.Json.Linq;
 using static MeetingBot.Web.Bot.Cards.CardElements;
@@ -7,7 +9,7 @@ namespace MeetingBot.Web.Bot.Cards;
 /// <summary>Communications Credits: the balance, each purchase with what is left and when it is forfeited.</summary>
 public static class CreditsCard
 {
-    public static JObject Build(decimal balance, string currency, IReadOnlyList<CreditPurchase> purchases, AutoRechargeSettings autoRecharge, DateTimeOffset now) => Card(
+    public static JObject Build(decimal balance, string currency, IReadOnlyList<CreditPurchaseState> purchases, AutoRechargeSettings autoRecharge, DateTimeOffset now) => Card(
         [
             Heading("Communications Credits"),
             Text($"Balance: {CardFormat.Money(balance, currency)}", size: "Medium", weight: "Bolder").WithId("balance"),

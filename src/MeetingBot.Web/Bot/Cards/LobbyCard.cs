@@ -1,3 +1,4 @@
+using MeetingBot.Engine.Snapshots;
 using MeetingBot.Engine.Meetings;
 using Newtonsoft.Json.Linq;
 using static MeetingBot.Web.Bot.Cards.CardElements;
@@ -17,10 +18,10 @@ public static class LobbyCard
         ("Only me", LobbyBypass.OnlyOrganizer),
     ];
 
-    public static IReadOnlyList<Participant> Waiting(Meeting meeting) =>
+    public static IReadOnlyList<ParticipantSnapshot> Waiting(MeetingSnapshot meeting) =>
         meeting.Participants.Where(p => p.InLobby && p.LeftAt is null).ToList();
 
-    public static JObject Build(Meeting meeting)
+    public static JObject Build(MeetingSnapshot meeting)
     {
         var waiting = Waiting(meeting);
         var body = new List<JToken?>

@@ -1,3 +1,4 @@
+using MeetingBot.Engine.Snapshots;
 using MeetingBot.Engine.Meetings;
 using Newtonsoft.Json.Linq;
 using static MeetingBot.Web.Bot.Cards.CardElements;
@@ -6,7 +7,7 @@ namespace MeetingBot.Web.Bot.Cards;
 
 public static class MeetingsCard
 {
-    public static JObject Build(string userName, IReadOnlyList<Meeting> meetings, TimeSpan viewerOffset) => Card(
+    public static JObject Build(string userName, IReadOnlyList<MeetingSnapshot> meetings, TimeSpan viewerOffset) => Card(
         [
             Heading($"Meetings of {userName}"),
             meetings.Count == 0 ? Text("No meetings yet. Type `schedule Weekly sync`.", subtle: true) : null,

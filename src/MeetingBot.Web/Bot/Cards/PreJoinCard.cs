@@ -1,3 +1,4 @@
+using MeetingBot.Engine.Snapshots;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Meetings;
 using Newtonsoft.Json.Linq;
@@ -9,7 +10,7 @@ namespace MeetingBot.Web.Bot.Cards;
 public static class PreJoinCard
 {
     /// <param name="organizerHasAudioConferencing">Phone audio needs the organizer's Audio Conferencing license.</param>
-    public static JObject Build(Meeting meeting, bool organizerHasAudioConferencing, string? suggestedNumber = null)
+    public static JObject Build(MeetingSnapshot meeting, bool organizerHasAudioConferencing, string? suggestedNumber = null)
     {
         var id = new { meetingId = meeting.Id };
         JToken phone = organizerHasAudioConferencing

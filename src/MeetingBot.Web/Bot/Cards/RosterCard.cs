@@ -1,3 +1,4 @@
+using MeetingBot.Engine.Snapshots;
 using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Meetings;
 using Newtonsoft.Json.Linq;
@@ -10,12 +11,12 @@ public static class RosterCard
 {
     public const string PhoneMarker = "📞 phone";
 
-    private static string LobbyTitle(Meeting meeting) =>
+    private static string LobbyTitle(MeetingSnapshot meeting) =>
         LobbyCard.Waiting(meeting).Count is var n and > 0 ? $"Lobby ({n} waiting)" : "Lobby";
 
     /// <param name="legs">The meeting's call legs (live ones decide who is on the phone).</param>
     /// <param name="viewerId">The demo user looking at the roster.</param>
-    public static JObject Build(Meeting meeting, IReadOnlyList<CallLeg> legs, string viewerId)
+    public static JObject Build(MeetingSnapshot meeting, IReadOnlyList<CallLegSnapshot> legs, string viewerId)
     {
         var liveLegs = legs.Where(l => l.IsLive).ToDictionary(l => l.Id);
         var isOrganizer = string.Equals(meeting.OrganizerId, viewerId, StringComparison.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using MeetingBot.Engine.Snapshots;
 using MeetingBot.Engine.Tenancy;
 using Newtonsoft.Json.Linq;
 using static MeetingBot.Web.Bot.Cards.CardElements;
@@ -6,7 +7,7 @@ namespace MeetingBot.Web.Bot.Cards;
 
 public static class WelcomeCard
 {
-    public static JObject Build(User actingAs, string tenantName) => Card(
+    public static JObject Build(UserSnapshot actingAs, string tenantName) => Card(
         [
             Heading("Welcome to MeetingBot"),
             Text($"A Teams-style meeting bot for **{tenantName}** with Audio Conferencing: dial-in invites, \"Call me\", pooled dial-out minutes, Communications Credits and usage reports."),

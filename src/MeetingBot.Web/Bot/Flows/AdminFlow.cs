@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using System.Globalization;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Licensing;
@@ -7,22 +9,21 @@ using MeetingBot.Web.Engine;
 namespace MeetingBot.Web.Bot.Flows;
 
 /// <summary>What the Teams admin center and the billing page do: licenses, permissions, credits, reports.</summary>
-public sealed class AdminFlow(ConferenceEngine engine, TimeProvider time)
+public sealed class AdminFlow(ITenants tenants, TimeProvider time)
 {
     public const int MaxFastForwardMinutes = 44_640;
     public const string TryAsAdmin = "Type `act as nestor` to act as the tenant admin.";
 
     public async Task ShowAsync(BotTurn turn, string? notice = null)
     {
-        if (!IsAdmin(turn))
+        if (!await IsAdminAsync(turn))
         {
             await turn.SayAsync($"{EngineMessages.For(EngineError.NotTenantAdmin)} {TryAsAdmin}");
             return;
         }
-        var tenant = engine.GetTenant(turn.TenantId).Value!;
-        var balance = engine.GetCreditBalance(turn.TenantId).Value;
-        var seats = engine.GetSubscriptions(turn.TenantId).Value ?? [];
-        await turn.SendCardAsync(AdminCard.Build(engine.ListUsers(turn.TenantId), seats, balance, tenant.Currency, tenant.Credits.AutoRecharge), notice);
+        var tenant = (await tenants.Ask(turn.TenantId, new GetTenant())).Value!;
+        var seats = (await tenants.Ask(turn.TenantId, new GetSubscriptions())).Value ?? [];
+        await turn.SendCardAsync(AdminCard.Build(await tenants.Ask(turn.TenantId, new ListUsers()), seats, tenant.CreditBalance, tenant.Currency, tenant.AutoRecharge), notice);
     }
 
     public async Task AssignAsync(BotTurn turn, string? userId, string? skuText, bool assign)
@@ -33,8 +34,8 @@ public sealed class AdminFlow(ConferenceEngine engine, TimeProvider time)
             return;
         }
         var result = assign
-            ? engine.AssignLicense(turn.TenantId, turn.UserId, userId, sku)
-            : engine.UnassignLicense(turn.TenantId, turn.UserId, userId, sku);
+            ? (await tenants.Ask(turn.TenantId, new AssignLicense(turn.UserId, userId, sku)))
+            : (await tenants.Ask(turn.TenantId, new UnassignLicense(turn.UserId, userId, sku)));
         await ReplyAsync(turn, result.IsSuccess, result.Message,
             $"{(assign ? "Assigned" : "Unassigned")} {SkuCatalog.Get(sku).DisplayName} {(assign ? "to" : "from")} {result.Value?.DisplayName}.");
     }
@@ -46,7 +47,7 @@ public sealed class AdminFlow(ConferenceEngine engine, TimeProvider time)
             await turn.SayAsync("Pick a user and a dial-out permission on the admin card.");
             return;
         }
-        var result = engine.SetDialOutPermission(turn.TenantId, turn.UserId, userId, permission);
+        var result = (await tenants.Ask(turn.TenantId, new SetDialOutPermission(turn.UserId, userId, permission)));
         await ReplyAsync(turn, result.IsSuccess, result.Message,
             $"Dial-out from meetings for {result.Value?.DisplayName}: {AdminCard.PermissionText(permission)}.");
     }
@@ -58,7 +59,7 @@ public sealed class AdminFlow(ConferenceEngine engine, TimeProvider time)
             await turn.SayAsync(EngineMessages.For(EngineError.InvalidAmount));
             return;
         }
-        var result = engine.AddFunds(turn.TenantId, turn.UserId, amount);
+        var result = (await tenants.Ask(turn.TenantId, new AddFunds(turn.UserId, amount)));
         await ReplyAsync(turn, result.IsSuccess, result.Message,
             $"Added {amount.ToString("0.00", CultureInfo.InvariantCulture)} to Communications Credits. Balance: {result.Value.ToString("0.00##", CultureInfo.InvariantCulture)}.");
     }
@@ -72,7 +73,7 @@ public sealed class AdminFlow(ConferenceEngine engine, TimeProvider time)
             await turn.SayAsync(EngineMessages.For(EngineError.InvalidAmount));
             return;
         }
-        var result = engine.SetAutoRecharge(turn.TenantId, turn.UserId, enabled, threshold, amount);
+        var result = (await tenants.Ask(turn.TenantId, new SetAutoRecharge(turn.UserId, enabled, threshold, amount)));
         await ReplyAsync(turn, result.IsSuccess, result.Message, enabled
             ? $"Auto-recharge on: add {amount.ToString("0.00", CultureInfo.InvariantCulture)} when the balance falls below {threshold.ToString("0.00", CultureInfo.InvariantCulture)}."
             : "Auto-recharge off.");
@@ -80,7 +81,7 @@ public sealed class AdminFlow(ConferenceEngine engine, TimeProvider time)
 
     public async Task PoolsAsync(BotTurn turn)
     {
-        var report = engine.GetMinutePoolsReport(turn.TenantId, turn.UserId, monthsOfHistory: 2);
+        var report = (await tenants.Ask(turn.TenantId, new GetMinutePoolsReport(turn.UserId, MonthsOfHistory: 2)));
         if (!report.IsSuccess)
         {
             await turn.SayAsync($"{report.Message} {TryAsAdmin}");
@@ -95,7 +96,7 @@ public sealed class AdminFlow(ConferenceEngine engine, TimeProvider time)
         // Half-open [from, to): "to" a second past now so a call that started this second is included.
         var from = now.AddDays(-Math.Clamp(days, 1, 366));
         var to = now.AddSeconds(1);
-        var report = engine.GetUsageReport(turn.TenantId, turn.UserId, from, to);
+        var report = (await tenants.Ask(turn.TenantId, new GetUsageReport(turn.UserId, from, to)));
         if (!report.IsSuccess)
         {
             await turn.SayAsync($"{report.Message} {TryAsAdmin}");
@@ -106,21 +107,20 @@ public sealed class AdminFlow(ConferenceEngine engine, TimeProvider time)
 
     public async Task CreditsAsync(BotTurn turn)
     {
-        if (!IsAdmin(turn))
+        if (!await IsAdminAsync(turn))
         {
             await turn.SayAsync($"{EngineMessages.For(EngineError.NotTenantAdmin)} {TryAsAdmin}");
             return;
         }
-        var balance = engine.GetCreditBalance(turn.TenantId).Value;
-        var tenant = engine.GetTenant(turn.TenantId).Value!;
-        await turn.SendCardAsync(CreditsCard.Build(balance, tenant.Currency, [.. tenant.Credits.Purchases], tenant.Credits.AutoRecharge, time.GetUtcNow()));
+        var tenant = (await tenants.Ask(turn.TenantId, new GetTenant())).Value!;
+        await turn.SendCardAsync(CreditsCard.Build(tenant.CreditBalance, tenant.Currency, tenant.Purchases, tenant.AutoRecharge, time.GetUtcNow()));
     }
 
     /// <summary>Moves the demo clock and lets the engine catch up (meters minutes, cuts off, reminds).</summary>
     /// <summary>The audit log (admins only): who changed what, and every dial-out attempt with its outcome.</summary>
     public async Task AuditAsync(BotTurn turn)
     {
-        var log = engine.GetAuditLog(turn.TenantId, turn.UserId, 500);
+        var log = (await tenants.Ask(turn.TenantId, new GetAuditLog(turn.UserId, 500)));
         if (!log.IsSuccess)
         {
             await turn.SayAsync(log.Error == EngineError.NotTenantAdmin ? $"{log.Message} {TryAsAdmin}" : log.Message!);
@@ -142,11 +142,11 @@ public sealed class AdminFlow(ConferenceEngine engine, TimeProvider time)
             return;
         }
         clock.Advance(TimeSpan.FromMinutes(minutes));
-        engine.Tick();
+        await tenants.TickAllAsync();
         await turn.SayAsync($"⏩ Moved the demo clock forward {minutes} minute(s). It is now {CardFormat.When(clock.GetUtcNow(), turn.ViewerOffset)}.");
     }
 
-    private bool IsAdmin(BotTurn turn) => engine.GetUser(turn.TenantId, turn.UserId).Value?.IsTenantAdmin == true;
+    private async Task<bool> IsAdminAsync(BotTurn turn) => (await tenants.Ask(turn.TenantId, new GetUser(turn.UserId))).Value?.IsTenantAdmin == true;
 
     private async Task ReplyAsync(BotTurn turn, bool ok, string? error, string done)
     {

@@ -1,3 +1,5 @@
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Licensing;
 using MeetingBot.Web.Bot.Cards;
@@ -5,11 +7,11 @@ using MeetingBot.Web.Bot.Cards;
 namespace MeetingBot.Web.Bot.Flows;
 
 /// <summary>Who the chat acts as in the demo tenant.</summary>
-public sealed class IdentityFlow(ConferenceEngine engine)
+public sealed class IdentityFlow(ITenants tenants)
 {
     public async Task WhoAmIAsync(BotTurn turn)
     {
-        var user = engine.GetUser(turn.TenantId, turn.UserId);
+        var user = (await tenants.Ask(turn.TenantId, new GetUser(turn.UserId)));
         if (!user.IsSuccess)
         {
             await turn.SayAsync(user.Message!);
@@ -24,7 +26,7 @@ public sealed class IdentityFlow(ConferenceEngine engine)
     /// <summary>"Reset PIN" from the invite: a new organizer PIN, entered after the conference ID to start the meeting by phone.</summary>
     public async Task ResetPinAsync(BotTurn turn)
     {
-        var pin = engine.ResetOrganizerPin(turn.TenantId, turn.UserId);
+        var pin = (await tenants.Ask(turn.TenantId, new ResetOrganizerPin(turn.UserId)));
         await turn.SayAsync(pin.IsSuccess
             ? $"Your new organizer dial-in PIN is {pin.Value}. Enter it after the conference ID (`dial in <conference id># pin {pin.Value}`) to start your meetings by phone without waiting in the lobby."
             : pin.Message!);
@@ -34,7 +36,7 @@ public sealed class IdentityFlow(ConferenceEngine engine)
     public async Task ActAsAsync(BotTurn turn, string who)
     {
         var wanted = who.Trim();
-        var users = engine.ListUsers(turn.TenantId);
+        var users = (await tenants.Ask(turn.TenantId, new ListUsers()));
         var match = users.FirstOrDefault(u => string.Equals(u.Id, wanted, StringComparison.OrdinalIgnoreCase))
                     ?? users.FirstOrDefault(u => string.Equals(u.DisplayName, wanted, StringComparison.OrdinalIgnoreCase))
                     ?? users.FirstOrDefault(u => u.DisplayName.StartsWith(wanted + " ", StringComparison.OrdinalIgnoreCase));

@@ -1,3 +1,6 @@
+using MeetingBot.Engine.Snapshots;
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MeetingBot.Engine;
@@ -9,7 +12,7 @@ using MeetingBot.Web.Bot.Cards;
 namespace MeetingBot.Web.Bot.Flows;
 
 /// <summary>Scheduling, the invite, the pre-join screen, joining, the roster, leaving and ending.</summary>
-public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, NoticeLedger ledger)
+public sealed class MeetingFlow(ITenants tenants, TimeProvider time, NoticeLedger ledger)
 {
     public static readonly TimeSpan DefaultLength = TimeSpan.FromMinutes(30);
     public const string NoCurrentMeeting = "You are not in a meeting yet. Type `schedule Weekly sync` or `join <meeting id>` first.";
@@ -27,7 +30,7 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
             }
             start = parsed;
         }
-        var result = engine.ScheduleMeeting(turn.TenantId, turn.UserId, string.IsNullOrWhiteSpace(subject) ? "Meeting" : subject, start, start + DefaultLength);
+        var result = (await tenants.Ask(turn.TenantId, new ScheduleMeeting(turn.UserId, string.IsNullOrWhiteSpace(subject) ? "Meeting" : subject, start, start + DefaultLength)));
         if (!result.IsSuccess)
         {
             await turn.SayAsync(result.Message!);
@@ -61,14 +64,14 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
 
     public async Task ListAsync(BotTurn turn)
     {
-        var user = engine.GetUser(turn.TenantId, turn.UserId);
-        var meetings = engine.ListMeetings(turn.TenantId, turn.UserId);
+        var user = (await tenants.Ask(turn.TenantId, new GetUser(turn.UserId)));
+        var meetings = (await tenants.Ask(turn.TenantId, new ListMeetings(turn.UserId)));
         await turn.SendCardAsync(MeetingsCard.Build(user.Value?.DisplayName ?? turn.UserId, meetings, turn.ViewerOffset));
     }
 
     public async Task ShowPreJoinAsync(BotTurn turn, string? meetingId)
     {
-        var meeting = engine.GetMeeting(turn.TenantId, Clean(meetingId) ?? "");
+        var meeting = (await tenants.Ask(turn.TenantId, new GetMeeting(Clean(meetingId) ?? "")));
         if (!meeting.IsSuccess)
         {
             await turn.SayAsync(meeting.Message!);
@@ -81,13 +84,13 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
             return;
         }
         turn.Conversation.CurrentMeetingId = m.Id;
-        var organizerHasAc = engine.GetUser(turn.TenantId, m.OrganizerId).Value?.Has(Capability.MCOMEETADD) ?? false;
+        var organizerHasAc = (await tenants.Ask(turn.TenantId, new GetUser(m.OrganizerId))).Value?.Has(Capability.MCOMEETADD) ?? false;
         await turn.SendCardAsync(PreJoinCard.Build(m, organizerHasAc));
     }
 
     public async Task JoinAsync(BotTurn turn, string? meetingId, AudioMode audio)
     {
-        var joined = engine.JoinMeeting(turn.TenantId, turn.UserId, Clean(meetingId) ?? "", audio);
+        var joined = (await tenants.Ask(turn.TenantId, new JoinMeeting(turn.UserId, Clean(meetingId) ?? "", audio)));
         if (!joined.IsSuccess)
         {
             await turn.SayAsync(joined.Message!);
@@ -108,13 +111,13 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
             await turn.SayAsync(NoCurrentMeeting);
             return;
         }
-        var meeting = engine.GetMeeting(turn.TenantId, id);
+        var meeting = (await tenants.Ask(turn.TenantId, new GetMeeting(id)));
         if (!meeting.IsSuccess)
         {
             await turn.SayAsync(meeting.Message!);
             return;
         }
-        await turn.SendCardAsync(RosterCard.Build(meeting.Value!, engine.ListLegs(turn.TenantId, id), turn.UserId), notice);
+        await turn.SendCardAsync(RosterCard.Build(meeting.Value!, (await tenants.Ask(turn.TenantId, new ListLegs(id))), turn.UserId), notice);
     }
 
     /// <summary>The organizer's lobby card: who is waiting (with Admit buttons) and the lobby settings.</summary>
@@ -145,7 +148,7 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
         var admitted = new List<string>();
         foreach (var participant in chosen)
         {
-            var result = engine.Admit(turn.TenantId, turn.UserId, meeting.Id, participant.Id);
+            var result = (await tenants.Ask(turn.TenantId, new Admit(turn.UserId, meeting.Id, participant.Id)));
             if (!result.IsSuccess)
             {
                 await turn.SayAsync(result.Message!);
@@ -166,7 +169,7 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
             return;
         }
         var dialIn = string.Equals(dialInText, "true", StringComparison.OrdinalIgnoreCase);
-        var result = engine.SetLobby(turn.TenantId, turn.UserId, meeting.Id, new LobbySettings(bypass, dialIn));
+        var result = (await tenants.Ask(turn.TenantId, new SetLobby(turn.UserId, meeting.Id, new LobbySettings(bypass, dialIn))));
         if (!result.IsSuccess)
         {
             await turn.SayAsync(result.Message!);
@@ -178,7 +181,7 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
     }
 
     /// <summary>The meeting (named, or the chat's current one) when the acting user organizes it; otherwise says why not.</summary>
-    private async Task<Meeting?> OrganizersMeetingAsync(BotTurn turn, string? meetingId)
+    private async Task<MeetingSnapshot?> OrganizersMeetingAsync(BotTurn turn, string? meetingId)
     {
         var id = Clean(meetingId) ?? turn.Conversation.CurrentMeetingId;
         if (id is null)
@@ -186,7 +189,7 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
             await turn.SayAsync(NoCurrentMeeting);
             return null;
         }
-        var meeting = engine.GetMeeting(turn.TenantId, id);
+        var meeting = (await tenants.Ask(turn.TenantId, new GetMeeting(id)));
         if (!meeting.IsSuccess)
         {
             await turn.SayAsync(meeting.Message!);
@@ -206,7 +209,7 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
         return m;
     }
 
-    private static bool IsNamed(Participant p, string wanted)
+    private static bool IsNamed(ParticipantSnapshot p, string wanted)
     {
         if (string.Equals(p.Id, wanted, StringComparison.OrdinalIgnoreCase) || string.Equals(p.DisplayName, wanted, StringComparison.OrdinalIgnoreCase))
             return true;
@@ -225,7 +228,7 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
             return;
         }
         ledger.MarkTold(NoticeLedger.Reminder(turn.UserId, id));
-        var left = engine.LeaveMeeting(turn.TenantId, turn.UserId, id);
+        var left = (await tenants.Ask(turn.TenantId, new LeaveMeeting(turn.UserId, id)));
         if (!left.IsSuccess)
         {
             await turn.SayAsync(left.Message!);
@@ -249,13 +252,13 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
             return;
         }
         ledger.MarkTold(NoticeLedger.Reminder(turn.UserId, id));
-        var ended = engine.EndMeeting(turn.TenantId, turn.UserId, id);
+        var ended = (await tenants.Ask(turn.TenantId, new EndMeeting(turn.UserId, id)));
         if (!ended.IsSuccess)
         {
             await turn.SayAsync(ended.Message!);
             return;
         }
-        var myPhone = engine.ListLegs(turn.TenantId, id)
+        var myPhone = (await tenants.Ask(turn.TenantId, new ListLegs(id)))
             .Where(l => l.IsLive && l.Kind == CallLegKind.CallMe && string.Equals(l.RequestedByUserId, turn.UserId, StringComparison.OrdinalIgnoreCase))
             .ToList();
         if (myPhone.Count == 0)
@@ -266,7 +269,7 @@ public sealed class MeetingFlow(ConferenceEngine engine, TimeProvider time, Noti
         await RemindAsync(turn, $"Meeting {id} has ended for everyone in the client, but your phone is still connected.", myPhone);
     }
 
-    private async Task RemindAsync(BotTurn turn, string text, IReadOnlyList<CallLeg> legs)
+    private async Task RemindAsync(BotTurn turn, string text, IReadOnlyList<CallLegSnapshot> legs)
     {
         var now = time.GetUtcNow();
         foreach (var leg in legs)

@@ -1,3 +1,6 @@
+using MeetingBot.Engine.Snapshots;
+using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Calling;
 using MeetingBot.Web.Bot.Cards;
@@ -5,7 +8,7 @@ using MeetingBot.Web.Bot.Cards;
 namespace MeetingBot.Web.Bot.Flows;
 
 /// <summary>Phone audio ("Call me"), adding people by phone, hanging up, and a simulated dial-in caller.</summary>
-public sealed class PhoneFlow(ConferenceEngine engine, NoticeLedger ledger, MeetingFlow meetings)
+public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow meetings)
 {
     /// <summary>The simulated caller for "dial in" when none is given.</summary>
     public const string DemoCallerNumber = "+14055550123";
@@ -18,8 +21,8 @@ public sealed class PhoneFlow(ConferenceEngine engine, NoticeLedger ledger, Meet
             await turn.SayAsync(MeetingFlow.NoCurrentMeeting);
             return;
         }
-        var meeting = engine.GetMeeting(turn.TenantId, meetingId);
-        var preview = engine.PreviewNumber(turn.TenantId, meetingId, number);
+        var meeting = (await tenants.Ask(turn.TenantId, new GetMeeting(meetingId)));
+        var preview = (await tenants.Ask(turn.TenantId, new PreviewNumber(meetingId, number)));
         if (!meeting.IsSuccess || !preview.IsSuccess)
         {
             await turn.SayAsync((meeting.IsSuccess ? preview.Message : meeting.Message)!);
@@ -41,7 +44,7 @@ public sealed class PhoneFlow(ConferenceEngine engine, NoticeLedger ledger, Meet
             await turn.SayAsync("Type the phone number the meeting should call, e.g. 405 555 0100.");
             return;
         }
-        var call = Refusable(turn, id, () => engine.CallMe(turn.TenantId, turn.UserId, id, number));
+        var call = await RefusableAsync(turn, id, async () => (await tenants.Ask(turn.TenantId, new CallMe(turn.UserId, id, number))));
         if (!call.IsSuccess)
         {
             await turn.SayAsync(call.Message!);
@@ -64,7 +67,7 @@ public sealed class PhoneFlow(ConferenceEngine engine, NoticeLedger ledger, Meet
             await turn.SayAsync("Type the number to add, e.g. +44 20 7946 0000.");
             return;
         }
-        var call = Refusable(turn, id, () => engine.AddParticipantByPhone(turn.TenantId, turn.UserId, id, number));
+        var call = await RefusableAsync(turn, id, async () => (await tenants.Ask(turn.TenantId, new AddParticipantByPhone(turn.UserId, id, number))));
         if (!call.IsSuccess)
         {
             await turn.SayAsync(call.Message!);
@@ -75,7 +78,7 @@ public sealed class PhoneFlow(ConferenceEngine engine, NoticeLedger ledger, Meet
 
     public async Task HangUpAsync(BotTurn turn, string? legId)
     {
-        var ended = engine.HangUp(turn.TenantId, turn.UserId, string.IsNullOrWhiteSpace(legId) ? null : legId);
+        var ended = (await tenants.Ask(turn.TenantId, new HangUp(turn.UserId, string.IsNullOrWhiteSpace(legId) ? null : legId)));
         if (!ended.IsSuccess)
         {
             await turn.SayAsync(ended.Message!);
@@ -89,7 +92,7 @@ public sealed class PhoneFlow(ConferenceEngine engine, NoticeLedger ledger, Meet
     /// <summary>A caller dials the bridge's toll number and types the conference ID (and, optionally, a PIN).</summary>
     public async Task DialInAsync(BotTurn turn, string conferenceId, string? pin, string? callerNumber)
     {
-        var tenant = engine.GetTenant(turn.TenantId);
+        var tenant = (await tenants.Ask(turn.TenantId, new GetTenant()));
         if (!tenant.IsSuccess)
         {
             await turn.SayAsync(tenant.Message!);
@@ -98,7 +101,7 @@ public sealed class PhoneFlow(ConferenceEngine engine, NoticeLedger ledger, Meet
         var dialed = tenant.Value!.Bridge.TollNumber;
         var caller = string.IsNullOrWhiteSpace(callerNumber) ? DemoCallerNumber : callerNumber.Trim();
         var transcript = new List<(DialInCard.Speaker, string)> { (DialInCard.Speaker.Caller, $"Calling {CardFormat.Phone(dialed)}") };
-        var session = engine.StartDialIn(dialed, caller);
+        var session = await tenants.StartDialInAsync(dialed, caller);
         if (!session.IsSuccess)
         {
             await turn.SendCardAsync(DialInCard.Build(dialed, caller, transcript, session.Message!));
@@ -111,9 +114,10 @@ public sealed class PhoneFlow(ConferenceEngine engine, NoticeLedger ledger, Meet
         foreach (var keys in new[] { digits, NormalizePin(pin) })
         {
             transcript.Add((DialInCard.Speaker.Keypad, keys));
-            var step = engine.EnterDialInDigits(s.Id, keys);
+            var step = await tenants.Ask(s.TenantId, new EnterDialInDigits(s.Id, keys));
+            s = step.Session ?? s;
             transcript.Add((DialInCard.Speaker.Bridge, s.Prompt));
-            if (!step.IsSuccess || s.Stage != DialInStage.AwaitingPin) break;
+            if (step.Error is not null || s.Stage != DialInStage.AwaitingPin) break;
         }
         var outcome = s.Stage switch
         {
@@ -135,16 +139,16 @@ public sealed class PhoneFlow(ConferenceEngine engine, NoticeLedger ledger, Meet
     /// Runs a dial-out whose refusal the engine also publishes as an event. The reply shows the refusal, so
     /// the proactive sender is told to skip it; on success the mark is lifted so a later cut-off is still said.
     /// </summary>
-    private EngineResult<CallLeg> Refusable(BotTurn turn, string meetingId, Func<EngineResult<CallLeg>> dial)
+    private async Task<EngineResult<CallLegSnapshot>> RefusableAsync(BotTurn turn, string meetingId, Func<Task<EngineResult<CallLegSnapshot>>> dial)
     {
         var key = NoticeLedger.Unavailable(turn.UserId, meetingId);
         ledger.MarkTold(key);
-        var result = dial();
+        var result = await dial();
         if (result.IsSuccess) ledger.Forget(key);
         return result;
     }
 
-    private static string Calling(CallLeg leg, string prefix) =>
+    private static string Calling(CallLegSnapshot leg, string prefix) =>
         leg.State == CallLegState.Connected
             ? $"{prefix} {leg.ToNumber} ({CardFormat.Phone(leg.ToNumber)}): connected."
             : $"{prefix} {leg.ToNumber} ({CardFormat.Phone(leg.ToNumber)})…";

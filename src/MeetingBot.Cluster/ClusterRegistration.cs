@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.Json;
+using Orleans.Serialization;
+using MeetingBot.Engine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace MeetingBot.Cluster;
+
+public static class ClusterRegistration
+{
+    /// <summary>
+    /// Co-hosts an Orleans silo: one on 127.0.0.1 by default, or a member of the Redis-clustered fleet. Engine
+    /// snapshots cross the grain boundary as JSON (the engine references no Orleans assembly); commands and
+    /// results use Orleans' generated serializers.
+    /// </summary>
+    public static IHostApplicationBuilder AddMeetingBotCluster(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(MeetingBotClusterOptions.Section);
+        var options = section.Get<MeetingBotClusterOptions>() ?? new MeetingBotClusterOptions();
+        options.Validate();
+        if (options.SiloPort == 0) options.SiloPort = FreeLoopbackPort();
+        if (options.GatewayPort == 0) options.GatewayPort = FreeLoopbackPort();
+        builder.Services.AddOptions<MeetingBotClusterOptions>().Bind(section);
+        builder.Services.TryAddSingleton<TenantCatalog>();
+        builder.Services.AddSingleton<TenantEngineFactory>();
+        builder.Services.AddSingleton<ITenants, GrainTenants>();
+
+        builder.UseOrleans(silo =>
+        {
+            var address = IPAddress.Parse(options.AdvertisedAddress);
+            if (options.Provider == ClusterProvider.Redis)
+            {
+                var redis = options.Redis is { Length: > 0 } r ? r : builder.Configuration["MeetingBot:Redis"];
+                if (string.IsNullOrWhiteSpace(redis))
+                    throw new InvalidOperationException($"{MeetingBotClusterOptions.Section}:Provider is Redis but neither {MeetingBotClusterOptions.Section}:Redis nor MeetingBot:Redis is set.");
+                silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+                silo.ConfigureEndpoints(address, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+                silo.Configure<Orleans.Configuration.ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ClusterId; });
+                silo.Configure<ClusterMembershipOptions>(o =>
+                {
+                    o.ProbeTimeout = options.ProbeTimeout;
+                    o.NumMissedProbesLimit = options.NumMissedProbes;
+                    o.NumVotesForDeathDeclaration = 1;
+                });
+            }
+            else
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ClusterId, clusterId: options.ClusterId);
+            }
+            silo.Services.AddSerializer(s => s.AddJsonSerializer(
+                isSupported: IsEngineType,
+                jsonSerializerOptions: new JsonSerializerOptions { IgnoreReadOnlyProperties = true }));
+        });
+        return builder;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Engine records and enums go as JSON; <see cref="EngineResult{T}"/> has its own surrogate.</summary>
+    private static bool IsEngineType(Type type) =>
+        type.Assembly == typeof(ConferenceEngine).Assembly && !(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(EngineResult<>));
+}

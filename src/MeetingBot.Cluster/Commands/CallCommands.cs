@@ -1,0 +1,103 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Phone;
+using MeetingBot.Engine.Snapshots;
+
+namespace MeetingBot.Cluster.Commands;
+
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record ListLegs(string MeetingId) : TenantCommand<IReadOnlyList<CallLegSnapshot>>
+{
+    public override IReadOnlyList<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
+        engine.ListLegs(tenantId, MeetingId).Each(CallLegSnapshot.Of);
+}
+
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record GetLeg(string LegId) : TenantCommand<EngineResult<CallLegSnapshot>>
+{
+    public override EngineResult<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
+        engine.GetLeg(tenantId, LegId).Map(CallLegSnapshot.Of);
+}
+
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record PreviewNumber(string MeetingId, string Number) : TenantCommand<EngineResult<PhoneNumber>>
+{
+    public override EngineResult<PhoneNumber> Run(ConferenceEngine engine, string tenantId) => engine.PreviewNumber(tenantId, MeetingId, Number);
+}
+
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record CallMe(string UserId, string MeetingId, string Number) : TenantCommand<EngineResult<CallLegSnapshot>>
+{
+    public override EngineResult<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
+        engine.CallMe(tenantId, UserId, MeetingId, Number).Map(CallLegSnapshot.Of);
+}
+
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record AddParticipantByPhone(string UserId, string MeetingId, string Number) : TenantCommand<EngineResult<CallLegSnapshot>>
+{
+    public override EngineResult<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
+        engine.AddParticipantByPhone(tenantId, UserId, MeetingId, Number).Map(CallLegSnapshot.Of);
+}
+
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record HangUp(string UserId, string? LegId = null) : TenantCommand<EngineResult<CallLegSnapshot>>
+{
+    public override EngineResult<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
+        engine.HangUp(tenantId, UserId, LegId).Map(CallLegSnapshot.Of);
+}
+
+/// <summary>The simulated phone network: the dialed phone answers. Only legs of this tenant are reachable.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record AnswerPhone(string LegId) : TenantCommand<EngineResult<CallLegSnapshot>>
+{
+    public override EngineResult<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
+        engine.GetLeg(tenantId, LegId).IsSuccess ? engine.AnswerPhone(LegId).Map(CallLegSnapshot.Of) : EngineError.UnknownCallLeg;
+}
+
+/// <summary>The simulated phone network: the person on the phone hangs up. Only legs of this tenant are reachable.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record PhoneHangsUp(string LegId) : TenantCommand<EngineResult<CallLegSnapshot>>
+{
+    public override EngineResult<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
+        engine.GetLeg(tenantId, LegId).IsSuccess ? engine.PhoneHangsUp(LegId).Map(CallLegSnapshot.Of) : EngineError.UnknownCallLeg;
+}
+
+/// <summary>A caller dials one of this tenant's bridge numbers (the gateway finds the tenant by the number).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record StartDialIn(string DialedNumber, string CallerNumber) : TenantCommand<EngineResult<DialInSnapshot>>
+{
+    public override EngineResult<DialInSnapshot> Run(ConferenceEngine engine, string tenantId) =>
+        engine.StartDialIn(DialedNumber, CallerNumber).Map(DialInSnapshot.Of);
+}
+
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record GetDialIn(string SessionId) : TenantCommand<EngineResult<DialInSnapshot>>
+{
+    public override EngineResult<DialInSnapshot> Run(ConferenceEngine engine, string tenantId) =>
+        engine.GetDialIn(SessionId).Map(DialInSnapshot.Of);
+}
+
+/// <summary>The caller presses keys; the answer is the session after them (with the bridge's next prompt) and the error, if any.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record EnterDialInDigits(string SessionId, string Digits) : TenantCommand<DialInStep>
+{
+    public override DialInStep Run(ConferenceEngine engine, string tenantId)
+    {
+        var result = engine.EnterDialInDigits(SessionId, Digits);
+        var session = engine.GetDialIn(SessionId);
+        return new DialInStep(session.IsSuccess ? DialInSnapshot.Of(session.Value!) : null, result.Error);
+    }
+}
+
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record DialInStep(DialInSnapshot? Session, EngineError? Error);
+
+/// <summary>The user's phone legs still connected after they left (the seed's gotcha), across their meetings.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record ListOrphanedLegs(string UserId) : TenantCommand<IReadOnlyList<CallLegSnapshot>>
+{
+    public override IReadOnlyList<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
+        engine.ListMeetings(tenantId, UserId)
+            .SelectMany(m => engine.ListLegs(tenantId, m.Id))
+            .Where(l => l.IsLive && l.IsOrphaned && string.Equals(l.RequestedByUserId, UserId, StringComparison.OrdinalIgnoreCase))
+            .Each(CallLegSnapshot.Of);
+}

@@ -1,0 +1,33 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Reports;
+
+namespace MeetingBot.Cluster.Commands;
+
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record GetMinutePoolsReport(string AdminId, int MonthsOfHistory = 0) : TenantCommand<EngineResult<IReadOnlyList<MinutePoolRow>>>
+{
+    public override EngineResult<IReadOnlyList<MinutePoolRow>> Run(ConferenceEngine engine, string tenantId) =>
+        engine.GetMinutePoolsReport(tenantId, AdminId, MonthsOfHistory);
+}
+
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record GetUsageReport(string AdminId, DateTimeOffset From, DateTimeOffset To, string? UserId = null, string? CallType = null)
+    : TenantCommand<EngineResult<IReadOnlyList<UsageRecord>>>
+{
+    public override EngineResult<IReadOnlyList<UsageRecord>> Run(ConferenceEngine engine, string tenantId) =>
+        engine.GetUsageReport(tenantId, AdminId, From, To, UserId, CallType);
+}
+
+/// <summary>Advances the tenant to now (answers phones, meters minutes, reminders); the grain's timer sends it every tick.</summary>
+[GenerateSerializer]
+public sealed record Tick : TenantCommand<int>
+{
+    public override int Run(ConferenceEngine engine, string tenantId) => engine.Tick();
+}
+
+/// <summary>Does nothing but make sure the tenant is active (see TenantKeeper).</summary>
+[GenerateSerializer]
+public sealed record Ping : TenantCommand<bool>
+{
+    public override bool Run(ConferenceEngine engine, string tenantId) => engine.GetTenant(tenantId).IsSuccess;
+}

@@ -1,0 +1,15 @@
+using MeetingBot.Engine;
+
+namespace MeetingBot.Cluster.Commands;
+
+/// <summary>
+/// One request to a tenant, run inside that tenant's turn (its grain, one turn at a time) against the engine that
+/// holds the tenant's live state. A command only calls the engine and turns what it returns into immutable
+/// snapshots: the rules stay in the engine, and nothing mutable leaves the turn. Commands are grouped one file per
+/// area (meetings, calls, admin, reports): each is one line, and a file per line would hide the list.
+/// </summary>
+[GenerateSerializer]
+public abstract record TenantCommand<TResult>
+{
+    public abstract TResult Run(ConferenceEngine engine, string tenantId);
+}

@@ -1,0 +1,12 @@
+using MeetingBot.Engine;
+using MeetingBot.Engine.Billing;
+using MeetingBot.Engine.Events;
+using MeetingBot.Engine.Persistence;
+
+namespace MeetingBot.Cluster;
+
+/// <summary>Makes the engine a tenant grain hosts, wired to this host's clock, event sinks, payments and journal.</summary>
+public sealed class TenantEngineFactory(EngineOptions options, TimeProvider time, IEngineEvents events, IPaymentGateway payments, IEngineJournal? journal = null)
+{
+    public ConferenceEngine Create() => new(options, time, events, payments, journal);
+}
