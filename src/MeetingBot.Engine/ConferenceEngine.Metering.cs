@@ -87,11 +87,14 @@ public sealed partial class ConferenceEngine
 
     private void Connect(Tenant tenant, CallLeg leg, List<EngineEvent> raised)
     {
+        // One instant for the connect and its first minute: on a running clock two reads differ by microseconds,
+        // which made every usage record of the leg a second short.
+        var now = Now;
         leg.State = CallLegState.Connected;
-        leg.ConnectedAt = Now;
-        if (!TryPayMinute(tenant, leg, Now, raised))
+        leg.ConnectedAt = now;
+        if (!TryPayMinute(tenant, leg, now, raised))
         {
-            CutOff(tenant, leg, Now, raised);
+            CutOff(tenant, leg, now, raised);
             return;
         }
         JournalLeg(leg);

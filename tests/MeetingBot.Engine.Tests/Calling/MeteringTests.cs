@@ -75,6 +75,26 @@ public class MeteringTests
     }
 
     [Fact]
+    public void OnARunningClock_UsageRecordsAreWholeMinutesAtFundingBoundaries()
+    {
+        // The demo clock and the real one move between two reads: a connect and its first minute must share one.
+        var f = new EngineFixture();
+        f.Engine.AddFunds(T, "nestor", 5m).Unwrap();
+        var m = f.Schedule("lee");
+        f.Clock.AutoAdvanceAmount = TimeSpan.FromTicks(7);
+        var leg = f.Engine.CallMe(T, "lee", m.Id, "4055550100").Unwrap();
+
+        f.Jump(TimeSpan.FromMinutes(125));
+        f.Clock.AutoAdvanceAmount = TimeSpan.Zero;
+        f.Engine.HangUp(T, "lee", leg.Id).Unwrap();
+
+        var records = f.Engine.AllUsage(T).Where(r => r.CallId == leg.Id).OrderBy(r => r.Start).ToList();
+        Assert.Equal(leg.ConnectedAt, records[0].Start);
+        Assert.Equal(120 * 60, records[0].DurationSeconds);
+        Assert.Equal((int)(leg.EndedAt!.Value - leg.ConnectedAt!.Value).TotalSeconds, records.Sum(r => r.DurationSeconds));
+    }
+
+    [Fact]
     public void CreditsRunOut_NoAutoRecharge_CutsOff_BalanceNeverNegative()
     {
         var f = new EngineFixture();
