@@ -27,9 +27,7 @@ public static class ClusterRegistration
         if (options.SiloPort == 0) options.SiloPort = FreeLoopbackPort();
         if (options.GatewayPort == 0) options.GatewayPort = FreeLoopbackPort();
         builder.Services.AddOptions<MeetingBotClusterOptions>().Bind(section);
-        builder.Services.TryAddSingleton<TenantCatalog>();
-        builder.Services.AddSingleton<TenantEngineFactory>();
-        builder.Services.AddSingleton<ITenants, GrainTenants>();
+        builder.Services.AddMeetingBotTenants();
 
         builder.UseOrleans(silo =>
         {
@@ -53,11 +51,29 @@ public static class ClusterRegistration
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ClusterId, clusterId: options.ClusterId);
             }
-            silo.Services.AddSerializer(s => s.AddJsonSerializer(
-                isSupported: IsEngineType,
-                jsonSerializerOptions: new JsonSerializerOptions { IgnoreReadOnlyProperties = true }));
+            silo.AddMeetingBotSerialization();
         });
         return builder;
+    }
+
+    /// <summary>What every silo hosting tenant grains needs besides the engine's own ports (clock, events, journal).</summary>
+    public static IServiceCollection AddMeetingBotTenants(this IServiceCollection services)
+    {
+        // The product's clock: the host's own unless it registered another (the demo clock, a test's fake one).
+        services.TryAddKeyedSingleton<TimeProvider>(MeetingBotClock.Key, (sp, _) => sp.GetService<TimeProvider>() ?? TimeProvider.System);
+        services.TryAddSingleton<TenantCatalog>();
+        services.TryAddSingleton<TenantEngineFactory>();
+        services.TryAddSingleton<ITenants, GrainTenants>();
+        return services;
+    }
+
+    /// <summary>Engine snapshots travel as JSON; commands and EngineResult use generated serializers and the surrogate.</summary>
+    public static ISiloBuilder AddMeetingBotSerialization(this ISiloBuilder silo)
+    {
+        silo.Services.AddSerializer(s => s.AddJsonSerializer(
+            isSupported: IsEngineType,
+            jsonSerializerOptions: new JsonSerializerOptions { IgnoreReadOnlyProperties = true }));
+        return silo;
     }
 
     private static int FreeLoopbackPort()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MeetingBot.Cluster.Commands;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,11 @@ namespace MeetingBot.Cluster;
 /// Sends commands to tenant grains. While a tenant moves (its host died and membership has not yet declared it
 /// dead), Orleans rejects calls to the old activation; those calls never ran, so they are retried with back-off
 /// until the tenant answers from its new host or the retry budget is spent. A call that timed out may have run,
-/// so it is not retried: the caller gets <see cref="TenantUnavailableException"/>.
+/// so it is not retried: the caller gets <see cref="TenantUnavailableException"/>. On the demo clock every call
+/// carries this host's offset, so the tenant's host is never behind the host that asks.
 /// </summary>
-public sealed class GrainTenants(IGrainFactory grains, TenantCatalog catalog, TenantEngineFactory engines, IOptions<MeetingBotClusterOptions> options, ILogger<GrainTenants> logger)
+public sealed class GrainTenants(IGrainFactory grains, TenantCatalog catalog, TenantEngineFactory engines, [FromKeyedServices(MeetingBotClock.Key)] TimeProvider time,
+    IOptions<MeetingBotClusterOptions> options, ILogger<GrainTenants> logger)
     : ITenants
 {
     // A tenant that is not configured is answered here, by an engine that holds no tenant, exactly as the engine
@@ -23,6 +26,7 @@ public sealed class GrainTenants(IGrainFactory grains, TenantCatalog catalog, Te
     {
         if (catalog.Find(tenantId) is null) return command.Run(_noTenant.Value, tenantId ?? "");
         var grain = grains.GetGrain<ITenantGrain>(tenantId ?? "");
+        if (time is DemoClock demo) RequestContext.Set(DemoClock.OffsetKey, demo.Offset.Ticks);
         // The budget is wall time: the demo and test clocks move the engine's time, not how long a failover takes.
         var started = TimeProvider.System.GetTimestamp();
         var delay = TimeSpan.FromMilliseconds(50);

@@ -12,4 +12,8 @@ public interface ITenantGrain : IGrainWithStringKey
 {
     [Alias("Run")]
     Task<TResult> Run<TResult>(TenantCommand<TResult> command);
+
+    /// <summary>The silo that holds this tenant now (operations and failover tests).</summary>
+    [Alias("Owner")]
+    Task<string> Owner();
 }

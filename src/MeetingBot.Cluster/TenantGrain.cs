@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace MeetingBot.Cluster;
 /// A grain timer advances the tenant every tick and keeps the activation alive while the host runs. A key that
 /// names no configured tenant answers every command as the engine answers an unknown tenant, and is dropped.
 /// </summary>
-public sealed class TenantGrain(TenantCatalog catalog, TenantEngineFactory engines, IOptions<MeetingBotClusterOptions> options, ILogger<TenantGrain> logger)
+public sealed class TenantGrain(TenantCatalog catalog, TenantEngineFactory engines, [FromKeyedServices(MeetingBotClock.Key)] TimeProvider time, IOptions<MeetingBotClusterOptions> options, ILogger<TenantGrain> logger)
     : Grain, ITenantGrain
 {
     private ConferenceEngine _engine = null!;
@@ -34,5 +35,12 @@ public sealed class TenantGrain(TenantCatalog catalog, TenantEngineFactory engin
         return Task.CompletedTask;
     }
 
-    public Task<TResult> Run<TResult>(TenantCommand<TResult> command) => Task.FromResult(command.Run(_engine, _tenantId));
+    public Task<string> Owner() => Task.FromResult(RuntimeIdentity);
+
+    public Task<TResult> Run<TResult>(TenantCommand<TResult> command)
+    {
+        // The caller's demo clock may be ahead of this host's (it moved the clock a moment ago): catch up first.
+        if (time is DemoClock demo && RequestContext.Get(DemoClock.OffsetKey) is long offset) demo.CatchUp(TimeSpan.FromTicks(offset));
+        return Task.FromResult(command.Run(_engine, _tenantId));
+    }
 }

@@ -31,3 +31,10 @@ public sealed record Ping : TenantCommand<bool>
 {
     public override bool Run(ConferenceEngine engine, string tenantId) => engine.GetTenant(tenantId).IsSuccess;
 }
+
+/// <summary>Names the host process running the tenant's turn (operations: which host owns a tenant now).</summary>
+[GenerateSerializer]
+public sealed record GetTenantHost : TenantCommand<string>
+{
+    public override string Run(ConferenceEngine engine, string tenantId) => HostIdentity.Current;
+}

@@ -26,9 +26,13 @@ public static class AdminEndpoints
         admin.MapPost("/credits/funds", AddFunds);
         admin.MapPut("/credits/autorecharge", SetAutoRecharge);
         admin.MapGet("/audit", Audit);
+        admin.MapGet("/cluster", Cluster);
         admin.MapReportEndpoints();
         return api;
     }
+
+    private static async Task<Ok<ClusterView>> Cluster(HttpContext http, ITenants tenants) =>
+        TypedResults.Ok(new ClusterView(HostIdentity.Current, await tenants.Ask(CurrentUser.From(http.User).TenantId, new GetTenantHost())));
 
     private static async Task<Ok<List<AdminUserView>>> Users(HttpContext http, ITenants tenants)
     {

@@ -42,7 +42,7 @@ public static class MeetingEndpoints
         return details.IsSuccess ? TypedResults.Ok(details.Value!.ToView(me.UserId)) : ApiErrors.From(details);
     }
 
-    private static async Task<Results<Created<MeetingView>, JsonHttpResult<ApiError>>> Create(CreateMeetingRequest body, HttpContext http, ITenants tenants, TimeProvider time)
+    private static async Task<Results<Created<MeetingView>, JsonHttpResult<ApiError>>> Create(CreateMeetingRequest body, HttpContext http, ITenants tenants, [FromKeyedServices(MeetingBotClock.Key)] TimeProvider time)
     {
         var me = CurrentUser.From(http.User);
         var minutes = body.DurationMinutes ?? DefaultDurationMinutes;

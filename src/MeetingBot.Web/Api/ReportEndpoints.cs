@@ -34,7 +34,7 @@ public static class ReportEndpoints
     }
 
     private static async Task<Results<Ok<UsageReportView>, JsonHttpResult<ApiError>>> Usage(string? from, string? to, string? userId, string? callType, string? columns,
-        HttpContext http, ITenants tenants, TimeProvider time)
+        HttpContext http, ITenants tenants, [FromKeyedServices(MeetingBotClock.Key)] TimeProvider time)
     {
         var query = await RunAsync(from, to, userId, callType, columns, http, tenants, time);
         if (query.Error is { } error) return error;
@@ -44,7 +44,7 @@ public static class ReportEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, JsonHttpResult<ApiError>>> UsageCsv(string? from, string? to, string? userId, string? callType, string? columns,
-        HttpContext http, ITenants tenants, TimeProvider time)
+        HttpContext http, ITenants tenants, [FromKeyedServices(MeetingBotClock.Key)] TimeProvider time)
     {
         var query = await RunAsync(from, to, userId, callType, columns, http, tenants, time);
         if (query.Error is { } error) return error;

@@ -56,15 +56,13 @@ public static class SimulationEndpoints
         return step.Session is { } session ? TypedResults.Ok(session.ToView(step.Error)) : ApiErrors.From(EngineError.UnknownDialInSession);
     }
 
-    private static async Task<Results<Ok<ClockView>, JsonHttpResult<ApiError>>> AdvanceClock(ClockAdvanceRequest body, TimeProvider time, ITenants tenants)
+    private static async Task<Results<Ok<ClockView>, JsonHttpResult<ApiError>>> AdvanceClock(ClockAdvanceRequest body, [FromKeyedServices(MeetingBotClock.Key)] TimeProvider time, ITenants tenants, HttpContext http)
     {
-        if (time is not DemoClock clock)
+        if (DemoTime.For(time, tenants, http.RequestServices.GetService<DemoTime>()) is not { } demo)
             return TypedResults.Json(new ApiError("ClockNotAdjustable", "This host runs on a clock that cannot be fast-forwarded."), statusCode: StatusCodes.Status409Conflict);
         var by = TimeSpan.FromMinutes(body.Minutes);
         if (body.Minutes < 1 || by > DemoClock.MaxAdvance)
             return ApiErrors.Invalid($"Minutes must be between 1 and {(int)DemoClock.MaxAdvance.TotalMinutes}.");
-        clock.Advance(by);
-        await tenants.TickAllAsync();
-        return TypedResults.Ok(new ClockView(clock.GetUtcNow()));
+        return TypedResults.Ok(new ClockView(await demo.AdvanceAsync(by)));
     }
 }

@@ -1,3 +1,4 @@
+using MeetingBot.Cluster;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -11,6 +12,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAda
     private readonly ILogger<AdapterWithErrorHandler> _logger;
 
     public const string Apology = "Sorry, something went wrong on my side. Please try again, or type help.";
+    public const string TenantMoving = "Your organization is moving to another MeetingBot server right now. Please try again in a few seconds.";
 
     public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, ILogger<AdapterWithErrorHandler> logger)
         : base(authentication, logger)
@@ -21,7 +23,9 @@ public sealed class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAda
             logger.LogError(exception, "Bot turn failed for a {ActivityType} activity", turnContext.Activity?.Type);
             try
             {
-                await turnContext.SendActivityAsync(Apology);
+                // A host died and the tenant has not come back on a survivor within the retry budget: the command did
+                // not run (or its outcome is unknown), and saying so is more useful than a generic apology.
+                await turnContext.SendActivityAsync(exception is TenantUnavailableException ? TenantMoving : Apology);
             }
             catch (Exception sendFailure)
             {

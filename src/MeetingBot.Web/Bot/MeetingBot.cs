@@ -37,8 +37,9 @@ public sealed class MeetingBot : ActivityHandler
         UserState userState,
         ConversationReferenceStore references,
         NoticeLedger ledger,
-        TimeProvider time,
-        BotSettings settings)
+        [FromKeyedServices(MeetingBotClock.Key)] TimeProvider time,
+        BotSettings settings,
+        DemoTime? demoTime = null)
     {
         _tenants = tenants;
         _conversationState = conversationState;
@@ -47,7 +48,7 @@ public sealed class MeetingBot : ActivityHandler
         _settings = settings;
         _meetings = new MeetingFlow(tenants, time, ledger);
         _phone = new PhoneFlow(tenants, ledger, _meetings);
-        _admin = new AdminFlow(tenants, time);
+        _admin = new AdminFlow(tenants, time, demoTime);
         _identity = new IdentityFlow(tenants);
         _router = BuildRouter();
     }

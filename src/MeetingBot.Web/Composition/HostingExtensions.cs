@@ -28,8 +28,16 @@ public static class HostingExtensions
         if (builder.Configuration.GetValue<bool>("MeetingBot:LocalDevMode"))
         {
             // The demo clock lets a person fast-forward through a month of minutes; tests replace TimeProvider.
-            services.TryAddSingleton(new DemoClock(TimeProvider.System));
-            services.TryAddSingleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>());
+            // It starts where the store left it (a restart, or another host, moved it) and follows the store.
+            services.TryAddSingleton(sp =>
+            {
+                var clock = new DemoClock(TimeProvider.System);
+                if (sp.GetService<IDemoClockStore>() is { } store) clock.CatchUp(store.Read());
+                return clock;
+            });
+            services.TryAddKeyedSingleton<TimeProvider>(MeetingBotClock.Key, (sp, _) => sp.GetRequiredService<DemoClock>());
+            services.TryAddSingleton(sp => new DemoTime(sp.GetRequiredService<DemoClock>(), sp.GetRequiredService<ITenants>(), sp.GetService<IDemoClockStore>()));
+            services.AddHostedService<DemoClockSync>();
         }
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPaymentGateway, AlwaysApprovePaymentGateway>();

@@ -27,6 +27,7 @@ public static class StorageRegistration
         services.AddSingleton<SqlEngineJournal>(sp => new SqlEngineJournal(sp.GetRequiredService<SqlDialect>()));
         services.AddSingleton<IEngineJournal>(sp => sp.GetRequiredService<SqlEngineJournal>());
         services.AddSingleton(sp => new ConversationStateStore(sp.GetRequiredService<SqlEngineJournal>().Dialect));
+        services.AddSingleton<MeetingBot.Cluster.IDemoClockStore>(sp => new SqlDemoClockStore(new SharedCounters(sp.GetRequiredService<SqlEngineJournal>().Dialect)));
         services.Replace(ServiceDescriptor.Singleton<IStorage, SqlBotStorage>());
         return services;
     }

@@ -11,6 +11,7 @@ namespace MeetingBot.Storage.Tests.Support;
 public sealed class HostProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private HostProcess(Process process, Uri baseAddress)
     {
@@ -20,34 +21,54 @@ public sealed class HostProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<HostProcess> StartAsync(string sqlitePath)
+    /// <summary>The host's process id: what <c>GET /api/admin/cluster</c> names ("machine/pid").</summary>
+    public int ProcessId => _process.Id;
+
+    public static Task<HostProcess> StartAsync(string sqlitePath) =>
+        StartAsync(Path.GetDirectoryName(sqlitePath)!, new Dictionary<string, string>
+        {
+            ["MeetingBot__Storage__Provider"] = "Sqlite",
+            ["MeetingBot__Storage__Sqlite"] = $"Data Source={sqlitePath}",
+            ["MeetingBot__Redis"] = "",
+        });
+
+    /// <summary>Starts a host with <paramref name="settings"/> (environment variables) over the test defaults.</summary>
+    public static async Task<HostProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { HostDll(), "--urls", $"http://127.0.0.1:{port}" },
-            WorkingDirectory = Path.GetDirectoryName(sqlitePath)!,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["MeetingBot__Storage__Provider"] = "Sqlite";
-        start.Environment["MeetingBot__Storage__Sqlite"] = $"Data Source={sqlitePath}";
         start.Environment["MeetingBot__Engine__AutoAnswerAfter"] = "00:00:00";
         start.Environment["MeetingBot__LocalDevMode"] = "true";
-        start.Environment["MeetingBot__Redis"] = "";
         // Its own silo ports: other test hosts may run beside it.
         start.Environment["MeetingBot__Cluster__SiloPort"] = "0";
         start.Environment["MeetingBot__Cluster__GatewayPort"] = "0";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
         await host.WaitHealthyAsync();
         return host;
+    }
+
+    /// <summary>The host's last lines of output (warnings and errors), for a failing test's message.</summary>
+    public string Output => string.Join('\n', _output);
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        while (_output.Count > 200) _output.TryDequeue(out _);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush, no chance to end calls.</summary>

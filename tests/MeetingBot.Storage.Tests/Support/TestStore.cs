@@ -42,6 +42,8 @@ public sealed class TestStore : IDisposable
     public string Provider { get; }
     public SqlDialect Dialect { get; }
     public string? SqlitePath => _sqlitePath;
+    /// <summary>The PostgreSQL connection string (search path set to this test's schema), for hosts started as processes.</summary>
+    public string? PostgresConnection => _postgres;
 
     public static TestStore Create(string provider) => new(provider);
 

@@ -40,6 +40,7 @@ public sealed class MeetingBotAppFactory(IReadOnlyDictionary<string, string?>? s
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
+            services.AddKeyedSingleton<TimeProvider>(MeetingBotClock.Key, Time); // the product's clock
         });
     }
 

@@ -1,3 +1,4 @@
+using MeetingBot.Cluster;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Events;
 using MeetingBot.Engine.Seeding;

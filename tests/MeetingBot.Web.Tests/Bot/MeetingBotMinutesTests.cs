@@ -1,3 +1,4 @@
+using MeetingBot.Cluster;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Licensing;

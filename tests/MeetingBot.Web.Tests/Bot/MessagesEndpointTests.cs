@@ -152,6 +152,19 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_TenantUnreachable_SaysToTryAgainInAFewSeconds()
+    {
+        await using var factory = new BotHostFactory(new ThrowingBot(() => new TenantUnavailableException("contoso", new TimeoutException(ThrowingBot.Secret))));
+        using var client = factory.CreateClient();
+
+        await client.PostAsync("/api/messages", Json(EmulatorActivity("message", "act-10", "meetings")));
+
+        var (_, reply) = Assert.Single(await _sink.WaitForAsync(2, TimeSpan.FromSeconds(2)));
+        Assert.Equal(AdapterWithErrorHandler.TenantMoving, (string?)reply["text"]);
+        Assert.DoesNotContain("hunter2", reply.ToString());
+    }
+
+    [Fact]
     public async Task GetInviteCard_KnownAndUnknownMeeting_CardJsonOr404_SignedInOnly()
     {
         await using var factory = new BotHostFactory();

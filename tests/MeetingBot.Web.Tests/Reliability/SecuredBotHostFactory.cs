@@ -1,3 +1,4 @@
+using MeetingBot.Cluster;
 using MeetingBot.Web.Engine;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -38,6 +39,7 @@ public sealed class SecuredBotHostFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
+            services.AddKeyedSingleton<TimeProvider>(MeetingBotClock.Key, Time); // the product's clock
             services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => Cloud));
         });
     }

@@ -9,7 +9,7 @@ using MeetingBot.Web.Engine;
 namespace MeetingBot.Web.Bot.Flows;
 
 /// <summary>What the Teams admin center and the billing page do: licenses, permissions, credits, reports.</summary>
-public sealed class AdminFlow(ITenants tenants, TimeProvider time)
+public sealed class AdminFlow(ITenants tenants, TimeProvider time, DemoTime? demoTime = null)
 {
     public const int MaxFastForwardMinutes = 44_640;
     public const string TryAsAdmin = "Type `act as nestor` to act as the tenant admin.";
@@ -131,7 +131,7 @@ public sealed class AdminFlow(ITenants tenants, TimeProvider time)
 
     public async Task FastForwardAsync(BotTurn turn, string minutesText)
     {
-        if (time is not DemoClock clock)
+        if (DemoTime.For(time, tenants, demoTime) is not { } demo)
         {
             await turn.SayAsync("The clock is real here (not the demo clock), so it cannot be moved.");
             return;
@@ -141,9 +141,8 @@ public sealed class AdminFlow(ITenants tenants, TimeProvider time)
             await turn.SayAsync($"Fast forward takes 1 to {MaxFastForwardMinutes} minutes, e.g. `fast forward 30`.");
             return;
         }
-        clock.Advance(TimeSpan.FromMinutes(minutes));
-        await tenants.TickAllAsync();
-        await turn.SayAsync($"⏩ Moved the demo clock forward {minutes} minute(s). It is now {CardFormat.When(clock.GetUtcNow(), turn.ViewerOffset)}.");
+        var now = await demo.AdvanceAsync(TimeSpan.FromMinutes(minutes));
+        await turn.SayAsync($"⏩ Moved the demo clock forward {minutes} minute(s). It is now {CardFormat.When(now, turn.ViewerOffset)}.");
     }
 
     private async Task<bool> IsAdminAsync(BotTurn turn) => (await tenants.Ask(turn.TenantId, new GetUser(turn.UserId))).Value?.IsTenantAdmin == true;
