@@ -1,3 +1,4 @@
+using MeetingBot.Engine.Billing;
 using System.Collections.Concurrent;
 using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Events;
@@ -26,8 +27,11 @@ public sealed partial class ConferenceEngine
             var isTollFree = tenant.Bridge.TollFreeNumber == dialed.Value;
             if (isTollFree)
             {
+                // Before the meeting (and so its organizer) is known, the tenant's credits alone can rule a call out.
                 ExpireCredits(tenant, raised);
-                if (tenant.Credits.Balance <= 0 && !tenant.Credits.AutoRecharge.Enabled) return EngineError.TollFreeUnavailable;
+                var credits = tenant.Credits;
+                if (credits.Balance < Options.TollFreeRatePerMinute && !FundingPolicy.CanRecharge(credits.Balance, credits.AutoRecharge, Options.TollFreeRatePerMinute))
+                    return EngineError.TollFreeUnavailable;
             }
             var id = "dialin-" + Interlocked.Increment(ref _dialInCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var session = new DialInSession(id, tenant.Id, dialed.Value!, caller.Value!.E164, isTollFree);
@@ -75,10 +79,11 @@ public sealed partial class ConferenceEngine
             return valid ? EngineError.ConferenceIdNotFound : EngineError.InvalidConferenceIdFormat;
         }
         var organizer = tenant.UsersById[meeting.OrganizerId];
-        if (!organizer.Has(Capability.MCOMEETADD) || (session.IsTollFree && !organizer.Has(Capability.MCOPSTNPP)))
+        var funding = Funding(tenant, organizer, CallerRegion(session), session.IsTollFree ? CallLegKind.DialInTollFree : CallLegKind.DialInToll, Now);
+        if (!funding.IsFunded)
         {
-            Hangup(session, EngineMessages.For(session.IsTollFree ? EngineError.TollFreeUnavailable : EngineError.DialInNotAllowed));
-            return session.IsTollFree ? EngineError.TollFreeUnavailable : EngineError.DialInNotAllowed;
+            Hangup(session, EngineMessages.For(funding.Refusal!.Value));
+            return funding.Refusal!.Value;
         }
         session.MeetingId = meeting.Id;
         session.Stage = DialInStage.AwaitingPin;
@@ -119,7 +124,7 @@ public sealed partial class ConferenceEngine
         meeting.Add(participant);
         var kind = session.IsTollFree ? CallLegKind.DialInTollFree : CallLegKind.DialInToll;
         var leg = new CallLeg(NextLegId(), tenant.Id, meeting.Id, participant.Id, kind, null, organizer.Id,
-            session.CallerNumber, session.DialedNumber, PhoneNumberNormalizer.Normalize(session.CallerNumber, "US").Value!.RegionCode, Now);
+            session.CallerNumber, session.DialedNumber, CallerRegion(session), Now);
         participant.PhoneLegId = leg.Id;
         participant.AudioMode = AudioMode.PhoneAudio;
         tenant.Legs[leg.Id] = leg;
@@ -144,4 +149,7 @@ public sealed partial class ConferenceEngine
         session.Stage = DialInStage.Disconnected;
         session.Prompt = why;
     }
+
+    /// <summary>The region the caller is calling from (their number is E.164 already).</summary>
+    private static string CallerRegion(DialInSession session) => PhoneNumberNormalizer.Normalize(session.CallerNumber, DialInDefaultRegion).Value!.RegionCode;
 }

@@ -91,9 +91,8 @@ public sealed partial class ConferenceEngine
             case DialOutPermission.InSameCountryOrRegion when !string.Equals(destination.Value!.RegionCode, organizer.Country, StringComparison.OrdinalIgnoreCase):
                 return EngineError.DestinationNotAllowed;
         }
-        return CanPayNextMinute(tenant, organizer, destination.Value!.RegionCode, CallLegKind.CallMe, Now)
-            ? destination
-            : EngineError.CallingFeatureNotSetUp;
+        var funding = Funding(tenant, organizer, destination.Value!.RegionCode, kind, Now);
+        return funding.IsFunded ? destination : funding.Refusal!.Value;
     }
 
     /// <summary>The user hangs up a phone leg from the client: their own "Call me" leg, or one they added.</summary>

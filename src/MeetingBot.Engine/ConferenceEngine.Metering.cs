@@ -1,3 +1,4 @@
+using MeetingBot.Engine.Billing;
 using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Events;
 using MeetingBot.Engine.Licensing;
@@ -119,48 +120,55 @@ public sealed partial class ConferenceEngine
         raised.Add(new CallingFeatureUnavailable(tenant.Id, Now, userId, leg.MeetingId, EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature));
     }
 
-    private bool CanPayNextMinute(Tenant tenant, User organizer, string region, CallLegKind kind, DateTimeOffset at)
+    /// <summary>
+    /// Asks the funding policy who would pay a minute beginning at <paramref name="minuteStart"/> of a leg of
+    /// <paramref name="kind"/> to or from <paramref name="region"/> in a meeting <paramref name="organizer"/>
+    /// organized. With <paramref name="poolExhausted"/> the pool counts as empty (the store refused its last minute).
+    /// </summary>
+    private FundingDecision Funding(Tenant tenant, User organizer, string region, CallLegKind kind, DateTimeOffset minuteStart, bool poolExhausted = false)
     {
-        var month = MonthOf(at);
-        if (kind is CallLegKind.CallMe or CallLegKind.AddedParticipant && ZoneA.Contains(region) && organizer.Has(Capability.MCOMEETADD)
-            && tenant.Used(month, Capability.MCOMEETADD) < tenant.PoolMinutes(month, Capability.MCOMEETADD))
-            return true;
-        if (!organizer.Has(Capability.MCOPSTNPP)) return false;
-        var rate = RateFor(tenant, region, kind);
-        return tenant.Credits.Balance >= rate || (tenant.Credits.AutoRecharge.Enabled && tenant.Credits.AutoRecharge.Amount >= rate);
+        var month = MonthOf(minuteStart);
+        var poolLeft = poolExhausted ? 0 : tenant.PoolMinutes(month, Capability.MCOMEETADD) - tenant.Used(month, Capability.MCOMEETADD);
+        return FundingPolicy.Decide(new FundingQuestion(kind, region, OrganizerFunding.Of(organizer.Licenses), poolLeft,
+            tenant.Credits.Balance, tenant.Credits.AutoRecharge, RateFor(tenant, region, kind)));
     }
 
-    /// <summary>Pays one minute from the pool (Zone A dial-out) or else from credits. Caller holds the tenant lock.</summary>
+    /// <summary>Pays one minute the way the funding policy decides. Caller holds the tenant lock.</summary>
     private bool TryPayMinute(Tenant tenant, CallLeg leg, DateTimeOffset minuteStart, List<EngineEvent> raised)
     {
-        if (leg.Kind == CallLegKind.DialInToll)
+        ExpireCredits(tenant, raised);
+        var organizer = tenant.UsersById[leg.BilledUserId];
+        var funding = Funding(tenant, organizer, leg.DestinationRegion, leg.Kind, minuteStart);
+        if (funding.Source == FundingSource.IncludedInLicense)
         {
-            leg.RecordPaidMinute(Capability.MCOMEETADD, 0m, minuteStart);
+            leg.RecordPaidMinute(funding.Capability, 0m, minuteStart);
             return true;
         }
-        var organizer = tenant.UsersById[leg.BilledUserId];
-        var month = MonthOf(minuteStart);
-        if (leg.IsDialOut && ZoneA.Contains(leg.DestinationRegion) && organizer.Has(Capability.MCOMEETADD))
+        if (funding.Source == FundingSource.Pool)
         {
+            var month = MonthOf(minuteStart);
             var size = tenant.PoolMinutes(month, Capability.MCOMEETADD);
             var used = tenant.Used(month, Capability.MCOMEETADD);
-            if (used < size && _journal.TryTakePoolMinute(tenant.Id, month, size, new LegMinute(leg.Id, leg.MinutesPaid + 1, minuteStart, 0m)))
+            if (_journal.TryTakePoolMinute(tenant.Id, month, size, new LegMinute(leg.Id, leg.MinutesPaid + 1, minuteStart, 0m)))
             {
                 tenant.MinutesUsed[(month, Capability.MCOMEETADD)] = checked(used + 1);
                 leg.RecordPaidMinute(Capability.MCOMEETADD, 0m, minuteStart);
                 WarnIfPoolLow(tenant, month, used + 1, size, raised);
                 return true;
             }
+            funding = Funding(tenant, organizer, leg.DestinationRegion, leg.Kind, minuteStart, poolExhausted: true);
         }
-        if (!organizer.Has(Capability.MCOPSTNPP)) return false;
-        ExpireCredits(tenant, raised);
-        var rate = RateFor(tenant, leg.DestinationRegion, leg.Kind);
+        return funding.Source == FundingSource.Credits && TryPayFromCredits(tenant, leg, funding, minuteStart, raised);
+    }
+
+    private bool TryPayFromCredits(Tenant tenant, CallLeg leg, FundingDecision funding, DateTimeOffset minuteStart, List<EngineEvent> raised)
+    {
         var credits = tenant.Credits;
-        if (credits.Balance < rate) AutoRecharge(tenant, raised);
+        if (funding.RechargeFirst) AutoRecharge(tenant, raised);
         var description = $"{leg.Kind} {leg.ToNumber} minute {leg.MinutesPaid + 1}";
-        if (credits.Balance < rate || !_journal.TryDebitCredits(tenant.Id, new LegMinute(leg.Id, leg.MinutesPaid + 1, minuteStart, rate), description)) return false;
-        credits.TryDebit(rate, minuteStart, description);
-        leg.RecordPaidMinute(Capability.MCOPSTNPP, rate, minuteStart);
+        if (credits.Balance < funding.Charge || !_journal.TryDebitCredits(tenant.Id, new LegMinute(leg.Id, leg.MinutesPaid + 1, minuteStart, funding.Charge), description)) return false;
+        credits.TryDebit(funding.Charge, minuteStart, description);
+        leg.RecordPaidMinute(Capability.MCOPSTNPP, funding.Charge, minuteStart);
         if (credits.AutoRecharge.Enabled && credits.Balance < credits.AutoRecharge.Threshold) AutoRecharge(tenant, raised);
         raised.Add(new CreditsChanged(tenant.Id, Now, credits.Balance, "Call charge"));
         return true;
@@ -234,9 +242,5 @@ public sealed partial class ConferenceEngine
     private static Guid UsageRecordId(string legId, int segmentIndex) =>
         new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"{legId}#{segmentIndex}")));
 
-    private static DateOnly MonthOf(DateTimeOffset at)
-    {
-        var utc = at.UtcDateTime;
-        return new DateOnly(utc.Year, utc.Month, 1);
-    }
+    private static DateOnly MonthOf(DateTimeOffset at) => BillingMonth.Of(at);
 }

@@ -95,6 +95,26 @@ public class MeteringTests
     }
 
     [Fact]
+    public void PayPerMinuteOrganizer_IsChargedPerMinuteFromCredits_AndNeverDrawsOnThePool()
+    {
+        var f = new EngineFixture();
+        f.Engine.AssignLicense(T, "nestor", "megan", LicenseSku.AudioConferencingPayPerMinute).Unwrap();
+        var m = f.Schedule("megan");
+        Assert.Equal(EngineError.CallingFeatureNotSetUp, f.Engine.CallMe(T, "megan", m.Id, "4055550100").Error); // no credits license yet
+
+        f.Engine.AssignLicense(T, "nestor", "megan", LicenseSku.CommunicationsCredits).Unwrap();
+        f.Engine.AddFunds(T, "nestor", 1m).Unwrap();
+        var leg = f.Engine.CallMe(T, "megan", m.Id, "4055550100").Unwrap();
+        f.Jump(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(30));
+        f.Engine.HangUp(T, "megan", leg.Id).Unwrap();
+
+        Assert.Equal(0, PoolUsed(f));
+        var record = Assert.Single(f.Engine.AllUsage(T), r => r.CallId == leg.Id);
+        Assert.Equal((Capability.MCOPSTNPP, 0.06m), (record.Capability, record.Charge)); // 3 minutes at the US rate 0.02
+        Assert.Equal(0.94m, f.Engine.GetCreditBalance(T).Value);
+    }
+
+    [Fact]
     public void CreditsRunOut_NoAutoRecharge_CutsOff_BalanceNeverNegative()
     {
         var f = new EngineFixture();
