@@ -69,6 +69,7 @@ public sealed partial class SqlEngineJournal : IEngineJournal
             if (minute.Charge <= 0) return Outcome.Paid;
             // Every purchase with money left, expired ones too: the spendable part pays, and the sum of all of it is
             // the balance the ledger line records (expired funds count until they are forfeited), with no second query.
+            // The engine's spending order (CreditAccount.InSpendingOrder), so memory and store take the same purchases.
             var withFunds = c.Query(tx,
                 "SELECT id, remaining, expires_at FROM credit_purchases WHERE tenant = @tenant AND remaining > 0 ORDER BY expires_at, purchased_at, id" + _dialect.LockRows,
                 r => (Id: r.GetString(0), Remaining: _dialect.ReadMoney(r, 1), ExpiresAt: _dialect.ReadInstant(r, 2)),
@@ -220,7 +221,7 @@ public sealed partial class SqlEngineJournal : IEngineJournal
         return true;
     }
 
-    private static DateOnly MonthOf(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, 1);
+    private static DateOnly MonthOf(DateTimeOffset at) => MeetingBot.Engine.Billing.BillingMonth.Of(at);
 
     private enum Outcome
     {

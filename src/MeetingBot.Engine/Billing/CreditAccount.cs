@@ -73,12 +73,19 @@ public sealed class CreditAccount
     internal static Persistence.CreditPurchaseState ToState(CreditPurchase p) =>
         new(p.Id, p.Amount, p.Remaining, p.PurchasedAt, p.ExpiresAt, p.IsAutoRecharge, p.Forfeited);
 
-    /// <summary>Spends <paramref name="amount"/> oldest purchase first, or nothing if the balance is short.</summary>
+    /// <summary>
+    /// The order credits are spent in: the purchase that expires first, then the one bought first, then by id
+    /// (ordinal). The SQL journal debits in the same order (<c>ORDER BY expires_at, purchased_at, id</c>).
+    /// </summary>
+    public static IEnumerable<CreditPurchase> InSpendingOrder(IEnumerable<CreditPurchase> purchases) =>
+        purchases.OrderBy(p => p.ExpiresAt).ThenBy(p => p.PurchasedAt).ThenBy(p => p.Id.ToString(), StringComparer.Ordinal);
+
+    /// <summary>Spends <paramref name="amount"/> in <see cref="InSpendingOrder"/>, or nothing if the balance is short.</summary>
     internal bool TryDebit(decimal amount, DateTimeOffset now, string description)
     {
         if (amount <= 0 || Balance < amount) return false;
         var left = amount;
-        foreach (var purchase in _purchases.Where(p => p.Remaining > 0).OrderBy(p => p.ExpiresAt))
+        foreach (var purchase in InSpendingOrder(_purchases.Where(p => p.Remaining > 0)))
         {
             var take = Math.Min(left, purchase.Remaining);
             purchase.Remaining -= take;
