@@ -36,6 +36,7 @@ public sealed class ProductHost : IAsyncDisposable
         };
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["MeetingBot__Storage__Provider"] = "None";
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // the Emulator's no-token mode, as with the README's run command
         var started = Stopwatch.StartNew();
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };

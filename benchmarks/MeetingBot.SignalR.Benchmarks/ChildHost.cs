@@ -30,6 +30,7 @@ public sealed class ChildHost : IAsyncDisposable
         {
             ["Logging__LogLevel__Default"] = "Warning",
             ["MeetingBot__Storage__Provider"] = "None",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development", // the dev sign-in the clients use, as with the README's run command
         });
     }
 

@@ -1,3 +1,5 @@
+using MeetingBot.Web.Composition;
+using Microsoft.Extensions.Options;
 using MeetingBot.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 
@@ -25,7 +27,8 @@ public static class ApiRegistration
         var secured = api.MapGroup("").RequireAuthorization();
         secured.MapMeetingEndpoints();
         secured.MapAdminEndpoints();
-        secured.MapSimulationEndpoints();
+        // The simulated phone network and the demo clock exist only in local dev mode: elsewhere they are not even mapped.
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<MeetingBotOptions>>().Value.LocalDevMode) secured.MapSimulationEndpoints();
         endpoints.MapInviteLinkEndpoints(api);
         return endpoints;
     }

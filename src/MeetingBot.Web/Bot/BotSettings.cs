@@ -3,10 +3,12 @@ namespace MeetingBot.Web.Bot;
 /// <param name="TenantId">The demo tenant the chat acts in.</param>
 /// <param name="AppId">MicrosoftAppId; empty in local mode, where the Emulator needs no auth.</param>
 /// <param name="DefaultUserId">Who a new conversation acts as: the organizer with Audio Conferencing.</param>
-public sealed record BotSettings(string TenantId, string AppId, string DefaultUserId = "adele")
+/// <param name="LocalDevMode">MeetingBot:LocalDevMode: only then may the Emulator's chat `act as` another demo user.</param>
+public sealed record BotSettings(string TenantId, string AppId, string DefaultUserId = "adele", bool LocalDevMode = false)
 {
     public static BotSettings From(IConfiguration configuration) => new(
         configuration["DemoTenant:Id"] is { Length: > 0 } tenant ? tenant : "contoso",
         configuration["MicrosoftAppId"] ?? "",
-        configuration["MeetingBot:Bot:DefaultUser"] is { Length: > 0 } user ? user : "adele");
+        configuration["MeetingBot:Bot:DefaultUser"] is { Length: > 0 } user ? user : "adele",
+        configuration.GetValue<bool>("MeetingBot:LocalDevMode"));
 }

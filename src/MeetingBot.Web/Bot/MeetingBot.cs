@@ -49,7 +49,7 @@ public sealed class MeetingBot : ActivityHandler
         _meetings = new MeetingFlow(tenants, time, ledger);
         _phone = new PhoneFlow(tenants, ledger, _meetings);
         _admin = new AdminFlow(tenants, time, demoTime);
-        _identity = new IdentityFlow(tenants);
+        _identity = new IdentityFlow(tenants, settings);
         _router = BuildRouter();
     }
 
@@ -241,7 +241,7 @@ public sealed class MeetingBot : ActivityHandler
                 (t, m) => m.Groups["now"].Success ? _phone.CallMeAsync(t, null, m.Groups["number"].Value) : _phone.PreviewCallMeAsync(t, m.Groups["number"].Value))
             .Add("dial in", @"dial[ -]?in\s+(?<cid>[\d ]+#?)(\s+pin\s+(?<pin>\d+#?))?(\s+from\s+(?<from>.+))?",
                 (t, m) => _phone.DialInAsync(t, m.Groups["cid"].Value, m.Groups["pin"].Success ? m.Groups["pin"].Value : null, m.Groups["from"].Success ? m.Groups["from"].Value : null))
-            .Add("add funds", @"add (funds|credits)\s+\$?(?<amount>[\d.,]+)", (t, m) => _admin.AddFundsAsync(t, m.Groups["amount"].Value))
+            .Add("add funds", @"add (funds|credits)\s+\$?(?<amount>\S+)", (t, m) => _admin.AddFundsAsync(t, m.Groups["amount"].Value))
             .Add("add", $@"(add|invite|dial)( participant)?(\s+by phone)?\s+{Number}", (t, m) => _phone.AddParticipantAsync(t, null, m.Groups["number"].Value))
             .Add("hang up", @"hang ?up( my phone)?|hangup|end (my )?(phone|call)", (t, _) => _phone.HangUpAsync(t, null))
             .Add("leave", @"leave( (the )?meeting)?", (t, _) => _meetings.LeaveAsync(t, null))

@@ -23,9 +23,13 @@ public static class HostingExtensions
             .AddEnvironmentVariables()
             .AddCommandLine(args);
 
+        // Everything downstream (dev routes, the bot's `act as`, the demo clock) reads the effective value.
+        var localDevMode = LocalDevMode.Resolve(builder.Configuration, builder.Environment);
+        builder.Configuration.AddInMemoryCollection([new(LocalDevMode.Key, localDevMode ? "true" : "false")]);
+
         var services = builder.Services;
         services.AddOptions<MeetingBotOptions>().Bind(builder.Configuration.GetSection(MeetingBotOptions.Section));
-        if (builder.Configuration.GetValue<bool>("MeetingBot:LocalDevMode"))
+        if (localDevMode)
         {
             // The demo clock lets a person fast-forward through a month of minutes; tests replace TimeProvider.
             // It starts where the store left it (a restart, or another host, moved it) and follows the store.
@@ -61,6 +65,9 @@ public static class HostingExtensions
         var options = app.Configuration.GetSection(MeetingBotOptions.Section).Get<MeetingBotOptions>() ?? new();
         if (options.LocalDevMode)
             app.Logger.LogWarning("LOCAL DEV MODE IS ON: /api/messages accepts unauthenticated requests and the web client offers a dev sign-in. Never expose this host.");
+        if (options.LocalDevMode && !app.Environment.IsDevelopment())
+            app.Logger.LogCritical("LOCAL DEV MODE IS ON OUTSIDE DEVELOPMENT ({Environment}) because {Override} is set: anyone can sign in as the tenant admin and spend its credits.",
+                app.Environment.EnvironmentName, LocalDevMode.OverrideKey);
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();

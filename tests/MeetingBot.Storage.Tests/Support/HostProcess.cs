@@ -45,6 +45,8 @@ public sealed class HostProcess : IDisposable
             UseShellExecute = false,
         };
         start.Environment["MeetingBot__Engine__AutoAnswerAfter"] = "00:00:00";
+        // The local demo's configuration (dev sign-in, demo clock, simulation): what the README's run command gives.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["MeetingBot__LocalDevMode"] = "true";
         // Its own silo ports: other test hosts may run beside it.
         start.Environment["MeetingBot__Cluster__SiloPort"] = "0";

@@ -17,9 +17,19 @@ namespace MeetingBot.Web.Tests.Api;
 /// The whole host in-process on a fake clock. Phones answer at once and the background ticker is removed, so a
 /// test moves time with <see cref="Advance"/> and nothing happens between its steps. State is kept in memory only.
 /// </summary>
-public sealed class MeetingBotAppFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <param name="environment">The hosting environment; Development (the factory's default) unless a test says otherwise.</param>
+public sealed class MeetingBotAppFactory(IReadOnlyDictionary<string, string?>? settings = null, string? environment = null) : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Local dev mode off, as in production: a Bot Framework app registration authenticates /api/messages.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> ProductionLike = new Dictionary<string, string?>
+    {
+        ["MeetingBot:LocalDevMode"] = "false",
+        ["MicrosoftAppType"] = "MultiTenant",
+        ["MicrosoftAppId"] = "7f2b8c1e-4d4a-4b4e-9f55-0c6c1f0e5a11",
+        ["MicrosoftAppPassword"] = "not-a-real-secret",
+    };
 
     public FakeTimeProvider Time { get; } = new(Start);
 
@@ -28,6 +38,7 @@ public sealed class MeetingBotAppFactory(IReadOnlyDictionary<string, string?>? s
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (environment is not null) builder.UseEnvironment(environment);
         builder.UseSetting("MeetingBot:Engine:AutoAnswerAfter", "00:00:00");
         // Parallel test hosts each get their own silo ports.
         builder.UseSetting("MeetingBot:Cluster:SiloPort", "0");

@@ -123,7 +123,7 @@ public sealed class SignInApiTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_LocalDevModeOff_Returns404()
     {
-        await using var production = new MeetingBotAppFactory(new Dictionary<string, string?> { ["MeetingBot:LocalDevMode"] = "false" });
+        await using var production = new MeetingBotAppFactory(MeetingBotAppFactory.ProductionLike);
         using var http = production.CreateClient();
 
         var signIn = await http.PostAsJsonAsync("/api/dev/signin", new { userId = "adele" });

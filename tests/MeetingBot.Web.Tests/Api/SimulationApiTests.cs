@@ -65,7 +65,7 @@ public sealed class SimulationApiTests : IAsyncLifetime
     [Fact]
     public async Task SimAndClockRoutes_LocalDevModeOff_Return404EvenWhenSignedIn()
     {
-        await using var production = new MeetingBotAppFactory(new Dictionary<string, string?> { ["MeetingBot:LocalDevMode"] = "false" });
+        await using var production = new MeetingBotAppFactory(MeetingBotAppFactory.ProductionLike);
         // No dev sign-in in production: mint the token the way a real sign-in would.
         var token = production.Services.GetRequiredService<AccessTokenIssuer>()
             .Issue(new CurrentUser("contoso", "adele", IsTenantAdmin: false).ToPrincipal("Adele Vance", AuthSchemes.Bearer));

@@ -23,8 +23,9 @@ public sealed class BotHarness
     public static readonly DateTimeOffset Start = new(2025, 3, 10, 15, 0, 0, TimeSpan.Zero);
     public const string TenantId = "contoso";
 
-    private BotHarness(bool useDemoClock)
+    private BotHarness(bool useDemoClock, bool localDevMode, string channelId)
     {
+        Settings = new(TenantId, "", LocalDevMode: localDevMode);
         Clock = new FakeTimeProvider(Start);
         Time = useDemoClock ? new DemoClock(Clock) : Clock;
         Events = new RecordingEngineEvents();
@@ -34,7 +35,9 @@ public sealed class BotHarness
         ConversationState = new ConversationState(Storage);
         UserState = new UserState(Storage);
         References = new ConversationReferenceStore(Storage, Settings);
-        Adapter = new TestAdapter(TestAdapter.CreateConversation("bot-tests"));
+        var conversation = TestAdapter.CreateConversation("bot-tests");
+        conversation.ChannelId = channelId;
+        Adapter = new TestAdapter(conversation);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -51,9 +54,12 @@ public sealed class BotHarness
     public MemoryStorage Storage { get; } = new();
     public ConversationReferenceStore References { get; }
     public NoticeLedger Ledger { get; } = new();
-    public BotSettings Settings { get; } = new(TenantId, "");
+    public BotSettings Settings { get; }
 
-    public static BotHarness Create(bool useDemoClock = false) => new(useDemoClock);
+    /// <param name="localDevMode">The host's MeetingBot:LocalDevMode (the demo's `act as` needs it).</param>
+    /// <param name="channelId">The channel the conversation comes from: Bot Builder's test channel by default.</param>
+    public static BotHarness Create(bool useDemoClock = false, bool localDevMode = true, string channelId = Microsoft.Bot.Connector.Channels.Test) =>
+        new(useDemoClock, localDevMode, channelId);
 
     /// <summary>A fresh bot per turn, as the host makes one per request (IBot is transient).</summary>
     public BotUnderTest NewBot() => new(Tenants, ConversationState, UserState, References, Ledger, Time, Settings);

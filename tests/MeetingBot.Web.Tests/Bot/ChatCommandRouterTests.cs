@@ -27,6 +27,8 @@ public sealed class ChatCommandRouterTests
     [InlineData("fast-forward 90 minutes", "fast forward")]
     [InlineData("usage report 7 days", "usage")]
     [InlineData("add funds 25", "add funds")]
+    [InlineData("add funds -5", "add funds")]
+    [InlineData("add credits lots", "add funds")]
     [InlineData("switch to Lee Gu", "act as")]
     public void Resolve_NaturalPhrasing_RoutesToCommand(string text, string title) =>
         Assert.Equal(title, Router.Resolve(text));

@@ -80,6 +80,22 @@ public sealed class MeetingBotAdminTests
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("add funds -5")]
+    [InlineData("add funds 0")]
+    [InlineData("add funds 99999999")]
+    [InlineData("add credits lots")]
+    public async Task AddFunds_TypedAmountOutOfRange_SaysWhyAndAddsNothing(string typed)
+    {
+        var h = BotHarness.Create();
+        await h.Flow()
+            .Send("act as nestor").AssertReply(_ => { })
+            .Send(typed)
+            .AssertReply(EngineMessages.For(EngineError.InvalidAmount))
+            .StartTestAsync();
+        Assert.Equal(0m, h.Engine.GetCreditBalance(BotHarness.TenantId).Value);
+    }
+
     [Fact]
     public async Task AssignLicense_NoSeatsLeft_ShowsEngineMessage()
     {

@@ -3,12 +3,16 @@ using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Licensing;
 using MeetingBot.Web.Bot.Cards;
+using Microsoft.Bot.Connector;
 
 namespace MeetingBot.Web.Bot.Flows;
 
 /// <summary>Who the chat acts as in the demo tenant.</summary>
-public sealed class IdentityFlow(ITenants tenants)
+public sealed class IdentityFlow(ITenants tenants, BotSettings settings)
 {
+    public const string SwitchingNotAllowed =
+        "Switching users is part of the local demo: it works only in the Bot Framework Emulator while MeetingBot runs in local dev mode. Here you are who your sign-in says you are.";
+
     public async Task WhoAmIAsync(BotTurn turn)
     {
         var user = (await tenants.Ask(turn.TenantId, new GetUser(turn.UserId)));
@@ -35,6 +39,13 @@ public sealed class IdentityFlow(ITenants tenants)
     /// <summary>Switches to a demo user named by id, display name or first name.</summary>
     public async Task ActAsAsync(BotTurn turn, string who)
     {
+        // Anyone could become the tenant admin and spend money: only the local demo, and only from the Emulator
+        // (or Bot Builder's in-process test channel); a real channel's user is who its token says.
+        if (!settings.LocalDevMode || turn.Context.Activity.ChannelId is not (Channels.Emulator or Channels.Test))
+        {
+            await turn.SayAsync(SwitchingNotAllowed);
+            return;
+        }
         var wanted = who.Trim();
         var users = (await tenants.Ask(turn.TenantId, new ListUsers()));
         var match = users.FirstOrDefault(u => string.Equals(u.Id, wanted, StringComparison.OrdinalIgnoreCase))
