@@ -16,6 +16,9 @@ public sealed partial class ConferenceEngine
     /// a conference ID unique among the tenant's live meetings, and the PIN and options links; without it,
     /// the join link only.
     /// </summary>
+    /// <summary>How far from now a meeting may start, either way (a typo'd year is refused, not stored).</summary>
+    public static readonly TimeSpan MaxScheduleDistance = TimeSpan.FromDays(5 * 366);
+
     public EngineResult<Meeting> ScheduleMeeting(string tenantId, string organizerId, string subject, DateTimeOffset start, DateTimeOffset end) =>
         InTenant<Meeting>(tenantId, (tenant, _) =>
         {
@@ -24,6 +27,7 @@ public sealed partial class ConferenceEngine
             subject = subject?.Trim() ?? "";
             if (subject.Length is 0 or > MaxSubjectLength || subject.Any(char.IsControl)) return EngineError.InvalidSubject;
             if (end <= start || end - start > TimeSpan.FromHours(24)) return EngineError.InvalidSchedule;
+            if (start < Now - MaxScheduleDistance || start > Now + MaxScheduleDistance) return EngineError.InvalidSchedule;
 
             var id = NextMeetingId();
             var meeting = new Meeting(id, tenant.Id, organizer.Value!.Id, subject, start, end, $"{BaseUrl}/meet/{id}");

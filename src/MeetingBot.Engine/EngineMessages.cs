@@ -27,7 +27,7 @@ public static class EngineMessages
         EngineError.NotMeetingParticipant => "You are not in that meeting.",
         EngineError.MeetingEnded => "That meeting has ended.",
         EngineError.InvalidSubject => "A meeting needs a subject of 1 to 200 characters.",
-        EngineError.InvalidSchedule => "A meeting must end after it starts and last at most 24 hours.",
+        EngineError.InvalidSchedule => "A meeting must start within five years of today, end after it starts and last at most 24 hours.",
         EngineError.LicenseAlreadyAssigned => "That license is already assigned to this user.",
         EngineError.LicenseNotAssigned => "That license is not assigned to this user.",
         EngineError.NoSeatsLeft => "All purchased seats of that license are assigned. Buy more seats or unassign one first.",

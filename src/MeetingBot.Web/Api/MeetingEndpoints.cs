@@ -48,6 +48,8 @@ public static class MeetingEndpoints
         var minutes = body.DurationMinutes ?? DefaultDurationMinutes;
         if (minutes is < 1 or > 24 * 60) return ApiErrors.From(EngineError.InvalidSchedule);
         var start = body.Start ?? time.GetUtcNow();
+        // The engine decides which starts are allowed; this only keeps start + duration a representable instant.
+        if (start.UtcDateTime > DateTime.MaxValue.AddDays(-1)) return ApiErrors.From(EngineError.InvalidSchedule);
         var result = await tenants.Ask(me.TenantId, new ScheduleMeeting(me.UserId, body.Subject ?? "", start, start.AddMinutes(minutes)));
         if (!result.IsSuccess) return ApiErrors.From(result);
         var details = await tenants.Ask(me.TenantId, new GetMeetingDetails(result.Value!.Id));

@@ -46,10 +46,18 @@ public sealed class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAda
         {
             await base.ProcessAsync(httpRequest, httpResponse, bot, cancellationToken);
         }
-        catch (Exception e) when (e is SecurityTokenException or SecurityTokenMalformedException && !httpResponse.HasStarted)
+        catch (Exception e) when (IsNotAuthentic(e) && !httpResponse.HasStarted)
         {
             _logger.LogWarning("Rejected /api/messages request: {Reason}", e.GetType().Name);
             httpResponse.StatusCode = StatusCodes.Status401Unauthorized;
         }
     }
+
+    /// <summary>
+    /// The token library's verdicts on a token it cannot read or trust: its own exception types, and the
+    /// ArgumentException (IDX codes) it throws for a token whose parts are not Base64url, such as "a.b.c".
+    /// </summary>
+    private static bool IsNotAuthentic(Exception e) =>
+        e is SecurityTokenException or SecurityTokenMalformedException
+        || (e is ArgumentException && e.Message.StartsWith("IDX", StringComparison.Ordinal));
 }

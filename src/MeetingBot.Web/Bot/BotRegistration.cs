@@ -49,10 +49,29 @@ public static class BotRegistration
         return endpoints;
     }
 
-    private static async Task ProcessAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot)
+    private static async Task ProcessAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, BotSettings settings)
     {
         try
         {
+            // Read once here to check where replies would go, then again by the adapter.
+            http.Request.EnableBuffering();
+            string? problem;
+            try
+            {
+                using var activity = await System.Text.Json.JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+                problem = ActivityPreflight.Problem(activity.RootElement, settings.LocalDevMode);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                problem = null; // not JSON: the adapter's own reading answers 400 below
+            }
+            if (problem is not null)
+            {
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await http.Response.WriteAsJsonAsync(new Api.ApiError("InvalidActivity", problem), http.RequestAborted);
+                return;
+            }
+            http.Request.Body.Position = 0;
             await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
         }
         catch (JsonException) when (!http.Response.HasStarted)

@@ -138,6 +138,28 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("::::")]
+    [InlineData("not a url")]
+    [InlineData("ftp://127.0.0.1/")]
+    [InlineData("file:///etc/passwd")]
+    public async Task Post_ServiceUrlMissingOrNotHttp_Answers400AndTheBotNeverRuns(string? serviceUrl)
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+        var activity = EmulatorActivity("message", "act-bad-url", "help");
+        activity["serviceUrl"] = serviceUrl is null ? null : JToken.FromObject(serviceUrl);
+        if (serviceUrl is null) activity.Remove("serviceUrl");
+
+        var response = await client.PostAsync("/api/messages", Json(activity));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("serviceUrl", await response.Content.ReadAsStringAsync());
+        Assert.Empty(await _sink.WaitForAsync(1, TimeSpan.FromMilliseconds(500)));
+    }
+
     [Fact]
     public async Task Post_TurnThrows_OneApologyWithoutExceptionDetails()
     {

@@ -48,6 +48,7 @@ public sealed class BotAuthenticationTests(SecuredBotHostFactory host) : IClassF
         {
             { "no header", "" },
             { "not a JWT", "not-a-token" },
+            { "three empty-looking JWT parts", "a.b.c" },
             { "signed by another key", FakeBotFrameworkCloud.Token(SecuredBotHostFactory.AppId, ServiceUrl, key: other) },
             { "expired", FakeBotFrameworkCloud.Token(SecuredBotHostFactory.AppId, ServiceUrl, expires: DateTime.UtcNow.AddHours(-1)) },
             { "another bot's app id", FakeBotFrameworkCloud.Token("00000000-0000-0000-0000-000000000001", ServiceUrl) },
