@@ -111,16 +111,29 @@ public sealed partial class ConferenceEngine
             else
             {
                 if (!tenant.Legs.TryGetValue(legId, out leg)) return EngineError.UnknownCallLeg;
-                var organizerId = tenant.Meetings[leg.MeetingId].OrganizerId;
-                var mayEnd = string.Equals(leg.RequestedByUserId, userId, StringComparison.OrdinalIgnoreCase) ||
-                             string.Equals(organizerId, userId, StringComparison.OrdinalIgnoreCase);
-                if (!mayEnd) return EngineError.NotMeetingParticipant;
+                if (!MayActOn(tenant, leg, userId)) return EngineError.NotMeetingParticipant;
             }
             if (!leg.IsLive) return EngineError.CallLegEnded;
             var now = Now; // one reading: metering and the end must agree on the instant
             MeterLeg(tenant, leg, now, raised);
             if (leg.IsLive) EndLeg(tenant, leg, now, CallLegState.Ended, raised);
             return leg;
+        });
+
+    /// <summary>
+    /// Who may act on a phone leg — hang it up from the client, or play its phone in the simulation: the user who
+    /// dialed it (Call me, or added the person), or the meeting's organizer. Anyone else's leg is not theirs to touch.
+    /// </summary>
+    private static bool MayActOn(Tenant tenant, CallLeg leg, string userId) =>
+        string.Equals(leg.RequestedByUserId, userId, StringComparison.OrdinalIgnoreCase) ||
+        string.Equals(tenant.Meetings[leg.MeetingId].OrganizerId, userId, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The leg <paramref name="userId"/> may act on (see <see cref="MayActOn"/>), or why not.</summary>
+    public EngineResult<CallLeg> LegActedOnBy(string tenantId, string userId, string legId) =>
+        InTenant<CallLeg>(tenantId, (tenant, _) =>
+        {
+            if (!tenant.Legs.TryGetValue(legId ?? "", out var leg)) return EngineError.UnknownCallLeg;
+            return MayActOn(tenant, leg, userId) ? leg : EngineError.NotMeetingParticipant;
         });
 
     /// <summary>The simulated phone network: the called phone answers.</summary>

@@ -45,20 +45,23 @@ public sealed record HangUp(string UserId, string? LegId = null) : TenantCommand
         engine.HangUp(tenantId, UserId, LegId).Map(CallLegSnapshot.Of);
 }
 
-/// <summary>The simulated phone network: the dialed phone answers. Only legs of this tenant are reachable.</summary>
+/// <summary>
+/// The simulated phone network: the dialed phone answers. Only legs of this tenant, and only the user's own legs or
+/// those of meetings they organize, are reachable.
+/// </summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record AnswerPhone(string LegId) : TenantCommand<EngineResult<CallLegSnapshot>>
+public sealed record AnswerPhone(string UserId, string LegId) : TenantCommand<EngineResult<CallLegSnapshot>>
 {
     public override EngineResult<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
-        engine.GetLeg(tenantId, LegId).IsSuccess ? engine.AnswerPhone(LegId).Map(CallLegSnapshot.Of) : EngineError.UnknownCallLeg;
+        engine.LegActedOnBy(tenantId, UserId, LegId) is { IsSuccess: false } refused ? refused.Error!.Value : engine.AnswerPhone(LegId).Map(CallLegSnapshot.Of);
 }
 
-/// <summary>The simulated phone network: the person on the phone hangs up. Only legs of this tenant are reachable.</summary>
+/// <summary>The simulated phone network: the person on the phone hangs up. Reachable as <see cref="AnswerPhone"/>.</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record PhoneHangsUp(string LegId) : TenantCommand<EngineResult<CallLegSnapshot>>
+public sealed record PhoneHangsUp(string UserId, string LegId) : TenantCommand<EngineResult<CallLegSnapshot>>
 {
     public override EngineResult<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
-        engine.GetLeg(tenantId, LegId).IsSuccess ? engine.PhoneHangsUp(LegId).Map(CallLegSnapshot.Of) : EngineError.UnknownCallLeg;
+        engine.LegActedOnBy(tenantId, UserId, LegId) is { IsSuccess: false } refused ? refused.Error!.Value : engine.PhoneHangsUp(LegId).Map(CallLegSnapshot.Of);
 }
 
 /// <summary>A caller dials one of this tenant's bridge numbers (the gateway finds the tenant by the number).</summary>

@@ -34,10 +34,10 @@ public static class SimulationEndpoints
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> Answer(string legId, HttpContext http, ITenants tenants) =>
-        LegResult(await tenants.Ask(CurrentUser.From(http.User).TenantId, new AnswerPhone(legId)));
+        LegResult(await tenants.Ask(CurrentUser.From(http.User).TenantId, new AnswerPhone(CurrentUser.From(http.User).UserId, legId)));
 
     private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> PhoneHangUp(string legId, HttpContext http, ITenants tenants) =>
-        LegResult(await tenants.Ask(CurrentUser.From(http.User).TenantId, new PhoneHangsUp(legId)));
+        LegResult(await tenants.Ask(CurrentUser.From(http.User).TenantId, new PhoneHangsUp(CurrentUser.From(http.User).UserId, legId)));
 
     private static Results<Ok<CallLegView>, JsonHttpResult<ApiError>> LegResult(EngineResult<CallLegSnapshot> leg) =>
         leg.IsSuccess ? TypedResults.Ok(leg.Value!.ToView()) : ApiErrors.From(leg);

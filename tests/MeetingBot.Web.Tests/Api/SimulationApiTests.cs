@@ -34,6 +34,28 @@ public sealed class SimulationApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnswerOrPhoneHangUp_SomeoneElsesLeg_Refused403_LegUntouched_TheOrganizerMay()
+    {
+        using var lee = await _app.ClientForAsync("lee");
+        using var adele = await _app.ClientForAsync("adele");
+        using var megan = await _app.ClientForAsync("megan");
+        var id = (await (await lee.PostAsJsonAsync("/api/meetings", new { subject = "Whose phone" })).Content.ReadFromJsonAsync<MeetingView>())!.Id;
+        var leg = (await (await adele.PostAsJsonAsync($"/api/meetings/{id}/callme", new { number = "4055550100" })).Content.ReadFromJsonAsync<CallLegView>())!;
+
+        foreach (var action in new[] { "answer", "phone-hangup" })
+        {
+            var refused = await megan.PostAsync($"/api/sim/calls/{leg.Id}/{action}", null);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal(EngineMessages.For(EngineError.NotMeetingParticipant), (await refused.Content.ReadFromJsonAsync<Web.Api.ApiError>())!.Message);
+        }
+        var meeting = await (await adele.GetAsync($"/api/meetings/{id}")).Content.ReadFromJsonAsync<MeetingView>();
+        Assert.Equal("Ringing", meeting!.Legs.Single(l => l.Id == leg.Id).State);
+
+        var answeredByOrganizer = await (await lee.PostAsync($"/api/sim/calls/{leg.Id}/answer", null)).Content.ReadFromJsonAsync<CallLegView>();
+        Assert.Equal("Connected", answeredByOrganizer!.State);
+    }
+
+    [Fact]
     public async Task DialIn_ConferenceIdThenPound_JoinsMeetingAsGuestInLobby()
     {
         using var adele = await _app.ClientForAsync("adele");
