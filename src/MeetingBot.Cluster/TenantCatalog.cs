@@ -31,6 +31,6 @@ public sealed class TenantCatalog
     {
         var key = ConferenceEngine.BridgeKey(dialedNumber);
         if (!key.IsSuccess) return key;
-        return _tenantByBridgeNumber.TryGetValue(key.Value!, out var tenantId) ? tenantId : EngineError.ConferenceIdNotFound;
+        return _tenantByBridgeNumber.TryGetValue(key.Value!, out var tenantId) ? tenantId : EngineError.NotABridgeNumber;
     }
 }

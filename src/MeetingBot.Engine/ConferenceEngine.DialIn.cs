@@ -21,7 +21,7 @@ public sealed partial class ConferenceEngine
         if (!dialed.IsSuccess) return dialed.Error!.Value;
         var caller = PhoneNumberNormalizer.Normalize(callerNumber, DialInDefaultRegion);
         if (!caller.IsSuccess) return caller.Error!.Value;
-        if (!_tenantByBridgeNumber.TryGetValue(dialed.Value!, out var tenantId)) return EngineError.ConferenceIdNotFound;
+        if (!_tenantByBridgeNumber.TryGetValue(dialed.Value!, out var tenantId)) return EngineError.NotABridgeNumber;
         return InTenant<DialInSession>(tenantId, (tenant, raised) =>
         {
             var isTollFree = tenant.Bridge.TollFreeNumber == dialed.Value;
@@ -111,11 +111,11 @@ public sealed partial class ConferenceEngine
             session.FailedAttempts++;
             if (session.FailedAttempts >= Options.MaxConferenceIdAttempts)
             {
-                Hangup(session, EngineMessages.For(EngineError.InvalidPin));
-                return EngineError.InvalidPin;
+                Hangup(session, EngineMessages.For(EngineError.WrongPin));
+                return EngineError.WrongPin;
             }
             session.Prompt = DialInPrompts.WrongPin;
-            return EngineError.InvalidPin;
+            return EngineError.WrongPin;
         }
         session.IsOrganizer = pin.Length > 0;
         var inLobby = !session.IsOrganizer && !meeting.Lobby.DialInCallersBypass;

@@ -21,7 +21,7 @@ public sealed partial class ConferenceEngine
         InTenant<IReadOnlyList<MinutePoolRow>>(tenantId, (tenant, _) =>
         {
             if (AsAdmin(tenant, adminId) is { } denied) return denied;
-            if (monthsOfHistory is < 0 or > 24) return EngineError.InvalidDateRange;
+            if (monthsOfHistory is < 0 or > 24) return EngineError.InvalidMonthsOfHistory;
             var current = MonthOf(Now);
             var rows = new List<MinutePoolRow>();
             for (var i = 0; i <= monthsOfHistory; i++)

@@ -38,4 +38,8 @@ public enum EngineError
     DialInNotAllowed,
     PaymentDeclined,
     RateLimited,
+    // Appended, not inserted: results cross the grain boundary as numbers.
+    WrongPin,
+    NotABridgeNumber,
+    InvalidMonthsOfHistory,
 }

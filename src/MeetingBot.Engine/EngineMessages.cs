@@ -52,6 +52,9 @@ public static class EngineMessages
         EngineError.DialInNotAllowed => OrganizerHasNoDialIn,
         EngineError.PaymentDeclined => "The payment was declined; no funds were added.",
         EngineError.RateLimited => "Too many dial-outs in a short time. Wait a minute and try again.",
+        EngineError.WrongPin => "That PIN is not correct.",
+        EngineError.NotABridgeNumber => "That number is not a conference dial-in number of this organization.",
+        EngineError.InvalidMonthsOfHistory => "The minute pools report shows this month and up to 24 months before it (months 0 to 24).",
         _ => error.ToString(),
     };
 }

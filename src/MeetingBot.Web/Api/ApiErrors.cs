@@ -11,7 +11,7 @@ public static class ApiErrors
     public static int StatusFor(EngineError error) => error switch
     {
         EngineError.UnknownTenant or EngineError.UnknownUser or EngineError.UnknownMeeting or EngineError.UnknownCallLeg
-            or EngineError.UnknownDialInSession => StatusCodes.Status404NotFound,
+            or EngineError.UnknownDialInSession or EngineError.NotABridgeNumber => StatusCodes.Status404NotFound,
         EngineError.NotTenantAdmin or EngineError.NotMeetingOrganizer or EngineError.NotMeetingParticipant
             or EngineError.NoAudioConferencing or EngineError.CallingFeatureNotSetUp or EngineError.DestinationNotAllowed
             or EngineError.DialInNotAllowed => StatusCodes.Status403Forbidden,

@@ -28,7 +28,7 @@ public static class ReportEndpoints
         var me = CurrentUser.From(http.User);
         var history = 0;
         if (!string.IsNullOrEmpty(months) && !int.TryParse(months, NumberStyles.None, CultureInfo.InvariantCulture, out history))
-            return ApiErrors.From(EngineError.InvalidDateRange);
+            return ApiErrors.From(EngineError.InvalidMonthsOfHistory);
         var rows = await tenants.Ask(me.TenantId, new GetMinutePoolsReport(me.UserId, history));
         return rows.IsSuccess ? TypedResults.Ok(rows.Value!.Select(r => r.ToView()).ToList()) : ApiErrors.From(rows);
     }

@@ -18,6 +18,8 @@ namespace MeetingBot.Web.Bot;
 public sealed class MeetingBot : ActivityHandler
 {
     public const int MaxTextLength = 2000;
+    public const string DialInHowTo =
+        "To dial in, give the meeting's conference ID from its invite, followed by #: `dial in 123456789#` (add `pin 1234#` to join as the organizer, `from +1 212 555 0100` to pick the caller's number).";
     public const string UnknownSubmit = "That button is not one I know (the card may be from an older version). Type help for fresh cards.";
 
     private readonly ITenants _tenants;
@@ -241,6 +243,8 @@ public sealed class MeetingBot : ActivityHandler
                 (t, m) => m.Groups["now"].Success ? _phone.CallMeAsync(t, null, m.Groups["number"].Value) : _phone.PreviewCallMeAsync(t, m.Groups["number"].Value))
             .Add("dial in", @"dial[ -]?in\s+(?<cid>[\d ]+#?)(\s+pin\s+(?<pin>\d+#?))?(\s+from\s+(?<from>.+))?",
                 (t, m) => _phone.DialInAsync(t, m.Groups["cid"].Value, m.Groups["pin"].Success ? m.Groups["pin"].Value : null, m.Groups["from"].Success ? m.Groups["from"].Value : null))
+            // "dial in" without a conference ID (or with something else) would otherwise be read as "dial <number>".
+            .Add("dial in", @"dial[ -]?in(\s+.*)?", (t, _) => t.SayAsync(DialInHowTo))
             .Add("add funds", @"add (funds|credits)\s+\$?(?<amount>\S+)", (t, m) => _admin.AddFundsAsync(t, m.Groups["amount"].Value))
             .Add("add", $@"(add|invite|dial)( participant)?(\s+by phone)?\s+{Number}", (t, m) => _phone.AddParticipantAsync(t, null, m.Groups["number"].Value))
             .Add("hang up", @"hang ?up( my phone)?|hangup|end (my )?(phone|call)", (t, _) => _phone.HangUpAsync(t, null))

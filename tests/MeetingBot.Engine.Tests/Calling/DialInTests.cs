@@ -70,7 +70,8 @@ public class DialInTests
         var s = f.Engine.StartDialIn(Toll, Caller).Unwrap();
         f.Engine.EnterDialInDigits(s.Id, m.ConferenceId + "#").Unwrap();
 
-        Assert.Equal(EngineError.InvalidPin, f.Engine.EnterDialInDigits(s.Id, "11111#").Error);
+        Assert.Equal(EngineError.WrongPin, f.Engine.EnterDialInDigits(s.Id, "11111#").Error); // well-formed, just not hers
+        Assert.Equal("That PIN is not correct.", EngineMessages.For(EngineError.WrongPin));
         f.Engine.EnterDialInDigits(s.Id, "13579#").Unwrap();
 
         Assert.True(s.IsOrganizer);
@@ -113,7 +114,7 @@ public class DialInTests
     {
         var f = new EngineFixture();
 
-        Assert.Equal(EngineError.ConferenceIdNotFound, f.Engine.StartDialIn("+1 212 555 0199", Caller).Error);
+        Assert.Equal(EngineError.NotABridgeNumber, f.Engine.StartDialIn("+1 212 555 0199", Caller).Error);
         Assert.Equal(EngineError.UnknownDialInSession, f.Engine.EnterDialInDigits("dialin-999", "123#").Error);
     }
 }

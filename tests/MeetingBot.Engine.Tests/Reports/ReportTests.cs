@@ -61,6 +61,6 @@ public class ReportTests
 
         Assert.Equal(9, rows.Count);
         Assert.Equal(["MCOMEETADD", "MCOPSTN1", "MCOPSTN2"], rows.Select(r => r.Capability.ToString()).Distinct().Order().ToArray());
-        Assert.Equal(EngineError.InvalidDateRange, f.Engine.GetMinutePoolsReport(T, "nestor", 25).Error);
+        Assert.Equal(EngineError.InvalidMonthsOfHistory, f.Engine.GetMinutePoolsReport(T, "nestor", 25).Error);
     }
 }

@@ -93,7 +93,7 @@ public sealed class ReportApiTests : IAsyncLifetime
     {
         using var nestor = await _app.ClientForAsync("nestor");
 
-        await MeetingApiTests.AssertError(await nestor.GetAsync("/api/admin/reports/pools?months=" + months), HttpStatusCode.BadRequest, EngineError.InvalidDateRange);
+        await MeetingApiTests.AssertError(await nestor.GetAsync("/api/admin/reports/pools?months=" + months), HttpStatusCode.BadRequest, EngineError.InvalidMonthsOfHistory);
     }
 
     /// <summary>Adele calls a US number from her meeting for <paramref name="duration"/>, then hangs up.</summary>

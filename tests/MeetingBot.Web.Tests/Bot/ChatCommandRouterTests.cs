@@ -28,6 +28,9 @@ public sealed class ChatCommandRouterTests
     [InlineData("usage report 7 days", "usage")]
     [InlineData("add funds 25", "add funds")]
     [InlineData("add funds -5", "add funds")]
+    [InlineData("dial in", "dial in")]
+    [InlineData("dial-in please", "dial in")]
+    [InlineData("dial in the meeting", "dial in")]
     [InlineData("add credits lots", "add funds")]
     [InlineData("switch to Lee Gu", "act as")]
     public void Resolve_NaturalPhrasing_RoutesToCommand(string text, string title) =>

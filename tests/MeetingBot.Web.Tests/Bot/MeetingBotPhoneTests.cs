@@ -192,6 +192,18 @@ public sealed class MeetingBotPhoneTests
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("dial in")]
+    [InlineData("dial in the meeting")]
+    public async Task DialIn_WithoutAConferenceId_SaysHowToDialIn(string typed)
+    {
+        var h = BotHarness.Create();
+        await h.Flow()
+            .Send(typed)
+            .AssertReply(Web.Bot.MeetingBot.DialInHowTo)
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task EndMeeting_OrganizerWithPhoneConnected_MeetingEndsButPhoneReminderShown()
     {
