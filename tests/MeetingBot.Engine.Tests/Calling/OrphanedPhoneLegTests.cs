@@ -27,6 +27,26 @@ public class OrphanedPhoneLegTests
         Assert.Equal(("adele", leg.Id, EngineMessages.HangUpBothEnds), (reminder.UserId, reminder.LegId, reminder.Message));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void PhoneEnds_WhileTheUserStaysInTheClient_TheyNoLongerShowPhoneAudio(bool hungUpOnThePhone)
+    {
+        var f = new EngineFixture();
+        var m = f.Schedule();
+        var leg = f.Engine.CallMe(T, "adele", m.Id, "4055550100").Unwrap();
+        f.Run(TimeSpan.FromSeconds(30));
+        Assert.Equal(AudioMode.PhoneAudio, f.Engine.GetMeeting(T, m.Id).Unwrap().Participants.Single(p => p.UserId == "adele").AudioMode);
+
+        if (hungUpOnThePhone) f.Engine.PhoneHangsUp(leg.Id).Unwrap();
+        else f.Engine.HangUp(T, "adele", leg.Id).Unwrap();
+
+        var adele = f.Engine.GetMeeting(T, m.Id).Unwrap().Participants.Single(p => p.UserId == "adele");
+        Assert.True(adele.InClient);
+        Assert.Null(adele.PhoneLegId);
+        Assert.Equal(AudioMode.NoAudio, adele.AudioMode);
+    }
+
     [Fact]
     public void HangUpReminder_RepeatsAtTheInterval_UntilTheLegEnds()
     {
