@@ -107,7 +107,7 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
 
         // The reminder's button ends the leg; 3 minutes began (0, 1, 2), paid from credits at the US rate.
         var hungUp = Assert.Single(await PressAsync(Card(reminder), "Hang up my phone"));
-        Assert.Equal("📞 Hung up +1 405-555-0100 after 3 paid minute(s), 0.054 charged to credits.", Text(hungUp));
+        Assert.Equal("📞 Hung up +1 405-555-0100 after 3 paid minute(s), 0.05 charged to credits.", Text(hungUp));
         Assert.False((await tenants.Ask("contoso", new ListLegs(leesMeetingId!))).Single(l => l.Kind == CallLegKind.CallMe).IsLive);
 
         // The admin reads the usage report: Adele's call on the pool ($0, MCOMEETADD), Lee's on credits (MCOPSTNPP).
@@ -115,7 +115,7 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
         var usage = Card(Assert.Single(await SayAsync("usage")));
         var rows = ById(usage, "usage")!["rows"]!.Skip(1).Select(r => r["cells"]!.Select(c => (string)c["items"]![0]!["text"]!).ToList()).ToList();
         Assert.Contains(rows, r => r[0] == "Adele Vance" && r[1] == "conf_out" && r[3] == "+1 405-555-0100" && r[6] == "0.00" && r[8] == "MCOMEETADD");
-        Assert.Contains(rows, r => r[0] == "Lee Gu" && r[3] == "+1 405-555-0100" && r[6] == "0.054" && r[8] == "MCOPSTNPP");
+        Assert.Contains(rows, r => r[0] == "Lee Gu" && r[3] == "+1 405-555-0100" && r[6] == "0.05" && r[8] == "MCOPSTNPP");
 
         // Every activity went to this conversation at the Emulator's serviceUrl, and each turn was answered.
         Assert.All(_sink.Received, r => Assert.StartsWith($"/v3/conversations/{ConversationId}/activities", r.Path));

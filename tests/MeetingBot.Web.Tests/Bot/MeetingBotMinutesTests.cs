@@ -44,7 +44,7 @@ public sealed class MeetingBotMinutesTests
         h.Advance(TimeSpan.FromSeconds(150));
         await h.Flow()
             .Send("hang up")
-            .AssertReply(a => Assert.Contains("3 paid minute(s), 0.054 charged to credits", a.AsMessageActivity().Text))
+            .AssertReply(a => Assert.Contains("3 paid minute(s), 0.05 charged to credits", a.AsMessageActivity().Text)) // shown in cents, as Teams shows money
             .Send("act as nestor").AssertReply(_ => { })
             .Send("usage")
             .AssertReply(a =>
@@ -53,11 +53,13 @@ public sealed class MeetingBotMinutesTests
                 Assert.Equal(UsageReportCard.Headers, rows[0]);
                 var paid = Assert.Single(rows, r => r[8] == "MCOPSTNPP");
                 Assert.Equal(["Adele Vance", "conf_out", "+1 405-666-0187", "+1 405-555-0100"], paid.Take(4));
-                Assert.Equal(["0.054", "USD"], paid.Skip(6).Take(2));
+                Assert.Equal(["0.05", "USD"], paid.Skip(6).Take(2));
                 var pooled = Assert.Single(rows, r => r[8] == "MCOMEETADD");
                 Assert.Equal("0.00", pooled[6]);
             })
             .StartTestAsync();
+        // Inside, the charge stays exact: 3 minutes at 0.018.
+        Assert.Equal(0.054m, h.Engine.AllUsage(BotHarness.TenantId).Single(r => r.Capability == Capability.MCOPSTNPP).Charge);
     }
 
     [Fact]

@@ -18,7 +18,13 @@ public static class CardFormat
 
     public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", Invariant);
 
-    public static string Money(decimal amount, string currency) => amount.ToString("0.00##", Invariant) + " " + currency;
+    /// <summary>
+    /// Money as people see it, in whole cents (Teams shows currency amounts with two decimals). The engine and the
+    /// exports keep the exact value: a 0.018 charge is shown 0.02 here and stays 0.018 in the ledger and the CSV.
+    /// </summary>
+    public static string Amount(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero).ToString("0.00", Invariant);
+
+    public static string Money(decimal amount, string currency) => Amount(amount) + " " + currency;
 
     public static string Duration(TimeSpan d) =>
         d.TotalHours >= 1 ? $"{(int)d.TotalHours}h {d.Minutes:D2}m {d.Seconds:D2}s" : $"{d.Minutes}m {d.Seconds:D2}s";

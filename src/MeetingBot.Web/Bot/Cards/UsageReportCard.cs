@@ -25,7 +25,7 @@ public static class UsageReportCard
             CardFormat.Phone(r.ToNumber),
             r.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             CardFormat.Duration(TimeSpan.FromSeconds(r.DurationSeconds)),
-            r.Charge.ToString("0.00##", CultureInfo.InvariantCulture),
+            CardFormat.Amount(r.Charge),
             r.Currency,
             r.Capability.ToString(),
         ], bold: false));
@@ -43,7 +43,7 @@ public static class UsageReportCard
         return Card(
         [
             Heading("PSTN usage"),
-            Text($"{CardFormat.Date(from)} to {CardFormat.Date(to)} (UTC) · {records.Count} record(s) · total charge {records.Sum(r => r.Charge).ToString("0.00##", CultureInfo.InvariantCulture)}", subtle: true),
+            Text($"{CardFormat.Date(from)} to {CardFormat.Date(to)} (UTC) · {records.Count} record(s) · total charge {CardFormat.Amount(records.Sum(r => r.Charge))}", subtle: true),
             records.Count == 0 ? Text("No calls in this period.", subtle: true) : table,
             records.Count > MaxRows ? Text($"Showing the latest {MaxRows}. Export all as CSV from the web client.", subtle: true) : null,
         ],

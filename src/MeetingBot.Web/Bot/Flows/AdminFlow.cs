@@ -61,7 +61,7 @@ public sealed class AdminFlow(ITenants tenants, TimeProvider time, DemoTime? dem
         }
         var result = (await tenants.Ask(turn.TenantId, new AddFunds(turn.UserId, amount)));
         await ReplyAsync(turn, result.IsSuccess, result.Message,
-            $"Added {amount.ToString("0.00", CultureInfo.InvariantCulture)} to Communications Credits. Balance: {result.Value.ToString("0.00##", CultureInfo.InvariantCulture)}.");
+            $"Added {CardFormat.Amount(amount)} to Communications Credits. Balance: {CardFormat.Amount(result.Value)}.");
     }
 
     public async Task SetAutoRechargeAsync(BotTurn turn, string? enabledText, string? thresholdText, string? amountText)

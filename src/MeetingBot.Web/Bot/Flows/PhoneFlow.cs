@@ -85,7 +85,7 @@ public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow
             return;
         }
         var leg = ended.Value!;
-        var charge = leg.ChargeSoFar > 0 ? $", {leg.ChargeSoFar:0.00##} charged to credits" : "";
+        var charge = leg.ChargeSoFar > 0 ? $", {CardFormat.Amount(leg.ChargeSoFar)} charged to credits" : "";
         await turn.SayAsync($"📞 Hung up {CardFormat.Phone(leg.ToNumber)} after {leg.MinutesPaid} paid minute(s){charge}.");
     }
 
