@@ -33,11 +33,17 @@ public static class SimulationEndpoints
             ? await next(ctx)
             : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> Answer(string legId, HttpContext http, ITenants tenants) =>
-        LegResult(await tenants.Ask(CurrentUser.From(http.User).TenantId, new AnswerPhone(CurrentUser.From(http.User).UserId, legId)));
+    private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> Answer(string legId, HttpContext http, ITenants tenants)
+    {
+        var me = CurrentUser.From(http.User);
+        return LegResult(await tenants.Ask(me.TenantId, new AnswerPhone(me.UserId, legId)));
+    }
 
-    private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> PhoneHangUp(string legId, HttpContext http, ITenants tenants) =>
-        LegResult(await tenants.Ask(CurrentUser.From(http.User).TenantId, new PhoneHangsUp(CurrentUser.From(http.User).UserId, legId)));
+    private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> PhoneHangUp(string legId, HttpContext http, ITenants tenants)
+    {
+        var me = CurrentUser.From(http.User);
+        return LegResult(await tenants.Ask(me.TenantId, new PhoneHangsUp(me.UserId, legId)));
+    }
 
     private static Results<Ok<CallLegView>, JsonHttpResult<ApiError>> LegResult(EngineResult<CallLegSnapshot> leg) =>
         leg.IsSuccess ? TypedResults.Ok(leg.Value!.ToView()) : ApiErrors.From(leg);
