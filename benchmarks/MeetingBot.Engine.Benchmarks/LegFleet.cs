@@ -22,15 +22,9 @@ public sealed class LegFleet
 
     public LegFleet(int tenants, int legsPerTenant)
     {
-        Clock = new ManualClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        Engine = new ConferenceEngine(new EngineOptions
-        {
-            AutoAnswerAfter = TimeSpan.Zero,
-            MaxDialOutsPerUserPerMinute = int.MaxValue,
-            MaxDialOutsPerTenantPerMinute = int.MaxValue,
-        }, Clock);
-        // 60 pooled minutes per licensed organizer: enough for every leg to pay PoolMinutesPerLeg minutes.
-        var organizers = legsPerTenant * PoolMinutesPerLeg / 60 + 1;
+        Clock = new ManualClock(Start);
+        Engine = new ConferenceEngine(Options(), Clock);
+        var organizers = Organizers(legsPerTenant);
         for (var t = 0; t < tenants; t++)
         {
             var seed = Seed($"t{t}", organizers);
@@ -48,7 +42,7 @@ public sealed class LegFleet
     {
         foreach (var (tenantId, meetingId) in _meetings)
             for (var i = 0; i < _legsPerTenant; i++)
-                Engine.AddParticipantByPhone(tenantId, "u0", meetingId, $"+1405{2_000_000 + i % 7_000_000:D7}").Unwrap();
+                Engine.AddParticipantByPhone(tenantId, "u0", meetingId, Number(i)).Unwrap();
         return this;
     }
 
@@ -59,7 +53,21 @@ public sealed class LegFleet
     /// <summary>Legs still up (ringing or connected), counted through the engine's own listing.</summary>
     public int LiveLegs() => _meetings.Sum(m => Engine.ListLegs(m.TenantId, m.MeetingId).Count(l => l.IsLive));
 
-    private static TenantSeed Seed(string id, int organizers) => new()
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public static EngineOptions Options() => new()
+    {
+        AutoAnswerAfter = TimeSpan.Zero,
+        MaxDialOutsPerUserPerMinute = int.MaxValue,
+        MaxDialOutsPerTenantPerMinute = int.MaxValue,
+    };
+
+    /// <summary>60 pooled minutes per licensed organizer: enough for every leg to pay <see cref="PoolMinutesPerLeg"/> minutes.</summary>
+    public static int Organizers(int legsPerTenant) => legsPerTenant * PoolMinutesPerLeg / 60 + 1;
+
+    public static string Number(int i) => $"+1405{2_000_000 + i % 7_000_000:D7}";
+
+    public static TenantSeed Seed(string id, int organizers) => new()
     {
         Id = id,
         Name = id,

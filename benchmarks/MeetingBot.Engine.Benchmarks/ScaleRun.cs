@@ -47,6 +47,59 @@ public static class ScaleRun
     }
 
     /// <summary>
+    /// The same rows through the product's tenant grains (<see cref="GrainFleet"/>): a boundary is every tenant's
+    /// tick sent as a grain command at once, so it includes the calls, the activations' scheduling and the await of
+    /// each tick's (empty) journal batch. Storage is off, as in the rows above: docs/benchmarks.md §2 measures the
+    /// durable writes on their own.
+    /// </summary>
+    public static async Task RunThroughGrainsAsync(int[] legCounts, TextWriter output)
+    {
+        await using (var warm = await GrainFleet.StartAsync(10, 1_000))
+        {
+            await warm.ConnectLegsAsync();
+            for (var i = 0; i < LegFleet.PoolMinutesPerLeg - 2; i++)
+            {
+                warm.Clock.Advance(TimeSpan.FromSeconds(60));
+                await warm.TickAsync();
+            }
+        }
+        output.WriteLine("| live legs (through grains) | tenants | memory/leg (bytes) | idle tick (ms) | minute boundary, all legs (ms) | leg-minute debits/s |");
+        output.WriteLine("|---:|---:|---:|---:|---:|---:|");
+        foreach (var legs in legCounts)
+        {
+            var tenants = Math.Max(1, legs / 1000);
+            await using var fleet = await GrainFleet.StartAsync(tenants, legs / tenants);
+            var before = Allocated();
+            await fleet.ConnectLegsAsync();
+            var perLeg = (Allocated() - before) / (double)fleet.Legs;
+
+            fleet.Clock.Advance(TimeSpan.FromSeconds(1));
+            var idle = await TimeAsync(fleet.TickAsync);
+            var boundaries = new List<double>();
+            for (var minute = 0; minute < Boundaries; minute++)
+            {
+                fleet.Clock.Advance(TimeSpan.FromSeconds(59));
+                await fleet.TickAsync();
+                fleet.Clock.Advance(TimeSpan.FromSeconds(1));
+                var paid = 0;
+                boundaries.Add(await TimeAsync(async () => paid = await fleet.TickAsync()));
+                if (paid != fleet.Legs) throw new InvalidOperationException($"Boundary {minute + 1}: {paid:N0} legs metered of {fleet.Legs:N0}.");
+            }
+            var live = await fleet.LiveLegsAsync();
+            if (live != fleet.Legs) throw new InvalidOperationException($"{live:N0} legs live of {fleet.Legs:N0} after the boundaries.");
+            var boundary = boundaries.Order().ElementAt(boundaries.Count / 2);
+            output.WriteLine($"| {fleet.Legs:N0} | {tenants:N0} | {perLeg:N0} | {idle:N2} | {boundary:N1} | {fleet.Legs / (boundary / 1000.0):N0} |");
+        }
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> action)
+    {
+        var sw = Stopwatch.StartNew();
+        await action();
+        return sw.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>
     /// Runs every path often enough (at least four rounds and five seconds), with pauses for the background
     /// compiler, that the rows measure fully optimized code: with three ticks only, the first rows ran on the
     /// JIT's first-tier code, and rows measured later in the same process came out several times faster.

@@ -5,8 +5,9 @@ using MeetingBot.Engine.Persistence;
 using MeetingBot.Engine.Reports;
 using MeetingBot.Storage;
 
-// Durable write throughput of the journal, one committed transaction per call, as the engine issues them:
-// leg-minute debits (pool minute, credits minute) and usage records. Usage:
+// Durable write throughput of the journal as the engine issues it: one committed transaction per call (a
+// dial-out's first minute, usage records), and a minute tick's batch (every due leg minute in one transaction).
+// Usage:
 //   dotnet run -c Release --project benchmarks/MeetingBot.Storage.Benchmarks [count] [postgres connection string]
 var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2000;
 var postgres = args.Length > 1 ? args[1] : Environment.GetEnvironmentVariable("MEETINGBOT_TEST_POSTGRES");
@@ -52,18 +53,19 @@ void Run(string name, SqlDialect dialect)
         for (var i = 0; i < count; i++)
             journal.RecordUsage([new UsageRecord(Guid.NewGuid(), "leg", tenant, "u", "U", "u@x", UsageRecord.ConferenceDialOut, "+1", "+2", "US", at, 60, 0m, "USD", Capability.MCOMEETADD)]);
     });
-    // As the engine's minute tick does: every leg minute due in the tick under one transaction (one sync).
+    // As a tenant's minute tick does in its grain: every leg minute due in the tick goes into one batch, written
+    // in one transaction with set-based statements and awaited (CompleteAsync), fenced by the store's sums.
     var batchedPool = Rate(() =>
     {
         using var batch = journal.BeginBatch();
         for (var i = 1; i <= count; i++) journal.TryTakePoolMinute(tenant, month, int.MaxValue, new LegMinute($"pool-leg-{i}", 1, at, 0m));
-        batch.Complete();
+        batch.CompleteAsync().GetAwaiter().GetResult();
     });
     var batchedCredits = Rate(() =>
     {
         using var batch = journal.BeginBatch();
         for (var i = 1; i <= count; i++) journal.TryDebitCredits(tenant, new LegMinute($"credit-leg-{i}", 1, at, 0.02m), "bench");
-        batch.Complete();
+        batch.CompleteAsync().GetAwaiter().GetResult();
     });
     Console.WriteLine($"| {name} | {pool:N0} | {credits:N0} | {usage:N0} | {batchedPool:N0} | {batchedCredits:N0} |");
 }

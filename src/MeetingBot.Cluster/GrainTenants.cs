@@ -9,7 +9,8 @@ namespace MeetingBot.Cluster;
 /// Sends commands to tenant grains. While a tenant moves (its host died and membership has not yet declared it
 /// dead), Orleans rejects calls to the old activation; those calls never ran, so they are retried with back-off
 /// until the tenant answers from its new host or the retry budget is spent. A call that timed out may have run,
-/// so it is not retried: the caller gets <see cref="TenantUnavailableException"/>. On the demo clock every call
+/// so it is not retried: the caller gets <see cref="TenantUnavailableException"/>. A tenant reloading after a tick it
+/// could not store refuses calls until it is back (<see cref="TenantReloadingException"/>); those are retried too. On the demo clock every call
 /// carries this host's offset, so the tenant's host is never behind the host that asks.
 /// </summary>
 public sealed class GrainTenants(IGrainFactory grains, TenantCatalog catalog, TenantEngineFactory engines, [FromKeyedServices(MeetingBotClock.Key)] TimeProvider time,
@@ -52,5 +53,5 @@ public sealed class GrainTenants(IGrainFactory grains, TenantCatalog catalog, Te
     }
 
     private static bool IsNotDelivered(Exception ex) =>
-        ex is SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException;
+        ex is SiloUnavailableException or OrleansMessageRejectionException or TenantReloadingException or Orleans.Runtime.Messaging.ConnectionFailedException;
 }

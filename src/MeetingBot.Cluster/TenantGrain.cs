@@ -17,6 +17,7 @@ public sealed class TenantGrain(TenantCatalog catalog, TenantEngineFactory engin
 {
     private ConferenceEngine _engine = null!;
     private string _tenantId = "";
+    private bool _reloading;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -30,17 +31,40 @@ public sealed class TenantGrain(TenantCatalog catalog, TenantEngineFactory engin
         _engine.AddTenant(seed);
         logger.LogInformation("Tenant {TenantId} activated on this host", _tenantId);
         if (options.Value.TickInterval > TimeSpan.Zero)
-            this.RegisterGrainTimer(_ => { _engine.Tick(); return Task.CompletedTask; },
+            this.RegisterGrainTimer(_ => TickAsync(),
                 new GrainTimerCreationOptions(options.Value.TickInterval, options.Value.TickInterval) { KeepAlive = true, Interleave = false });
         return Task.CompletedTask;
     }
 
     public Task<string> Owner() => Task.FromResult(RuntimeIdentity);
 
-    public Task<TResult> Run<TResult>(TenantCommand<TResult> command)
+    public async Task<TResult> Run<TResult>(TenantCommand<TResult> command)
     {
+        if (_reloading) throw new TenantReloadingException(_tenantId);
         // The caller's demo clock may be ahead of this host's (it moved the clock a moment ago): catch up first.
         if (time is DemoClock demo && RequestContext.Get(DemoClock.OffsetKey) is long offset) demo.CatchUp(TimeSpan.FromTicks(offset));
-        return Task.FromResult(command.Run(_engine, _tenantId));
+        if (command is not Tick) return await command.RunAsync(_engine, _tenantId);
+        return await TickAsync() is { } processed ? (TResult)(object)processed : throw new TenantReloadingException(_tenantId);
+    }
+
+    /// <summary>
+    /// Runs the tick; its writes are awaited. If they cannot be stored (the store refused what this activation
+    /// decided, or failed), this activation's memory is ahead of the store: it stops answering and deactivates,
+    /// and the next call restores the tenant from the store, which meters on from the minutes it holds.
+    /// </summary>
+    private async Task<int?> TickAsync()
+    {
+        if (_reloading) return null;
+        try
+        {
+            return await _engine.TickAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Tenant {TenantId}: a tick could not be stored; reloading the tenant from the store", _tenantId);
+            _reloading = true;
+            DeactivateOnIdle();
+            return null;
+        }
     }
 }

@@ -23,25 +23,66 @@ public sealed partial class ConferenceEngine
             var raised = new List<EngineEvent>();
             lock (tenant.Sync)
             {
-                // Everything this tick pays is committed at once; an idle tick opens no transaction at all. If the
-                // commit fails the tick's exception reaches the host; the store stays the truth and a restart
-                // reconciles from it.
-                var now = Now.UtcTicks;
-                using var batch = tenant.Due.TryPeek(out _, out var first) && first <= now ? _journal.BeginBatch() : NoJournalBatch.Instance;
-                ExpireCredits(tenant, raised);
-                while (tenant.Due.TryPeek(out var leg, out var due) && due <= now)
-                {
-                    tenant.Due.Dequeue();
-                    if (!leg.IsLive || leg.DueTicks != due) continue; // ended, or rescheduled since
-                    processed++;
-                    Advance(tenant, leg, raised);
-                    if (leg.IsLive) ScheduleLeg(tenant, leg);
-                }
-                batch.Complete();
+                var (batch, count) = AdvanceTenant(tenant, raised);
+                using (batch) batch.Complete();
+                processed += count;
             }
             foreach (var e in raised) _events.Publish(e);
         }
         return processed;
+    }
+
+    /// <summary>
+    /// <see cref="Tick"/> for a host where one owner runs the tenant's calls one at a time (the tenant grain): the
+    /// tick is decided under the tenant's lock, then its writes are awaited without holding a thread, and its
+    /// events are published once they are stored. If the store refuses or fails, the exception reaches the owner,
+    /// which must reload the tenant from the store (its memory is ahead of what was committed).
+    /// </summary>
+    public async Task<int> TickAsync(CancellationToken cancellationToken = default)
+    {
+        var processed = 0;
+        foreach (var tenant in _tenants.Values)
+        {
+            var raised = new List<EngineEvent>();
+            IJournalBatch batch;
+            lock (tenant.Sync)
+            {
+                (batch, var count) = AdvanceTenant(tenant, raised);
+                processed += count;
+            }
+            using (batch) await batch.CompleteAsync(cancellationToken);
+            foreach (var e in raised) _events.Publish(e);
+        }
+        return processed;
+    }
+
+    /// <summary>
+    /// One tenant's tick, decided in memory. Everything it pays goes into one journal batch; an idle tick opens
+    /// none. Caller holds the tenant lock and completes (or disposes) the batch.
+    /// </summary>
+    private (IJournalBatch Batch, int Processed) AdvanceTenant(Tenant tenant, List<EngineEvent> raised)
+    {
+        var processed = 0;
+        var now = Now.UtcTicks;
+        var batch = tenant.Due.TryPeek(out _, out var first) && first <= now ? _journal.BeginBatch() : NoJournalBatch.Instance;
+        try
+        {
+            ExpireCredits(tenant, raised);
+            while (tenant.Due.TryPeek(out var leg, out var due) && due <= now)
+            {
+                tenant.Due.Dequeue();
+                if (!leg.IsLive || leg.DueTicks != due) continue; // ended, or rescheduled since
+                processed++;
+                Advance(tenant, leg, raised);
+                if (leg.IsLive) ScheduleLeg(tenant, leg);
+            }
+            return (batch, processed);
+        }
+        catch
+        {
+            batch.Dispose();
+            throw;
+        }
     }
 
     private void Advance(Tenant tenant, CallLeg leg, List<EngineEvent> raised)

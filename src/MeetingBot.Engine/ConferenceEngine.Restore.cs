@@ -10,8 +10,10 @@ public sealed partial class ConferenceEngine
     /// <summary>
     /// Rebuilds a tenant from its stored state after a restart, or on another host after its owner died. Rosters
     /// are not kept (clients rejoin). A connected leg whose paid minute has not run out yet goes on — a phone call
-    /// does not die with an app host; the phone network holds it — and this host pays its next minute. A leg whose
-    /// paid time ran out while no host owned the tenant ended at the end of its last paid minute (the crash rule,
+    /// does not die with an app host; the phone network holds it — and this host pays its next minute; so does a leg
+    /// whose minute ran out less than <see cref="EngineOptions.RestoreGrace"/> ago (a failover, or a reload after a
+    /// tick that could not be stored), paid from where its last minute ended. A leg whose
+    /// paid time ran out longer ago, while no host owned the tenant, ended at the end of its last paid minute (the crash rule,
     /// docs/storage.md), so every paid minute is billed exactly once and nothing unpaid is billed; its usage
     /// records are written with the ids they would have had. Legs that never connected are closed.
     /// </summary>
@@ -65,10 +67,10 @@ public sealed partial class ConferenceEngine
             foreach (var seg in s.Segments) leg.RestoreSegment(seg.Capability, seg.Start, seg.Minutes, seg.Charge);
             tenant.Legs[leg.Id] = leg;
             _tenantByLeg[leg.Id] = tenant.Id;
-            if (leg.State == CallLegState.Connected && leg.MinutesPaid > 0 && Now < leg.PaidThrough)
+            if (leg.State == CallLegState.Connected && leg.MinutesPaid > 0 && Now < leg.PaidThrough + Options.RestoreGrace)
             {
-                // The phone network still holds the call and its minute is paid: the leg goes on here, and its next
-                // minute is paid (or the call cut off) on time, as if the host had never changed.
+                // The phone network still holds the call: the leg goes on here, and its next minute is paid (or the
+                // call cut off) from where the last one ended, as if the host had never changed.
                 ContinueLeg(tenant, tenant.Meetings[s.MeetingId], leg);
             }
             else if (leg.State == CallLegState.Connected && leg.MinutesPaid > 0)

@@ -18,6 +18,14 @@ public sealed class EngineOptions
     public int MaxDialOutsPerUserPerMinute { get; set; } = 10;
     public int MaxDialOutsPerTenantPerMinute { get; set; } = 600;
 
+    /// <summary>
+    /// When a tenant is restored (another host took it over, or its owner reloaded it after a tick it could not
+    /// store), a connected leg whose paid minute ran out less than this long ago goes on: its next minute is paid
+    /// from where the last one ended, so nothing is skipped or paid twice. Longer than this, the crash rule ends it at
+    /// the end of its last paid minute. Zero: only legs still inside their paid minute go on.
+    /// </summary>
+    public TimeSpan RestoreGrace { get; set; } = TimeSpan.FromSeconds(10);
+
     public void Validate()
     {
         if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out _)) throw new InvalidOperationException("MeetingBot:Engine:PublicBaseUrl must be an absolute URL.");
@@ -26,6 +34,7 @@ public sealed class EngineOptions
         if (MaxConferenceIdAttempts is < 1 or > 10) throw new InvalidOperationException("MaxConferenceIdAttempts must be 1..10.");
         if (ConferenceIdDigits is < 6 or > 12) throw new InvalidOperationException("ConferenceIdDigits must be 6..12.");
         if (PoolWarningThresholdsPercent.Any(p => p is < 1 or > 100)) throw new InvalidOperationException("Pool warning thresholds are percentages 1..100.");
+        if (RestoreGrace < TimeSpan.Zero || RestoreGrace > TimeSpan.FromMinutes(1)) throw new InvalidOperationException("RestoreGrace must be 0 to 60 seconds.");
         if (MaxDialOutsPerUserPerMinute < 1 || MaxDialOutsPerTenantPerMinute < 1) throw new InvalidOperationException("Dial-out rate limits must be positive.");
     }
 }

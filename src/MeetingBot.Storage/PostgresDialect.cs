@@ -32,6 +32,23 @@ public sealed class PostgresDialect : SqlDialect, IDisposable
 
     public override DbConnection Open() => _dataSource.OpenConnection();
 
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
+
+    public override bool BindsArrays => true;
+
+    /// <summary>A typed array (text[], integer[], numeric[], timestamptz[], date[]) of the column's values.</summary>
+    public override object ArrayOf(IReadOnlyList<object?> values)
+    {
+        var type = values.FirstOrDefault(v => v is not null)?.GetType() ?? typeof(string);
+        if (type.IsValueType && values.Any(v => v is null)) throw new ArgumentException($"A column of {type.Name} with nulls cannot travel as an array.", nameof(values));
+        var array = Array.CreateInstance(type, values.Count);
+        for (var i = 0; i < values.Count; i++) array.SetValue(values[i], i);
+        return array;
+    }
+
     public override DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction(System.Data.IsolationLevel.ReadCommitted);
 
     public override DbTransaction BeginRead(DbConnection connection) => connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);

@@ -41,4 +41,25 @@ internal static class SqlCommands
         while (reader.Read()) rows.Add(map(reader));
         return rows;
     }
+
+    // The async variants take a flag: with async false every call completes synchronously (a synchronous caller
+    // never blocks on a task, so it cannot starve the thread pool); with true no call blocks a thread.
+
+    public static async Task<int> ExecuteAsync(this DbConnection connection, DbTransaction? transaction, string sql, bool async, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.Command(transaction, sql, parameters);
+        return await command.ExecuteAsync(async, cancellationToken);
+    }
+
+    public static async Task<int> ExecuteAsync(this DbCommand command, bool async, CancellationToken cancellationToken) =>
+        async ? await command.ExecuteNonQueryAsync(cancellationToken) : command.ExecuteNonQuery();
+
+    public static async Task<List<T>> QueryAsync<T>(this DbConnection connection, DbTransaction? transaction, string sql, Func<DbDataReader, T> map, bool async, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.Command(transaction, sql, parameters);
+        await using var reader = async ? await command.ExecuteReaderAsync(cancellationToken) : command.ExecuteReader();
+        var rows = new List<T>();
+        while (async ? await reader.ReadAsync(cancellationToken) : reader.Read()) rows.Add(map(reader));
+        return rows;
+    }
 }

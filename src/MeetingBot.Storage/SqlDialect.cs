@@ -31,13 +31,21 @@ public abstract class SqlDialect
     /// <summary>Prepares the database file or server before migrations (e.g. SQLite's WAL mode).</summary>
     public virtual void Prepare(DbConnection connection) { }
 
+    /// <summary>An open connection, opened without blocking where the provider can.</summary>
+    public virtual Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult(Open());
+
+    /// <summary><see cref="BeginWrite"/>, begun without blocking where the provider can.</summary>
+    public virtual ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) => new(BeginWrite(connection));
+
     /// <summary>
-    /// Whether the minute tick's journal calls share one transaction. Worth it where a commit costs a disk sync
-    /// and statements are cheap (SQLite: 4,400 → 35,000 pool minutes/s); not on PostgreSQL, where every savepoint is
-    /// a round trip and a long transaction updating the same purchase rows slows down (1,131 → 933 pool minutes/s,
-    /// 869 → 190 credit minutes/s, measured in docs/benchmarks.md), and short row locks matter more across hosts.
+    /// Whether a whole column of values can travel as one array parameter, so a batch inserts its rows in one
+    /// statement (<c>unnest</c>; one round trip). Where statements are cheap (SQLite, in process), rows go one by
+    /// one through a prepared statement.
     /// </summary>
-    public virtual bool BatchesTicks => false;
+    public virtual bool BindsArrays => false;
+
+    /// <summary>One column's values as an array parameter (see <see cref="BindsArrays"/>).</summary>
+    public virtual object ArrayOf(IReadOnlyList<object?> values) => throw new NotSupportedException($"{Name} does not bind arrays.");
 
     public abstract object Money(decimal amount);
     public abstract decimal ReadMoney(DbDataReader reader, int ordinal);

@@ -10,7 +10,8 @@ namespace MeetingBot.Storage;
 /// <summary>
 /// The engine's journal in SQLite or PostgreSQL. Every call is one short transaction on its own pooled
 /// connection (the engine calls it under a tenant lock, so calls for one tenant never overlap in a host; hosts
-/// sharing the database are kept apart by the database). A paid minute is a row of <c>leg_minutes</c> keyed by
+/// sharing the database are kept apart by the database), except inside a minute tick's batch, whose calls are
+/// written together when it completes (<see cref="SqlJournalBatch"/>, SqlEngineJournal.Batch.cs). A paid minute is a row of <c>leg_minutes</c> keyed by
 /// (leg, minute): inserted in the same transaction as the pool counter or balance change, so a minute is charged
 /// once however often it is asked for, and a refused charge leaves no row.
 /// </summary>
@@ -21,6 +22,11 @@ public sealed partial class SqlEngineJournal : IEngineJournal
         "VALUES (@leg, @minute, @tenant, @month, @capability, @charge, @start) ON CONFLICT DO NOTHING";
 
     private readonly SqlDialect _dialect;
+    private const string InsertUsage =
+        "INSERT INTO usage_records (id, call_id, tenant, user_id, user_display_name, user_upn, call_type, from_number, to_number, region, " +
+        "start_at, duration_seconds, charge, currency, capability) VALUES (@id, @call_id, @tenant, @user_id, @user_display_name, @user_upn, @call_type, " +
+        "@from_number, @to_number, @region, @start_at, @duration_seconds, @charge, @currency, @capability) ON CONFLICT DO NOTHING";
+
     private readonly ThreadLocal<SqlJournalBatch?> _batch = new();
 
     /// <summary>Migrates the database to the newest schema, then journals into it.</summary>
@@ -32,26 +38,25 @@ public sealed partial class SqlEngineJournal : IEngineJournal
 
     public SqlDialect Dialect => _dialect;
 
-    /// <summary>Opens a write transaction that this thread's journal calls share until it completes; nested calls join it.</summary>
+    /// <summary>
+    /// Collects this thread's following journal calls until the batch completes; a nested call joins the open one.
+    /// Inside it the caller's memory decides: pool minutes and credit debits are accepted and fenced at commit.
+    /// </summary>
     public IJournalBatch BeginBatch()
     {
-        if (_batch.Value is not null || !_dialect.BatchesTicks) return NoJournalBatch.Instance;
-        var connection = _dialect.Open();
-        try
-        {
-            var batch = new SqlJournalBatch(connection, _dialect.BeginWrite(connection), () => _batch.Value = null);
-            _batch.Value = batch;
-            return batch;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        if (_batch.Value is not null) return NoJournalBatch.Instance;
+        var batch = new SqlJournalBatch(this);
+        _batch.Value = batch;
+        return batch;
+    }
+
+    internal void EndBatch(SqlJournalBatch batch)
+    {
+        if (ReferenceEquals(_batch.Value, batch)) _batch.Value = null;
     }
 
     public bool TryTakePoolMinute(string tenantId, DateOnly month, int poolSize, LegMinute minute) =>
-        InWrite((c, tx) =>
+        Deferred(new PoolMinuteOp(tenantId, month, poolSize, minute)) || InOwnTransaction((c, tx) =>
         {
             if (!InsertLegMinute(c, tx, tenantId, month, Capability.MCOMEETADD, minute)) return Outcome.AlreadyPaid;
             c.Execute(tx, "INSERT INTO pool_usage (tenant, month, capability, used) VALUES (@tenant, @month, @capability, 0) ON CONFLICT DO NOTHING",
@@ -63,7 +68,7 @@ public sealed partial class SqlEngineJournal : IEngineJournal
         });
 
     public bool TryDebitCredits(string tenantId, LegMinute minute, string description) =>
-        InWrite((c, tx) =>
+        Deferred(new CreditMinuteOp(tenantId, minute, description)) || InOwnTransaction((c, tx) =>
         {
             if (!InsertLegMinute(c, tx, tenantId, MonthOf(minute.Start), Capability.MCOPSTNPP, minute)) return Outcome.AlreadyPaid;
             if (minute.Charge <= 0) return Outcome.Paid;
@@ -90,8 +95,14 @@ public sealed partial class SqlEngineJournal : IEngineJournal
             return Outcome.Paid;
         });
 
-    public void RecordPurchase(string tenantId, CreditPurchaseState purchase, CreditTransaction transaction) =>
-        InWrite((c, tx) =>
+    /// <summary>
+    /// Stored at once, also inside a tick's batch: the payment behind it has been taken. Its ledger line counts the
+    /// batch's charges not yet written, so the balance it shows is the one the tick leaves before this purchase.
+    /// </summary>
+    public void RecordPurchase(string tenantId, CreditPurchaseState purchase, CreditTransaction transaction)
+    {
+        var pending = _batch.Value?.PendingCharges(tenantId) ?? 0m;
+        InOwnTransaction((c, tx) =>
         {
             var inserted = c.Execute(tx,
                 "INSERT INTO credit_purchases (id, tenant, amount, remaining, purchased_at, expires_at, is_auto, forfeited) " +
@@ -99,9 +110,10 @@ public sealed partial class SqlEngineJournal : IEngineJournal
                 ("id", purchase.Id.ToString()), ("tenant", tenantId), ("amount", _dialect.Money(purchase.Amount)), ("remaining", _dialect.Money(purchase.Remaining)),
                 ("purchased", _dialect.Instant(purchase.PurchasedAt)), ("expires", _dialect.Instant(purchase.ExpiresAt)),
                 ("auto", purchase.IsAutoRecharge ? 1 : 0), ("forfeited", _dialect.Money(purchase.Forfeited)));
-            if (inserted == 1) InsertLedger(c, tx, tenantId, transaction with { BalanceAfter = Balance(c, tx, tenantId) });
+            if (inserted == 1) InsertLedger(c, tx, tenantId, transaction with { BalanceAfter = Balance(c, tx, tenantId) - pending });
             return Outcome.Paid;
         });
+    }
 
     public void RecordForfeiture(string tenantId, Guid purchaseId, CreditTransaction transaction) =>
         InWrite((c, tx) =>
@@ -152,24 +164,23 @@ public sealed partial class SqlEngineJournal : IEngineJournal
     public void RecordUsage(IReadOnlyList<UsageRecord> records)
     {
         if (records.Count == 0) return;
-        InWrite((c, tx) =>
+        if (_batch.Value is { } batch)
         {
-            foreach (var r in records)
-                c.Execute(tx,
-                    "INSERT INTO usage_records (id, call_id, tenant, user_id, user_display_name, user_upn, call_type, from_number, to_number, region, " +
-                    "start_at, duration_seconds, charge, currency, capability) VALUES (@id, @call, @tenant, @user, @name, @upn, @type, @from, @to, @region, " +
-                    "@start, @duration, @charge, @currency, @capability) ON CONFLICT DO NOTHING",
-                    ("id", r.Id.ToString()), ("call", r.CallId), ("tenant", r.TenantId), ("user", r.UserId), ("name", r.UserDisplayName), ("upn", r.UserUpn),
-                    ("type", r.CallType), ("from", r.FromNumber), ("to", r.ToNumber), ("region", r.DestinationRegion), ("start", _dialect.Instant(r.Start)),
-                    ("duration", r.DurationSeconds), ("charge", _dialect.Money(r.Charge)), ("currency", r.Currency), ("capability", r.Capability.ToString()));
+            foreach (var r in records) batch.Add(new UsageOp(r));
+            return;
+        }
+        InOwnTransaction((c, tx) =>
+        {
+            foreach (var r in records) c.Execute(tx, InsertUsage, UsageParameters(r));
             return Outcome.Paid;
         });
     }
 
+    /// <summary>Taken at once, also inside a batch: the caller needs the number now, and the sequence is shared.</summary>
     public long? NextMeetingNumber()
     {
         long next = 0;
-        InWrite((c, tx) =>
+        InOwnTransaction((c, tx) =>
         {
             next = Convert.ToInt64(c.Scalar(tx, "UPDATE counters SET value = value + 1 WHERE name = 'meeting' RETURNING value"), System.Globalization.CultureInfo.InvariantCulture);
             return Outcome.Paid;
@@ -181,6 +192,15 @@ public sealed partial class SqlEngineJournal : IEngineJournal
         Write("INSERT INTO audit_log (tenant, at, actor_id, action, target, outcome) VALUES (@tenant, @at, @actor, @action, @target, @outcome)",
             ("tenant", entry.TenantId), ("at", _dialect.Instant(entry.At)), ("actor", entry.ActorId), ("action", entry.Action),
             ("target", entry.Target), ("outcome", entry.Outcome));
+
+    /// <summary>A usage record's columns, named as in <see cref="InsertUsage"/>.</summary>
+    private (string Name, object? Value)[] UsageParameters(UsageRecord r) =>
+    [
+        ("id", r.Id.ToString()), ("call_id", r.CallId), ("tenant", r.TenantId), ("user_id", r.UserId), ("user_display_name", r.UserDisplayName),
+        ("user_upn", r.UserUpn), ("call_type", r.CallType), ("from_number", r.FromNumber), ("to_number", r.ToNumber), ("region", r.DestinationRegion),
+        ("start_at", _dialect.Instant(r.Start)), ("duration_seconds", r.DurationSeconds), ("charge", _dialect.Money(r.Charge)), ("currency", r.Currency),
+        ("capability", r.Capability.ToString()),
+    ];
 
     private bool InsertLegMinute(DbConnection c, DbTransaction tx, string tenantId, DateOnly month, Capability capability, LegMinute minute) =>
         c.Execute(tx, InsertMinute, ("leg", minute.LegId), ("minute", minute.MinuteIndex), ("tenant", tenantId), ("month", _dialect.Month(month)),
@@ -196,19 +216,26 @@ public sealed partial class SqlEngineJournal : IEngineJournal
 
     private void Write(string sql, params (string Name, object? Value)[] parameters)
     {
-        if (_batch.Value is { } batch)
-        {
-            batch.Connection.Execute(batch.Transaction, sql, parameters);
-            return;
-        }
+        if (Deferred(new StatementOp(sql, parameters))) return;
         using var connection = _dialect.Open();
         connection.Execute(null, sql, parameters);
     }
 
-    /// <summary>Runs <paramref name="work"/> in a write transaction (the open batch's, if any); commits unless it refused.</summary>
-    private bool InWrite(Func<DbConnection, DbTransaction, Outcome> work)
+    /// <summary>Adds <paramref name="op"/> to this thread's open batch, if there is one.</summary>
+    private bool Deferred(JournalOp op)
     {
-        if (_batch.Value is { } batch) return batch.Run((c, tx) => work(c, tx) != Outcome.Refused);
+        if (_batch.Value is not { } batch) return false;
+        batch.Add(op);
+        return true;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction (or in the open batch, in order); commits unless it refused.</summary>
+    private bool InWrite(Func<DbConnection, DbTransaction, Outcome> work) =>
+        Deferred(new WorkOp((c, tx) => work(c, tx) != Outcome.Refused)) || InOwnTransaction(work);
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction of its own; commits unless it refused.</summary>
+    private bool InOwnTransaction(Func<DbConnection, DbTransaction, Outcome> work)
+    {
         using var connection = _dialect.Open();
         using var tx = _dialect.BeginWrite(connection);
         var outcome = work(connection, tx);

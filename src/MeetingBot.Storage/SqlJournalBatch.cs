@@ -1,57 +1,61 @@
 using System.Data.Common;
 using MeetingBot.Engine.Persistence;
+using MeetingBot.Engine.Reports;
 
 namespace MeetingBot.Storage;
 
 /// <summary>
-/// One open write transaction that a thread's journal calls share until it completes: the engine's minute tick
-/// pays thousands of leg minutes under one commit (one disk sync). Each call inside runs under a savepoint, so a
-/// refused charge is undone alone and the rest of the batch stands.
+/// A minute tick's journal calls, kept in order and written on <see cref="CompleteAsync"/> in one transaction on
+/// one connection: consecutive pool minutes become one insert and one conditional counter update, consecutive
+/// credit minutes one insert, one locked read of the purchases, an update per purchase touched and one ledger
+/// insert. Nothing is open while the tick decides (no write lock held, no connection taken).
 /// </summary>
-internal sealed class SqlJournalBatch : IJournalBatch
+internal sealed class SqlJournalBatch(SqlEngineJournal journal) : IJournalBatch
 {
-    private readonly Action _onEnd;
-    private int _savepoints;
-    private bool _completed;
+    private readonly List<JournalOp> _ops = [];
+    private bool _detached;
 
-    public SqlJournalBatch(DbConnection connection, DbTransaction transaction, Action onEnd)
-    {
-        Connection = connection;
-        Transaction = transaction;
-        _onEnd = onEnd;
-    }
+    public IReadOnlyList<JournalOp> Ops => _ops;
 
-    public DbConnection Connection { get; }
-    public DbTransaction Transaction { get; }
+    public void Add(JournalOp op) => _ops.Add(op);
 
-    /// <summary>Runs one journal call inside the batch; returns false (and undoes it) when it refused.</summary>
-    public bool Run(Func<DbConnection, DbTransaction, bool> work)
-    {
-        var name = "j" + (++_savepoints).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Transaction.Save(name);
-        var ok = work(Connection, Transaction);
-        if (!ok) Transaction.Rollback(name);
-        Transaction.Release(name);
-        return ok;
-    }
+    /// <summary>What the batch will debit from <paramref name="tenantId"/>'s credits when it commits.</summary>
+    public decimal PendingCharges(string tenantId) =>
+        _ops.OfType<CreditMinuteOp>().Where(o => o.TenantId == tenantId).Sum(o => o.Minute.Charge);
 
+    /// <summary>Writes the batch with synchronous I/O (the task below completes before it returns).</summary>
     public void Complete()
     {
-        Transaction.Commit();
-        _completed = true;
+        Detach();
+        if (_ops.Count > 0) journal.FlushAsync(_ops, async: false, CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    public void Dispose()
+    public Task CompleteAsync(CancellationToken cancellationToken = default)
     {
-        try
-        {
-            if (!_completed) Transaction.Rollback();
-        }
-        finally
-        {
-            Transaction.Dispose();
-            Connection.Dispose();
-            _onEnd();
-        }
+        Detach(); // on the opening thread, before the first await
+        return _ops.Count == 0 ? Task.CompletedTask : journal.FlushAsync(_ops, async: true, cancellationToken);
+    }
+
+    public void Dispose() => Detach();
+
+    private void Detach()
+    {
+        if (_detached) return;
+        _detached = true;
+        journal.EndBatch(this);
     }
 }
+
+/// <summary>One journal call waiting in a <see cref="SqlJournalBatch"/>.</summary>
+internal abstract record JournalOp;
+
+internal sealed record PoolMinuteOp(string TenantId, DateOnly Month, int PoolSize, LegMinute Minute) : JournalOp;
+
+internal sealed record CreditMinuteOp(string TenantId, LegMinute Minute, string Description) : JournalOp;
+
+internal sealed record UsageOp(UsageRecord Record) : JournalOp;
+
+internal sealed record StatementOp(string Sql, (string Name, object? Value)[] Parameters) : JournalOp;
+
+/// <summary>A rare call (forfeiture) run as written; false means the store refused what the owner decided.</summary>
+internal sealed record WorkOp(Func<DbConnection, DbTransaction, bool> Work) : JournalOp;

@@ -42,8 +42,6 @@ public sealed class SqliteDialect : SqlDialect
         ["identity"] = "INTEGER PRIMARY KEY AUTOINCREMENT",
     };
 
-    public override bool BatchesTicks => true;
-
     public override DbConnection Open()
     {
         var connection = new SqliteConnection(_connectionString) { DefaultTimeout = (int)BusyTimeout.TotalSeconds };

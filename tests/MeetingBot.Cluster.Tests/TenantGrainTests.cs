@@ -85,4 +85,31 @@ public sealed class TenantGrainTests
         Assert.Equal(legs.Single(l => l.Id == poolLeg.Id).MinutesPaid, pool.MinutesUsed);
         Assert.Equal(balanceBefore - 2 * 0.24m, (await survivor.Ask(T, new GetCreditBalance())).Value);
     }
+
+    [Fact]
+    public async Task ATickTheStoreRefuses_ReloadsTheTenantFromTheStore_AndTheTickIsSentAgainToIt()
+    {
+        await using var tenants = await TenantCluster.StartAsync(silos: 1, durable: true);
+        var via = tenants.TenantsOn(0);
+        var meeting = (await via.Ask(T, new ScheduleMeeting("lee", "Stale owner", Seeds.Start, Seeds.Start.AddHours(1)))).Value!;
+        var leg = (await via.Ask(T, new CallMe("adele", meeting.Id, "4055550100"))).Value!; // Zone A: the pool pays
+        tenants.Clock.Advance(TimeSpan.FromSeconds(150));
+        await via.Ask(T, new Tick()); // three pooled minutes, paid through 180 s
+        var pool = (await via.Ask(T, new GetMinutePoolsReport("nestor"))).Value!.Single(r => r.Capability == Capability.MCOMEETADD);
+        var balance = (await via.Ask(T, new GetCreditBalance())).Value;
+
+        // Something else (a stale owner) used the rest of the pool behind this owner's back.
+        tenants.Sql($"UPDATE pool_usage SET used = {pool.MinutesAvailable} WHERE capability = 'MCOMEETADD'");
+        tenants.Clock.Advance(TimeSpan.FromSeconds(35)); // 185 s: minute four is due
+        var paid = await via.Ask(T, new Tick());
+
+        // The owner's batch (minute four from the pool) was refused whole; the tenant reloaded from the store and the
+        // tick, sent again, paid minute four from credits, where the store says the money is.
+        Assert.Equal(1, paid);
+        var now = (await via.Ask(T, new ListLegs(meeting.Id))).Single(l => l.Id == leg.Id);
+        Assert.Equal((CallLegState.Connected, 4), (now.State, now.MinutesPaid));
+        Assert.Equal((long)pool.MinutesAvailable, tenants.Sql("SELECT used FROM pool_usage WHERE capability = 'MCOMEETADD'"));
+        Assert.Equal("MCOPSTNPP", tenants.Sql($"SELECT capability FROM leg_minutes WHERE leg_id = '{leg.Id}' AND minute_index = 4"));
+        Assert.Equal(balance - 0.02m, (await via.Ask(T, new GetCreditBalance())).Value);
+    }
 }

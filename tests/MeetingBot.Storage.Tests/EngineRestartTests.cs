@@ -69,6 +69,31 @@ public class EngineRestartTests
         Assert.Equal(5, Start(store, clock).GetMinutePoolsReport(T, "nestor").Value!.Single(r => r.Capability == Capability.MCOMEETADD && r.Month.Month == 3).MinutesUsed);
     }
 
+    [Theory]
+    [InlineData(9, CallLegState.Connected, 4)] // inside the restore grace (10 s): minute 4 is paid from 180 s, where minute 3 ended
+    [InlineData(11, CallLegState.Ended, 3)]    // past it: the crash rule ends the call at 180 s
+    public void Restart_JustAfterThePaidMinuteRanOut_GoesOnOnlyWithinTheRestoreGrace(int secondsLate, CallLegState expected, int minutesPaid)
+    {
+        using var store = TestStore.Create("sqlite");
+        var clock = new FakeTimeProvider(Seeds.Start);
+        var before = Start(store, clock);
+        var meeting = before.ScheduleMeeting(T, "adele", "Budget", clock.GetUtcNow(), clock.GetUtcNow().AddHours(1)).Value!;
+        var leg = before.CallMe(T, "adele", meeting.Id, "4055550100").Value!;
+        clock.Advance(TimeSpan.FromSeconds(150));
+        before.Tick(); // paid through 180 s
+
+        clock.Advance(TimeSpan.FromSeconds(30 + secondsLate));
+        var after = Start(store, clock);
+        after.Tick();
+
+        var restored = after.GetLeg(T, leg.Id).Value!;
+        Assert.Equal((expected, minutesPaid), (restored.State, restored.MinutesPaid));
+        if (expected == CallLegState.Ended) Assert.Equal(Seeds.Start.AddSeconds(180), restored.EndedAt);
+        Assert.Equal(minutesPaid, JournalStoreTests.Count(store, "leg_minutes"));
+        Assert.Equal(Enumerable.Range(0, minutesPaid).Select(m => Seeds.Start.AddMinutes(m)).ToList(),
+            JournalStoreTests.Instants(store, "SELECT start_at FROM leg_minutes ORDER BY minute_index"));
+    }
+
     [Theory, MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public void Restart_WithACreditsCallLive_KeepsTheBalanceItPaidAndNoMore(string provider)
     {

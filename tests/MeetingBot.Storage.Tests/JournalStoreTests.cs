@@ -223,6 +223,30 @@ public class JournalStoreTests
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The first column of every row, read as money the way the store keeps it.</summary>
+    internal static List<decimal> Money(TestStore store, string sql)
+    {
+        using var c = store.Dialect.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        var values = new List<decimal>();
+        while (reader.Read()) values.Add(store.Dialect.ReadMoney(reader, 0));
+        return values;
+    }
+
+    /// <summary>The first column of every row, read as an instant the way the store keeps it.</summary>
+    internal static List<DateTimeOffset> Instants(TestStore store, string sql)
+    {
+        using var c = store.Dialect.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        var values = new List<DateTimeOffset>();
+        while (reader.Read()) values.Add(store.Dialect.ReadInstant(reader, 0));
+        return values;
+    }
+
     /// <summary>Records hold lists, which compare by reference; users are equal when their fields and licenses are.</summary>
     private sealed class UserComparer : IEqualityComparer<UserState>
     {

@@ -23,6 +23,8 @@ public sealed record GetUsageReport(string AdminId, DateTimeOffset From, DateTim
 public sealed record Tick : TenantCommand<int>
 {
     public override int Run(ConferenceEngine engine, string tenantId) => engine.Tick();
+
+    public override Task<int> RunAsync(ConferenceEngine engine, string tenantId) => engine.TickAsync();
 }
 
 /// <summary>Does nothing but make sure the tenant is active (see TenantKeeper).</summary>

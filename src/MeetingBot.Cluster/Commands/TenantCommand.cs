@@ -12,4 +12,10 @@ namespace MeetingBot.Cluster.Commands;
 public abstract record TenantCommand<TResult>
 {
     public abstract TResult Run(ConferenceEngine engine, string tenantId);
+
+    /// <summary>
+    /// How the tenant's grain runs it: on the thread pool, so the engine's store writes block no silo thread while
+    /// the grain's turn awaits them. Commands with asynchronous writes (the tick) override it.
+    /// </summary>
+    public virtual Task<TResult> RunAsync(ConferenceEngine engine, string tenantId) => Task.Run(() => Run(engine, tenantId));
 }

@@ -5,5 +5,6 @@ public sealed class NoJournalBatch : IJournalBatch
 {
     public static NoJournalBatch Instance { get; } = new();
     public void Complete() { }
+    public Task CompleteAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
     public void Dispose() { }
 }

@@ -30,6 +30,16 @@ public sealed class TenantCluster : IAsyncDisposable
     public InProcessTestCluster Cluster { get; }
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>Runs <paramref name="sql"/> on the shared store (as another writer would) and returns its first value.</summary>
+    public object? Sql(string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={_file ?? throw new InvalidOperationException("This cluster has no store.")}");
+        c.Open();
+        using var command = c.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
     public static async Task<TenantCluster> StartAsync(int silos, bool durable)
     {
         var clock = new FakeTimeProvider(Seeds.Start);
