@@ -22,16 +22,18 @@ public sealed class GrainFleet : IAsyncDisposable
     private readonly List<(string TenantId, string MeetingId)> _meetings = [];
     private readonly int _legsPerTenant;
 
-    private GrainFleet(IHost host, int legsPerTenant, int tenants)
+    private GrainFleet(IHost host, ManualClock clock, int legsPerTenant, int tenants)
     {
         _host = host;
+        Clock = clock;
         _legsPerTenant = legsPerTenant;
         Legs = legsPerTenant * tenants;
     }
 
-    public ManualClock Clock { get; } = new(LegFleet.Start);
+    public ManualClock Clock { get; }
     public ITenants Tenants => _host.Services.GetRequiredService<ITenants>();
     public int Legs { get; }
+    public IReadOnlyList<(string TenantId, string MeetingId)> Meetings => _meetings;
 
     public static async Task<GrainFleet> StartAsync(int tenants, int legsPerTenant, IEngineJournal? journal = null)
     {
@@ -39,16 +41,16 @@ public sealed class GrainFleet : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration[$"{MeetingBotClusterOptions.Section}:TickInterval"] = "00:00:00";
         builder.Configuration[$"{MeetingBotClusterOptions.Section}:ClusterId"] = $"bench-{Guid.NewGuid():N}";
-        var fleet = new GrainFleet(null!, legsPerTenant, tenants);
+        var clock = new ManualClock(LegFleet.Start);
         builder.Services.AddSingleton(LegFleet.Options());
-        builder.Services.AddKeyedSingleton<TimeProvider>(MeetingBotClock.Key, fleet.Clock);
+        builder.Services.AddKeyedSingleton<TimeProvider>(MeetingBotClock.Key, clock);
         builder.Services.AddSingleton<IEngineEvents>(NullEngineEvents.Instance);
         builder.Services.AddSingleton<IPaymentGateway>(new AlwaysApprovePaymentGateway());
         if (journal is not null) builder.Services.AddSingleton(journal);
         builder.AddMeetingBotCluster();
         var host = builder.Build();
         await host.StartAsync();
-        fleet = new GrainFleet(host, legsPerTenant, tenants);
+        var fleet = new GrainFleet(host, clock, legsPerTenant, tenants);
         var catalog = host.Services.GetRequiredService<TenantCatalog>();
         for (var t = 0; t < tenants; t++) catalog.Add(LegFleet.Seed($"t{t}", LegFleet.Organizers(legsPerTenant)));
         await Task.WhenAll(catalog.TenantIds.Select(async id =>

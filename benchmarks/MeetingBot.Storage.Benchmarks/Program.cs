@@ -55,19 +55,27 @@ void Run(string name, SqlDialect dialect)
     });
     // As a tenant's minute tick does in its grain: every leg minute due in the tick goes into one batch, written
     // in one transaction with set-based statements and awaited (CompleteAsync), fenced by the store's sums.
-    var batchedPool = Rate(() =>
+    // Median of five ticks, each paying the next minute of the same legs, after one tick that warms the paths.
+    var batchedPool = Median(round =>
     {
         using var batch = journal.BeginBatch();
-        for (var i = 1; i <= count; i++) journal.TryTakePoolMinute(tenant, month, int.MaxValue, new LegMinute($"pool-leg-{i}", 1, at, 0m));
+        for (var i = 1; i <= count; i++) journal.TryTakePoolMinute(tenant, month, int.MaxValue, new LegMinute($"pool-leg-{i}", round, at.AddMinutes(round), 0m));
         batch.CompleteAsync().GetAwaiter().GetResult();
     });
-    var batchedCredits = Rate(() =>
+    var batchedCredits = Median(round =>
     {
         using var batch = journal.BeginBatch();
-        for (var i = 1; i <= count; i++) journal.TryDebitCredits(tenant, new LegMinute($"credit-leg-{i}", 1, at, 0.02m), "bench");
+        for (var i = 1; i <= count; i++) journal.TryDebitCredits(tenant, new LegMinute($"credit-leg-{i}", round, at.AddMinutes(round), 0.02m), "bench");
         batch.CompleteAsync().GetAwaiter().GetResult();
     });
     Console.WriteLine($"| {name} | {pool:N0} | {credits:N0} | {usage:N0} | {batchedPool:N0} | {batchedCredits:N0} |");
+}
+
+double Median(Action<int> tick)
+{
+    tick(1);
+    var rates = Enumerable.Range(2, 5).Select(round => Rate(() => tick(round))).Order().ToList();
+    return rates[rates.Count / 2];
 }
 
 double Rate(Action work)

@@ -170,7 +170,7 @@ public sealed partial class ConferenceEngine
     {
         var month = MonthOf(minuteStart);
         var poolLeft = poolExhausted ? 0 : tenant.PoolMinutes(month, Capability.MCOMEETADD) - tenant.Used(month, Capability.MCOMEETADD);
-        return FundingPolicy.Decide(new FundingQuestion(kind, region, OrganizerFunding.Of(organizer.Licenses), poolLeft,
+        return FundingPolicy.Decide(new FundingQuestion(kind, region, organizer.Funding, poolLeft,
             tenant.Credits.Balance, tenant.Credits.AutoRecharge, RateFor(tenant, region, kind)));
     }
 

@@ -25,8 +25,9 @@ public readonly record struct OrganizerFunding(bool HasAudioConferencing, bool H
     public static OrganizerFunding Of(IEnumerable<LicenseSku> licenses)
     {
         bool ac = false, pooled = false, credits = false;
-        foreach (var info in licenses.Select(SkuCatalog.Get))
+        foreach (var sku in licenses)
         {
+            var info = SkuCatalog.Get(sku);
             ac |= info.Capabilities.HasFlag(Capability.MCOMEETADD);
             pooled |= info.Capabilities.HasFlag(Capability.MCOMEETADD) && info.AddsPooledDialOutMinutes;
             credits |= info.Capabilities.HasFlag(Capability.MCOPSTNPP);

@@ -1,3 +1,4 @@
+using MeetingBot.Engine.Billing;
 using MeetingBot.Engine.Licensing;
 
 namespace MeetingBot.Engine.Tenancy;
@@ -6,6 +7,7 @@ namespace MeetingBot.Engine.Tenancy;
 public sealed class User
 {
     private readonly HashSet<LicenseSku> _licenses = [];
+    private OrganizerFunding? _funding;
 
     internal User(string id, string displayName, string upn, string country, bool isTenantAdmin)
     {
@@ -31,6 +33,18 @@ public sealed class User
 
     public bool Has(Capability capability) => (Capabilities & capability) == capability;
 
-    internal bool AddLicense(LicenseSku sku) => _licenses.Add(sku);
-    internal bool RemoveLicense(LicenseSku sku) => _licenses.Remove(sku);
+    /// <summary>What this user's licenses allow an organizer to pay with; asked on every paid minute, so kept until a license changes.</summary>
+    public OrganizerFunding Funding => _funding ??= OrganizerFunding.Of(_licenses);
+
+    internal bool AddLicense(LicenseSku sku)
+    {
+        _funding = null;
+        return _licenses.Add(sku);
+    }
+
+    internal bool RemoveLicense(LicenseSku sku)
+    {
+        _funding = null;
+        return _licenses.Remove(sku);
+    }
 }
