@@ -18,13 +18,13 @@ public sealed record GetTenant : TenantCommand<EngineResult<TenantSnapshot>>
 }
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record GetUser(string UserId) : TenantCommand<EngineResult<UserSnapshot>>
+public sealed record GetUser(string UserId) : ReadCommand<EngineResult<UserSnapshot>>
 {
     public override EngineResult<UserSnapshot> Run(ConferenceEngine engine, string tenantId) => engine.GetUser(tenantId, UserId).Map(UserSnapshot.Of);
 }
 
 [GenerateSerializer]
-public sealed record ListUsers : TenantCommand<IReadOnlyList<UserSnapshot>>
+public sealed record ListUsers : ReadCommand<IReadOnlyList<UserSnapshot>>
 {
     public override IReadOnlyList<UserSnapshot> Run(ConferenceEngine engine, string tenantId) => engine.ListUsers(tenantId).Each(UserSnapshot.Of);
 }
@@ -63,6 +63,7 @@ public sealed record SetAutoRecharge(string AdminId, bool Enabled, decimal Thres
         engine.SetAutoRecharge(tenantId, AdminId, Enabled, Threshold, Amount);
 }
 
+/// <summary>Not a read: reading the balance first forfeits funds that expired (a store write).</summary>
 [GenerateSerializer]
 public sealed record GetCreditBalance : TenantCommand<EngineResult<decimal>>
 {
@@ -82,13 +83,13 @@ public sealed record ResetOrganizerPin(string UserId) : TenantCommand<EngineResu
 }
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record GetAuditLog(string AdminId, int Max = 500) : TenantCommand<EngineResult<IReadOnlyList<AuditEntry>>>
+public sealed record GetAuditLog(string AdminId, int Max = 500) : ReadCommand<EngineResult<IReadOnlyList<AuditEntry>>>
 {
     public override EngineResult<IReadOnlyList<AuditEntry>> Run(ConferenceEngine engine, string tenantId) => engine.GetAuditLog(tenantId, AdminId, Max);
 }
 
 [GenerateSerializer]
-public sealed record GetSubscriptions : TenantCommand<EngineResult<IReadOnlyList<SeatCount>>>
+public sealed record GetSubscriptions : ReadCommand<EngineResult<IReadOnlyList<SeatCount>>>
 {
     public override EngineResult<IReadOnlyList<SeatCount>> Run(ConferenceEngine engine, string tenantId) => engine.GetSubscriptions(tenantId);
 }

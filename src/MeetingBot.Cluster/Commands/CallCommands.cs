@@ -5,21 +5,21 @@ using MeetingBot.Engine.Snapshots;
 namespace MeetingBot.Cluster.Commands;
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record ListLegs(string MeetingId) : TenantCommand<IReadOnlyList<CallLegSnapshot>>
+public sealed record ListLegs(string MeetingId) : ReadCommand<IReadOnlyList<CallLegSnapshot>>
 {
     public override IReadOnlyList<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
         engine.ListLegs(tenantId, MeetingId).Each(CallLegSnapshot.Of);
 }
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record GetLeg(string LegId) : TenantCommand<EngineResult<CallLegSnapshot>>
+public sealed record GetLeg(string LegId) : ReadCommand<EngineResult<CallLegSnapshot>>
 {
     public override EngineResult<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
         engine.GetLeg(tenantId, LegId).Map(CallLegSnapshot.Of);
 }
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record PreviewNumber(string MeetingId, string Number) : TenantCommand<EngineResult<PhoneNumber>>
+public sealed record PreviewNumber(string MeetingId, string Number) : ReadCommand<EngineResult<PhoneNumber>>
 {
     public override EngineResult<PhoneNumber> Run(ConferenceEngine engine, string tenantId) => engine.PreviewNumber(tenantId, MeetingId, Number);
 }
@@ -73,7 +73,7 @@ public sealed record StartDialIn(string DialedNumber, string CallerNumber) : Ten
 }
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record GetDialIn(string SessionId) : TenantCommand<EngineResult<DialInSnapshot>>
+public sealed record GetDialIn(string SessionId) : ReadCommand<EngineResult<DialInSnapshot>>
 {
     public override EngineResult<DialInSnapshot> Run(ConferenceEngine engine, string tenantId) =>
         engine.GetDialIn(SessionId).Map(DialInSnapshot.Of);
@@ -96,7 +96,7 @@ public sealed record DialInStep(DialInSnapshot? Session, EngineError? Error);
 
 /// <summary>The user's phone legs still connected after they left (the seed's gotcha), across their meetings.</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record ListOrphanedLegs(string UserId) : TenantCommand<IReadOnlyList<CallLegSnapshot>>
+public sealed record ListOrphanedLegs(string UserId) : ReadCommand<IReadOnlyList<CallLegSnapshot>>
 {
     public override IReadOnlyList<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
         engine.ListMeetings(tenantId, UserId)

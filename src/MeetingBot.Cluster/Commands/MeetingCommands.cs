@@ -19,14 +19,14 @@ public sealed record RefreshInvite(string UserId, string MeetingId) : TenantComm
 }
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record GetMeeting(string MeetingId) : TenantCommand<EngineResult<MeetingSnapshot>>
+public sealed record GetMeeting(string MeetingId) : ReadCommand<EngineResult<MeetingSnapshot>>
 {
     public override EngineResult<MeetingSnapshot> Run(ConferenceEngine engine, string tenantId) =>
         engine.GetMeeting(tenantId, MeetingId).Map(MeetingSnapshot.Of);
 }
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record ListMeetings(string UserId) : TenantCommand<IReadOnlyList<MeetingSnapshot>>
+public sealed record ListMeetings(string UserId) : ReadCommand<IReadOnlyList<MeetingSnapshot>>
 {
     public override IReadOnlyList<MeetingSnapshot> Run(ConferenceEngine engine, string tenantId) =>
         engine.ListMeetings(tenantId, UserId).Each(MeetingSnapshot.Of);
@@ -70,7 +70,7 @@ public sealed record Admit(string OrganizerId, string MeetingId, string Particip
 
 /// <summary>A meeting, its organizer's name and its legs, in one turn.</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record GetMeetingDetails(string MeetingId) : TenantCommand<EngineResult<MeetingDetails>>
+public sealed record GetMeetingDetails(string MeetingId) : ReadCommand<EngineResult<MeetingDetails>>
 {
     public override EngineResult<MeetingDetails> Run(ConferenceEngine engine, string tenantId) =>
         engine.GetMeeting(tenantId, MeetingId).Map(m => new MeetingDetails(

@@ -4,7 +4,7 @@ using MeetingBot.Engine.Reports;
 namespace MeetingBot.Cluster.Commands;
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record GetMinutePoolsReport(string AdminId, int MonthsOfHistory = 0) : TenantCommand<EngineResult<IReadOnlyList<MinutePoolRow>>>
+public sealed record GetMinutePoolsReport(string AdminId, int MonthsOfHistory = 0) : ReadCommand<EngineResult<IReadOnlyList<MinutePoolRow>>>
 {
     public override EngineResult<IReadOnlyList<MinutePoolRow>> Run(ConferenceEngine engine, string tenantId) =>
         engine.GetMinutePoolsReport(tenantId, AdminId, MonthsOfHistory);
@@ -12,7 +12,7 @@ public sealed record GetMinutePoolsReport(string AdminId, int MonthsOfHistory = 
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
 public sealed record GetUsageReport(string AdminId, DateTimeOffset From, DateTimeOffset To, string? UserId = null, string? CallType = null)
-    : TenantCommand<EngineResult<IReadOnlyList<UsageRecord>>>
+    : ReadCommand<EngineResult<IReadOnlyList<UsageRecord>>>
 {
     public override EngineResult<IReadOnlyList<UsageRecord>> Run(ConferenceEngine engine, string tenantId) =>
         engine.GetUsageReport(tenantId, AdminId, From, To, UserId, CallType);
@@ -29,14 +29,14 @@ public sealed record Tick : TenantCommand<int>
 
 /// <summary>Does nothing but make sure the tenant is active (see TenantKeeper).</summary>
 [GenerateSerializer]
-public sealed record Ping : TenantCommand<bool>
+public sealed record Ping : ReadCommand<bool>
 {
     public override bool Run(ConferenceEngine engine, string tenantId) => engine.GetTenant(tenantId).IsSuccess;
 }
 
 /// <summary>Names the host process running the tenant's turn (operations: which host owns a tenant now).</summary>
 [GenerateSerializer]
-public sealed record GetTenantHost : TenantCommand<string>
+public sealed record GetTenantHost : ReadCommand<string>
 {
     public override string Run(ConferenceEngine engine, string tenantId) => HostIdentity.Current;
 }

@@ -19,3 +19,13 @@ public abstract record TenantCommand<TResult>
     /// </summary>
     public virtual Task<TResult> RunAsync(ConferenceEngine engine, string tenantId) => Task.Run(() => Run(engine, tenantId));
 }
+
+/// <summary>
+/// A command that only reads the tenant (the engine writes nothing to the store for it): it runs inline in the grain's
+/// turn, with no hop to the thread pool — most bot turns and page loads are reads.
+/// </summary>
+[GenerateSerializer]
+public abstract record ReadCommand<TResult> : TenantCommand<TResult>
+{
+    public override Task<TResult> RunAsync(ConferenceEngine engine, string tenantId) => Task.FromResult(Run(engine, tenantId));
+}
