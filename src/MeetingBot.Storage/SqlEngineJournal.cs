@@ -17,10 +17,6 @@ namespace MeetingBot.Storage;
 /// </summary>
 public sealed partial class SqlEngineJournal : IEngineJournal
 {
-    private const string InsertMinute =
-        "INSERT INTO leg_minutes (leg_id, minute_index, tenant, month, capability, charge, start_at) " +
-        "VALUES (@leg, @minute, @tenant, @month, @capability, @charge, @start) ON CONFLICT DO NOTHING";
-
     private readonly SqlDialect _dialect;
     private const string InsertUsage =
         "INSERT INTO usage_records (id, call_id, tenant, user_id, user_display_name, user_upn, call_type, from_number, to_number, region, " +
@@ -55,45 +51,19 @@ public sealed partial class SqlEngineJournal : IEngineJournal
         if (ReferenceEquals(_batch.Value, batch)) _batch.Value = null;
     }
 
-    public bool TryTakePoolMinute(string tenantId, DateOnly month, int poolSize, LegMinute minute) =>
-        Deferred(new PoolMinuteOp(tenantId, month, poolSize, minute)) || InOwnTransaction((c, tx) =>
-        {
-            if (!InsertLegMinute(c, tx, tenantId, month, Capability.MCOMEETADD, minute)) return Outcome.AlreadyPaid;
-            c.Execute(tx, "INSERT INTO pool_usage (tenant, month, capability, used) VALUES (@tenant, @month, @capability, 0) ON CONFLICT DO NOTHING",
-                ("tenant", tenantId), ("month", _dialect.Month(month)), ("capability", nameof(Capability.MCOMEETADD)));
-            // Re-evaluated on the newest row version, so hosts racing for the last minute cannot both win.
-            var taken = c.Execute(tx, "UPDATE pool_usage SET used = used + 1 WHERE tenant = @tenant AND month = @month AND capability = @capability AND used < @size",
-                ("tenant", tenantId), ("month", _dialect.Month(month)), ("capability", nameof(Capability.MCOMEETADD)), ("size", poolSize));
-            return taken == 1 ? Outcome.Paid : Outcome.Refused;
-        });
+    public bool TryTakePoolMinute(string tenantId, DateOnly month, int poolSize, LegMinute minute)
+    {
+        var op = new PoolMinuteOp(tenantId, month, poolSize, minute);
+        // Outside a batch: the batch's own statements for a run of one minute, in a transaction of its own; a
+        // refusal (the pool is used up; racing hosts cannot both take the last minute) rolls it back and answers false.
+        return Deferred(op) || InOwnTransaction((c, tx) => Fenced(TakePoolMinutesAsync(c, tx, op, [op], async: false, CancellationToken.None)));
+    }
 
-    public bool TryDebitCredits(string tenantId, LegMinute minute, string description) =>
-        Deferred(new CreditMinuteOp(tenantId, minute, description)) || InOwnTransaction((c, tx) =>
-        {
-            if (!InsertLegMinute(c, tx, tenantId, MonthOf(minute.Start), Capability.MCOPSTNPP, minute)) return Outcome.AlreadyPaid;
-            if (minute.Charge <= 0) return Outcome.Paid;
-            // Every purchase with money left, expired ones too: the spendable part pays, and the sum of all of it is
-            // the balance the ledger line records (expired funds count until they are forfeited), with no second query.
-            // The engine's spending order (CreditAccount.InSpendingOrder), so memory and store take the same purchases.
-            var withFunds = c.Query(tx,
-                "SELECT id, remaining, expires_at FROM credit_purchases WHERE tenant = @tenant AND remaining > 0 ORDER BY expires_at, purchased_at, id" + _dialect.LockRows,
-                r => (Id: r.GetString(0), Remaining: _dialect.ReadMoney(r, 1), ExpiresAt: _dialect.ReadInstant(r, 2)),
-                ("tenant", tenantId));
-            var spendable = withFunds.Where(p => p.ExpiresAt > minute.Start).ToList();
-            if (spendable.Sum(p => p.Remaining) < minute.Charge) return Outcome.Refused; // all or nothing
-            var left = minute.Charge;
-            foreach (var purchase in spendable)
-            {
-                var take = Math.Min(left, purchase.Remaining);
-                var updated = c.Execute(tx, "UPDATE credit_purchases SET remaining = remaining - @take WHERE id = @id AND remaining >= @take",
-                    ("take", _dialect.Money(take)), ("id", purchase.Id));
-                if (updated != 1) return Outcome.Refused; // changed under us (only possible without row locks): refuse whole
-                left -= take;
-                if (left == 0) break;
-            }
-            InsertLedger(c, tx, tenantId, new CreditTransaction(minute.Start, CreditTransactionKind.CallCharge, -minute.Charge, withFunds.Sum(p => p.Remaining) - minute.Charge, description));
-            return Outcome.Paid;
-        });
+    public bool TryDebitCredits(string tenantId, LegMinute minute, string description)
+    {
+        var op = new CreditMinuteOp(tenantId, minute, description);
+        return Deferred(op) || InOwnTransaction((c, tx) => Fenced(DebitCreditsAsync(c, tx, tenantId, [op], async: false, CancellationToken.None)));
+    }
 
     /// <summary>
     /// Stored at once, also inside a tick's batch: the payment behind it has been taken. Its ledger line counts the
@@ -202,14 +172,24 @@ public sealed partial class SqlEngineJournal : IEngineJournal
         ("capability", r.Capability.ToString()),
     ];
 
-    private bool InsertLegMinute(DbConnection c, DbTransaction tx, string tenantId, DateOnly month, Capability capability, LegMinute minute) =>
-        c.Execute(tx, InsertMinute, ("leg", minute.LegId), ("minute", minute.MinuteIndex), ("tenant", tenantId), ("month", _dialect.Month(month)),
-            ("capability", capability.ToString()), ("charge", _dialect.Money(minute.Charge)), ("start", _dialect.Instant(minute.Start))) == 1;
-
     private void InsertLedger(DbConnection c, DbTransaction tx, string tenantId, CreditTransaction t) =>
         c.Execute(tx, "INSERT INTO credit_ledger (tenant, at, kind, amount, balance_after, description) VALUES (@tenant, @at, @kind, @amount, @balance, @description)",
             ("tenant", tenantId), ("at", _dialect.Instant(t.At)), ("kind", t.Kind.ToString()), ("amount", _dialect.Money(t.Amount)),
             ("balance", _dialect.Money(t.BalanceAfter)), ("description", t.Description));
+
+    /// <summary>Outcome of a run written with synchronous I/O (its task has completed): refused if the store could not cover it.</summary>
+    private static Outcome Fenced(Task run)
+    {
+        try
+        {
+            run.GetAwaiter().GetResult();
+            return Outcome.Paid;
+        }
+        catch (JournalConflictException)
+        {
+            return Outcome.Refused;
+        }
+    }
 
     private decimal Balance(DbConnection c, DbTransaction tx, string tenantId) =>
         c.Query(tx, "SELECT SUM(remaining) FROM credit_purchases WHERE tenant = @tenant", r => _dialect.ReadMoneyOrZero(r, 0), ("tenant", tenantId)).Single();
@@ -247,8 +227,6 @@ public sealed partial class SqlEngineJournal : IEngineJournal
         tx.Commit();
         return true;
     }
-
-    private static DateOnly MonthOf(DateTimeOffset at) => MeetingBot.Engine.Billing.BillingMonth.Of(at);
 
     private enum Outcome
     {
