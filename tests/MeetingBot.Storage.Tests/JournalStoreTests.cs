@@ -224,26 +224,19 @@ public class JournalStoreTests
     }
 
     /// <summary>The first column of every row, read as money the way the store keeps it.</summary>
-    internal static List<decimal> Money(TestStore store, string sql)
-    {
-        using var c = store.Dialect.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var reader = cmd.ExecuteReader();
-        var values = new List<decimal>();
-        while (reader.Read()) values.Add(store.Dialect.ReadMoney(reader, 0));
-        return values;
-    }
+    internal static List<decimal> Money(TestStore store, string sql) => Column(store, sql, store.Dialect.ReadMoney);
 
     /// <summary>The first column of every row, read as an instant the way the store keeps it.</summary>
-    internal static List<DateTimeOffset> Instants(TestStore store, string sql)
+    internal static List<DateTimeOffset> Instants(TestStore store, string sql) => Column(store, sql, store.Dialect.ReadInstant);
+
+    private static List<T> Column<T>(TestStore store, string sql, Func<System.Data.Common.DbDataReader, int, T> read)
     {
         using var c = store.Dialect.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         using var reader = cmd.ExecuteReader();
-        var values = new List<DateTimeOffset>();
-        while (reader.Read()) values.Add(store.Dialect.ReadInstant(reader, 0));
+        var values = new List<T>();
+        while (reader.Read()) values.Add(read(reader, 0));
         return values;
     }
 

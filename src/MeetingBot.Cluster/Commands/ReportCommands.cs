@@ -18,13 +18,14 @@ public sealed record GetUsageReport(string AdminId, DateTimeOffset From, DateTim
         engine.GetUsageReport(tenantId, AdminId, From, To, UserId, CallType);
 }
 
-/// <summary>Advances the tenant to now (answers phones, meters minutes, reminders); the grain's timer sends it every tick.</summary>
+/// <summary>
+/// Advances the tenant to now (answers phones, meters minutes, reminders). The tenant's grain runs it itself, with
+/// its writes awaited (<c>TenantGrain.TickAsync</c>), as its timer does every second.
+/// </summary>
 [GenerateSerializer]
 public sealed record Tick : TenantCommand<int>
 {
     public override int Run(ConferenceEngine engine, string tenantId) => engine.Tick();
-
-    public override Task<int> RunAsync(ConferenceEngine engine, string tenantId) => engine.TickAsync();
 }
 
 /// <summary>Does nothing but make sure the tenant is active (see TenantKeeper).</summary>

@@ -15,7 +15,7 @@ public abstract record TenantCommand<TResult>
 
     /// <summary>
     /// How the tenant's grain runs it: on the thread pool, so the engine's store writes block no silo thread while
-    /// the grain's turn awaits them. Commands with asynchronous writes (the tick) override it.
+    /// the grain's turn awaits them. Reads override it (<see cref="ReadCommand{TResult}"/>); the tick is the grain's own.
     /// </summary>
     public virtual Task<TResult> RunAsync(ConferenceEngine engine, string tenantId) => Task.Run(() => Run(engine, tenantId));
 }

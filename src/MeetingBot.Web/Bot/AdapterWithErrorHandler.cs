@@ -51,6 +51,13 @@ public sealed class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAda
             _logger.LogWarning("Rejected /api/messages request: {Reason}", e.GetType().Name);
             httpResponse.StatusCode = StatusCodes.Status401Unauthorized;
         }
+        catch (Connector.IdentityProviderUnavailableException e) when (!httpResponse.HasStarted)
+        {
+            // Not the caller's fault and not ours to guess: the channel retries a 503.
+            _logger.LogError(e, "Could not check a channel token: the identity provider is unreachable");
+            httpResponse.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpResponse.Headers.RetryAfter = "30";
+        }
     }
 
     /// <summary>

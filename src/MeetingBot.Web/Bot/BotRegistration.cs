@@ -24,9 +24,12 @@ public static class BotRegistration
         services.AddHttpClient(Microsoft.Extensions.Options.Options.DefaultName)
             // Back-off is network time: the demo clock (or a test's fake clock) must not stretch or freeze it.
             .AddHttpMessageHandler(sp => new ConnectorRetryHandler(TimeProvider.System));
+        services.AddHttpClient(Connector.IdentityProviderProbe.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        services.AddSingleton<Connector.IdentityProviderProbe>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new FastConnectorBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
             configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>())));
+            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>()),
+            sp.GetRequiredService<Connector.IdentityProviderProbe>()));
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());

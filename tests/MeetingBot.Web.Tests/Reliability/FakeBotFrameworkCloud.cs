@@ -75,6 +75,8 @@ public sealed class FakeBotFrameworkCloud : HttpMessageHandler
         var uri = request.RequestUri!;
         _requests.Enqueue($"{request.Method} {uri.GetLeftPart(UriPartial.Path)}");
         var path = uri.AbsolutePath;
+        // The identity provider down: every metadata and key request under /unreachable/ fails as a gateway would.
+        if (path.StartsWith("/unreachable/", StringComparison.OrdinalIgnoreCase)) return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
         if (path.EndsWith("/keys", StringComparison.OrdinalIgnoreCase)) return Json(Keys());
         if (path.Contains("openid", StringComparison.OrdinalIgnoreCase)) return Json(Metadata(uri));
         if (path.Contains("/oauth2/", StringComparison.OrdinalIgnoreCase) && request.Method == HttpMethod.Post)

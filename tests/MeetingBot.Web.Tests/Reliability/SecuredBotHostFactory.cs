@@ -13,7 +13,7 @@ namespace MeetingBot.Web.Tests.Reliability;
 /// The host as deployed for Teams: a Bot Framework app id and password, local dev mode off, and every outgoing
 /// HTTP request of the SDK answered by <see cref="FakeBotFrameworkCloud"/> (keys, app tokens, connector).
 /// </summary>
-public sealed class SecuredBotHostFactory : WebApplicationFactory<Program>
+public class SecuredBotHostFactory : WebApplicationFactory<Program>
 {
     public const string AppId = "5b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 

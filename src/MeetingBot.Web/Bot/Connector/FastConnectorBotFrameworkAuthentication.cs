@@ -9,12 +9,22 @@ namespace MeetingBot.Web.Bot.Connector;
 /// The configured Bot Framework authentication, unchanged, except that every connector factory it hands out
 /// (for incoming turns and for proactive messages) shares JSON contracts across clients. See
 /// <see cref="SharedContractsConnectorFactory"/> and docs/benchmarks.md, "Bot turns".
-/// </summary>
-public sealed class FastConnectorBotFrameworkAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
+/// A token the SDK could not validate because its identity provider is unreachable becomes
+/// <see cref="IdentityProviderUnavailableException"/> (503) instead of a 401 (see <see cref="IdentityProviderProbe"/>).
+public sealed class FastConnectorBotFrameworkAuthentication(BotFrameworkAuthentication inner, IdentityProviderProbe? probe = null) : BotFrameworkAuthentication
 {
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
     {
-        var result = await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+        AuthenticateRequestResult result;
+        try
+        {
+            result = await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+        }
+        catch (UnauthorizedAccessException e) when (probe is not null && !string.IsNullOrEmpty(authHeader))
+        {
+            if (!await probe.IsReachableAsync(activity?.ChannelId, cancellationToken)) throw new IdentityProviderUnavailableException(e);
+            throw;
+        }
         if (result.ConnectorFactory is { } factory) result.ConnectorFactory = new SharedContractsConnectorFactory(factory);
         return result;
     }
