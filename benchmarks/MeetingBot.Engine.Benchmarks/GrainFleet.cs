@@ -3,7 +3,6 @@ using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine.Billing;
 using MeetingBot.Engine.Events;
 using MeetingBot.Engine.Meetings;
-using MeetingBot.Engine.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -35,7 +34,7 @@ public sealed class GrainFleet : IAsyncDisposable
     public int Legs { get; }
     public IReadOnlyList<(string TenantId, string MeetingId)> Meetings => _meetings;
 
-    public static async Task<GrainFleet> StartAsync(int tenants, int legsPerTenant, IEngineJournal? journal = null)
+    public static async Task<GrainFleet> StartAsync(int tenants, int legsPerTenant)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -46,7 +45,6 @@ public sealed class GrainFleet : IAsyncDisposable
         builder.Services.AddKeyedSingleton<TimeProvider>(MeetingBotClock.Key, clock);
         builder.Services.AddSingleton<IEngineEvents>(NullEngineEvents.Instance);
         builder.Services.AddSingleton<IPaymentGateway>(new AlwaysApprovePaymentGateway());
-        if (journal is not null) builder.Services.AddSingleton(journal);
         builder.AddMeetingBotCluster();
         var host = builder.Build();
         await host.StartAsync();

@@ -15,8 +15,6 @@ internal sealed class SqlJournalBatch(SqlEngineJournal journal) : IJournalBatch
     private readonly List<JournalOp> _ops = [];
     private bool _detached;
 
-    public IReadOnlyList<JournalOp> Ops => _ops;
-
     public void Add(JournalOp op) => _ops.Add(op);
 
     /// <summary>What the batch will debit from <paramref name="tenantId"/>'s credits when it commits.</summary>
