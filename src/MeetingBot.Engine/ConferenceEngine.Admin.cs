@@ -40,6 +40,35 @@ public sealed partial class ConferenceEngine
             return user;
         });
 
+    /// <summary>
+    /// Maps a user to the Microsoft Entra object id Teams knows them by, so their Teams chats act as them. An id is
+    /// one person's: another user of the tenant holding it is refused rather than silently moved.
+    /// </summary>
+    public EngineResult<User> SetDirectoryId(string tenantId, string adminId, string userId, string aadObjectId) =>
+        AdminAction<User>(tenantId, adminId, "directory.map", $"{userId} {Shorten(aadObjectId)}", (tenant, _) =>
+        {
+            if (AsAdmin(tenant, adminId) is { } denied) return denied;
+            var user = FindUser(tenant, userId);
+            if (!user.IsSuccess) return user;
+            if (NormalizeDirectoryId(aadObjectId) is not { } id) return EngineError.InvalidDirectoryId;
+            if (tenant.UsersById.Values.Any(u => u != user.Value && u.AadObjectId == id)) return EngineError.DirectoryIdInUse;
+            ChangeUser(tenant, user.Value!, s => s with { AadObjectId = id });
+            return user;
+        });
+
+    /// <summary>The user Teams identifies by <paramref name="aadObjectId"/>; <see cref="EngineError.UnknownUser"/> when nobody is mapped to it.</summary>
+    public EngineResult<User> FindByDirectoryId(string tenantId, string? aadObjectId) =>
+        InTenant<User>(tenantId, (tenant, _) =>
+            NormalizeDirectoryId(aadObjectId) is { } id && tenant.UsersById.Values.FirstOrDefault(u => u.AadObjectId == id) is { } user
+                ? user
+                : EngineError.UnknownUser);
+
+    /// <summary>An Entra object id in its one stored form (a GUID, lowercase, with hyphens), or null if it is not one.</summary>
+    public static string? NormalizeDirectoryId(string? value) =>
+        value is { Length: <= 64 } && Guid.TryParse(value.Trim(), out var guid) && guid != Guid.Empty ? guid.ToString("D") : null;
+
+    private static string Shorten(string? value) => value is null ? "" : value.Length > 64 ? value[..64] + "…" : value;
+
     /// <summary>Adds funds once (Microsoft 365 admin center, Billing &gt; Your products).</summary>
     public EngineResult<decimal> AddFunds(string tenantId, string adminId, decimal amount) =>
         AdminAction<decimal>(tenantId, adminId, "credits.add", amount.ToString(System.Globalization.CultureInfo.InvariantCulture), (tenant, raised) =>
@@ -132,12 +161,13 @@ public sealed partial class ConferenceEngine
     /// </summary>
     private void ChangeUser(Tenant tenant, User user, Func<Persistence.UserState, Persistence.UserState> change)
     {
-        var next = change(new Persistence.UserState(user.Id, user.Licenses.ToList(), user.DialOutPermission, user.OrganizerPin));
+        var next = change(new Persistence.UserState(user.Id, user.Licenses.ToList(), user.DialOutPermission, user.OrganizerPin, user.AadObjectId));
         _journal.RecordUser(tenant.Id, next);
         foreach (var sku in user.Licenses.Except(next.Licenses).ToList()) user.RemoveLicense(sku);
         foreach (var sku in next.Licenses) user.AddLicense(sku);
         user.DialOutPermission = next.DialOutPermission;
         user.OrganizerPin = next.OrganizerPin;
+        user.AadObjectId = next.AadObjectId;
         tenant.LicensesChanged();
     }
 }

@@ -29,9 +29,7 @@ public sealed partial class ConferenceEngine
             {
                 // Before the meeting (and so its organizer) is known, the tenant's credits alone can rule a call out.
                 ExpireCredits(tenant, raised);
-                var credits = tenant.Credits;
-                if (credits.Balance < Options.TollFreeRatePerMinute && !FundingPolicy.CanRecharge(credits.Balance, credits.AutoRecharge, Options.TollFreeRatePerMinute))
-                    return EngineError.TollFreeUnavailable;
+                if (!TollFreeCanBePaid(tenant)) return EngineError.TollFreeUnavailable;
             }
             var id = "dialin-" + Interlocked.Increment(ref _dialInCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var session = new DialInSession(id, tenant.Id, dialed.Value!, caller.Value!.E164, isTollFree);
@@ -152,4 +150,11 @@ public sealed partial class ConferenceEngine
 
     /// <summary>The region the caller is calling from (their number is E.164 already).</summary>
     private static string CallerRegion(DialInSession session) => PhoneNumberNormalizer.Normalize(session.CallerNumber, DialInDefaultRegion).Value!.RegionCode;
+
+    /// <summary>Toll-free minutes are paid from Communications Credits: the balance covers one, or auto-recharge would buy it.</summary>
+    private bool TollFreeCanBePaid(Tenant tenant)
+    {
+        var credits = tenant.Credits;
+        return credits.Balance >= Options.TollFreeRatePerMinute || FundingPolicy.CanRecharge(credits.Balance, credits.AutoRecharge, Options.TollFreeRatePerMinute);
+    }
 }

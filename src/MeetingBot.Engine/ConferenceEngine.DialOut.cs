@@ -39,7 +39,7 @@ public sealed partial class ConferenceEngine
 
             var result = AuthorizeDialOut(tenant, m, organizer, user.Value!, number, kind);
             Audit(tenant, user.Value!.Id, kind == CallLegKind.CallMe ? "dialout.callme" : "dialout.add",
-                $"meeting {m.Id} {(result.IsSuccess ? result.Value!.E164 : "(refused number)")}", result.Error?.ToString() ?? "ok");
+                $"meeting {m.Id} {AuditedNumber(result, number, organizer)}", result.Error?.ToString() ?? "ok");
             if (!result.IsSuccess)
             {
                 if (result.Error is EngineError.CallingFeatureNotSetUp or EngineError.DestinationNotAllowed)
@@ -73,7 +73,20 @@ public sealed partial class ConferenceEngine
             return leg;
         });
 
-    /// <summary>The checks in Teams' order; the first that fails decides the words the user sees.</summary>
+    /// <summary>The number as dialed, in E.164 — also when the call was refused for another reason (a pool, a permission) — or why it is not one.</summary>
+    private static string AuditedNumber(EngineResult<PhoneNumber> result, string number, User organizer) =>
+        result.IsSuccess ? result.Value!.E164
+        : PhoneNumberNormalizer.Normalize(number, organizer.Country) is { IsSuccess: true } dialed ? dialed.Value!.E164
+        : "(not a valid number)";
+
+    /// <summary>
+    /// The checks in Teams' order; the first that fails decides the words the user sees. The dial-out permission is the
+    /// organizer's, for "Call me" and for adding people alike: Microsoft Learn, "Outbound calling restriction policies for
+    /// Audio Conferencing and user PSTN calls" — the Audio Conferencing control "restricts the type of outbound calls that
+    /// are allowed from within meetings organized by a user", and a call is domestic when the number is in the organizer's
+    /// country; "Dialing out from a meeting so other people can join" — the organizer must be granted a dial-out policy
+    /// that allows it. The dialing user's own setting governs only the meetings they organize.
+    /// </summary>
     private EngineResult<PhoneNumber> AuthorizeDialOut(Tenant tenant, Meeting m, User organizer, User caller, string number, CallLegKind kind)
     {
         if (!organizer.Has(Capability.MCOMEETADD)) return EngineError.NoAudioConferencing;
@@ -84,7 +97,7 @@ public sealed partial class ConferenceEngine
         var destination = PhoneNumberNormalizer.Normalize(number, organizer.Country);
         if (!destination.IsSuccess) return destination;
         if (IsRateLimited(tenant, caller.Id)) return EngineError.RateLimited;
-        switch (caller.DialOutPermission)
+        switch (organizer.DialOutPermission)
         {
             case DialOutPermission.DontAllow:
                 return EngineError.CallingFeatureNotSetUp;
@@ -106,6 +119,11 @@ public sealed partial class ConferenceEngine
             {
                 leg = tenant.LiveLegs.Where(l => l.Kind == CallLegKind.CallMe && string.Equals(l.RequestedByUserId, userId, StringComparison.OrdinalIgnoreCase))
                     .OrderByDescending(l => l.CreatedAt).FirstOrDefault();
+                // No phone of their own: the one person they added by phone, if there is exactly one (with more, which
+                // one is theirs to say, from the roster).
+                if (leg is null && tenant.LiveLegs.Where(l => l.Kind == CallLegKind.AddedParticipant
+                        && string.Equals(l.RequestedByUserId, userId, StringComparison.OrdinalIgnoreCase)).Take(2).ToList() is [var only])
+                    leg = only;
                 if (leg is null) return EngineError.NoPhoneLeg;
             }
             else

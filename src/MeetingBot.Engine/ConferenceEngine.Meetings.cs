@@ -104,6 +104,7 @@ public sealed partial class ConferenceEngine
             if (p is null) return EngineError.NotMeetingParticipant;
             p.InClient = false;
             var stillUp = OrphanPhoneLegs(tenant, m, userId, raised);
+            TellAboutAddedPhones(tenant, m, userId, raised);
             if (stillUp.Count == 0)
             {
                 p.LeftAt = Now;
@@ -183,7 +184,8 @@ public sealed partial class ConferenceEngine
             return new MeetingInvite(meeting.Id, meeting.Subject, organizer.DisplayName, meeting.Start, meeting.End, meeting.JoinUrl, null, null);
         }
         meeting.ConferenceId ??= NewConferenceId(tenant);
-        var tollFree = tenant.Bridge.TollFreeNumber is not null && organizer.Has(Capability.MCOPSTNPP) ? tenant.Bridge.TollFreeNumber : null;
+        // Offered only when a toll-free call could be paid now: the bridge would refuse it otherwise.
+        var tollFree = tenant.Bridge.TollFreeNumber is not null && organizer.Has(Capability.MCOPSTNPP) && TollFreeCanBePaid(tenant) ? tenant.Bridge.TollFreeNumber : null;
         var dialIn = new DialInDetails(tenant.Bridge.TollNumber, tollFree, meeting.ConferenceId,
             $"{BaseUrl}/dialin/{Uri.EscapeDataString(tenant.Id)}", $"{BaseUrl}/pin/{Uri.EscapeDataString(organizer.Id)}");
         return new MeetingInvite(meeting.Id, meeting.Subject, organizer.DisplayName, meeting.Start, meeting.End, meeting.JoinUrl,
@@ -234,6 +236,17 @@ public sealed partial class ConferenceEngine
             ScheduleLeg(tenant, leg);
         }
         return legs;
+    }
+
+    /// <summary>People the leaving user added by phone stay in the meeting, and their calls go on costing: say so once.</summary>
+    private void TellAboutAddedPhones(Tenant tenant, Meeting m, string userId, List<EngineEvent> raised)
+    {
+        foreach (var leg in tenant.LiveLegs.Where(l => l.MeetingId == m.Id && l.Kind == CallLegKind.AddedParticipant
+                                                     && string.Equals(l.RequestedByUserId, userId, StringComparison.OrdinalIgnoreCase)))
+        {
+            decimal? rate = leg.CurrentFunding == Capability.MCOPSTNPP ? RateFor(tenant, leg.DestinationRegion, leg.Kind) : null;
+            raised.Add(new AddedPhoneStillConnected(tenant.Id, Now, userId, m.Id, leg.Id, leg.ToNumber, rate, tenant.Currency));
+        }
     }
 
     private HangUpReminder Reminder(Tenant tenant, CallLeg leg) =>

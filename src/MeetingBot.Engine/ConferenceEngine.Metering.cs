@@ -73,8 +73,16 @@ public sealed partial class ConferenceEngine
                 tenant.Due.Dequeue();
                 if (!leg.IsLive || leg.DueTicks != due) continue; // ended, or rescheduled since
                 processed++;
-                Advance(tenant, leg, raised);
-                if (leg.IsLive) ScheduleLeg(tenant, leg);
+                t_instant = new DateTimeOffset(due, TimeSpan.Zero);
+                try
+                {
+                    Advance(tenant, leg, raised);
+                    if (leg.IsLive) ScheduleLeg(tenant, leg);
+                }
+                finally
+                {
+                    t_instant = null;
+                }
             }
             return (batch, processed);
         }

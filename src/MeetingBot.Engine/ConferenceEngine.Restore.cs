@@ -26,6 +26,8 @@ public sealed partial class ConferenceEngine
             foreach (var sku in u.Licenses) user.AddLicense(sku);
             user.DialOutPermission = u.DialOutPermission;
             user.OrganizerPin = u.OrganizerPin;
+            // Stored before directory ids were kept, or never mapped: the seed's id stays.
+            if (u.AadObjectId is not null) user.AadObjectId = u.AadObjectId;
         }
         tenant.LicensesChanged();
 

@@ -42,7 +42,14 @@ public sealed partial class ConferenceEngine
 
     public EngineOptions Options { get; }
 
-    private DateTimeOffset Now => _time.GetUtcNow();
+    private DateTimeOffset Now => t_instant ?? _time.GetUtcNow();
+
+    /// <summary>
+    /// While a tick works through its due queue, the instant the item was due: a clock that jumped (the demo's fast
+    /// forward, or a host that stalled) then pays, reminds, ends and reports each thing when it happened, not when the
+    /// tick ran. Set and cleared around one synchronous step under the tenant's lock.
+    /// </summary>
+    [ThreadStatic] private static DateTimeOffset? t_instant;
 
     public IReadOnlyCollection<Tenant> Tenants => _tenants.Values.ToList();
 
@@ -69,6 +76,8 @@ public sealed partial class ConferenceEngine
                 DialOutPermission = Enum.TryParse<DialOutPermission>(u.DialOut, true, out var p) ? p
                     : throw new ArgumentException($"Tenant {seed.Id}: user {u.Id} has unknown dial-out permission '{u.DialOut}'.", nameof(seed)),
                 OrganizerPin = NewPin(),
+                AadObjectId = u.AadObjectId is null ? null
+                    : NormalizeDirectoryId(u.AadObjectId) ?? throw new ArgumentException($"Tenant {seed.Id}: user {u.Id} has an AadObjectId that is not a GUID.", nameof(seed)),
             };
             tenant.UsersById[u.Id] = user;
             foreach (var name in u.Licenses)
@@ -170,7 +179,7 @@ public sealed partial class ConferenceEngine
         userId is not null && tenant.UsersById.TryGetValue(userId, out var u) ? EngineResult<User>.Ok(u) : EngineError.UnknownUser;
 
     private void JournalUser(Tenant tenant, User user) =>
-        _journal.RecordUser(tenant.Id, new UserState(user.Id, user.Licenses.ToList(), user.DialOutPermission, user.OrganizerPin));
+        _journal.RecordUser(tenant.Id, new UserState(user.Id, user.Licenses.ToList(), user.DialOutPermission, user.OrganizerPin, user.AadObjectId));
 
     private void JournalMeeting(Meeting m) =>
         _journal.RecordMeeting(new MeetingState(m.Id, m.TenantId, m.OrganizerId, m.Subject, m.Start, m.End, m.ConferenceId, m.Lobby.Bypass, m.Lobby.DialInCallersBypass, m.EndedAt));

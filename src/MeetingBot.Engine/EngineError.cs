@@ -42,4 +42,7 @@ public enum EngineError
     WrongPin,
     NotABridgeNumber,
     InvalidMonthsOfHistory,
+    InvalidDirectoryId,
+    DirectoryIdInUse,
+    PhoneExtensionNotDialable,
 }

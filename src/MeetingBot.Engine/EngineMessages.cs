@@ -55,6 +55,9 @@ public static class EngineMessages
         EngineError.WrongPin => "That PIN is not correct.",
         EngineError.NotABridgeNumber => "That number is not a conference dial-in number of this organization.",
         EngineError.InvalidMonthsOfHistory => "The minute pools report shows this month and up to 24 months before it (months 0 to 24).",
+        EngineError.InvalidDirectoryId => "A Microsoft Entra object id is a GUID, e.g. 6f2d0c4e-8a1b-4c3d-9e5f-0a1b2c3d4e5f (Teams sends it as aadObjectId).",
+        EngineError.DirectoryIdInUse => "That Microsoft Entra object id is already mapped to another user of this organization.",
+        EngineError.PhoneExtensionNotDialable => "A meeting dials phone numbers without extensions: enter the number without its extension (\"ext …\") and try again.",
         _ => error.ToString(),
     };
 }

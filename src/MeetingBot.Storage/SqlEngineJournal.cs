@@ -104,9 +104,10 @@ public sealed partial class SqlEngineJournal : IEngineJournal
             ("tenant", tenantId), ("enabled", settings.Enabled ? 1 : 0), ("threshold", _dialect.Money(settings.Threshold)), ("amount", _dialect.Money(settings.Amount)));
 
     public void RecordUser(string tenantId, UserState user) =>
-        Write("INSERT INTO tenant_users (tenant, user_id, licenses, dial_out, pin) VALUES (@tenant, @user, @licenses, @dialOut, @pin) " +
-              "ON CONFLICT (tenant, user_id) DO UPDATE SET licenses = excluded.licenses, dial_out = excluded.dial_out, pin = excluded.pin",
-            ("tenant", tenantId), ("user", user.Id), ("licenses", string.Join(',', user.Licenses)), ("dialOut", user.DialOutPermission.ToString()), ("pin", user.OrganizerPin));
+        Write("INSERT INTO tenant_users (tenant, user_id, licenses, dial_out, pin, aad_object_id) VALUES (@tenant, @user, @licenses, @dialOut, @pin, @aad) " +
+              "ON CONFLICT (tenant, user_id) DO UPDATE SET licenses = excluded.licenses, dial_out = excluded.dial_out, pin = excluded.pin, aad_object_id = excluded.aad_object_id",
+            ("tenant", tenantId), ("user", user.Id), ("licenses", string.Join(',', user.Licenses)), ("dialOut", user.DialOutPermission.ToString()), ("pin", user.OrganizerPin),
+            ("aad", user.AadObjectId));
 
     public void RecordMeeting(MeetingState meeting) =>
         Write("INSERT INTO meetings (tenant, id, organizer_id, subject, start_at, end_at, conference_id, lobby_bypass, dial_in_bypass, ended_at) " +

@@ -60,6 +60,30 @@ public sealed class AdminCenterTests(WebClientFixture fixture) : IClassFixture<W
     }
 
     [Fact]
+    public async Task UsersPage_TeamsIdentityMapped_ABadIdIsRefusedInWords_AndTheEngineKnowsMegan()
+    {
+        const string objectId = "6f2d0c4e-8a1b-4c3d-9e5f-0a1b2c3d4e5f";
+        var page = await OpenAdminAsync("users");
+        var megan = page.Locator("tr[data-user-id=megan]");
+        var input = page.GetByLabel("Teams (Microsoft Entra) object id of Megan Bowen");
+        fixture.Browser.ExpectFailedRequest("/api/admin/users/megan/directory", 400);
+
+        await input.FillAsync("megan@contoso.example");
+        await megan.GetByRole(AriaRole.Button, new() { Name = "Map" }).ClickAsync();
+        await Assertions.Expect(megan).ToContainTextAsync("A Microsoft Entra object id is a GUID");
+        Assert.Null((await Tenants.Ask(Tenant, new GetUser("megan"))).Value!.AadObjectId);
+
+        await input.FillAsync(objectId.ToUpperInvariant());
+        await megan.GetByRole(AriaRole.Button, new() { Name = "Map" }).ClickAsync();
+        await Assertions.Expect(Toasts(page)).ToContainTextAsync("Megan Bowen's Teams chats now act as Megan Bowen.");
+
+        Assert.Equal("megan", (await Tenants.Ask(Tenant, new FindUserByDirectoryId(objectId))).Value!.Id);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByLabel("Teams (Microsoft Entra) object id of Megan Bowen")).ToHaveValueAsync(objectId);
+        fixture.Browser.AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task PoolsReport_SixMonthsOfHistory_ChartsUsedAgainstAvailablePerMonth()
     {
         await MakeTenMinuteCallAsync("adele");

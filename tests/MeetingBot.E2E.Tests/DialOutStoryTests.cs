@@ -48,12 +48,11 @@ public sealed class DialOutStoryTests(WebClientFixture fixture) : IClassFixture<
         await fastForward.ClickAsync();
         await Assertions.Expect(Toasts(nestor)).ToContainTextAsync("Dial-out minute pool 50% used");
         // The second half hour: the pool runs dry while the added participant's minute is due, and that call is
-        // cut off hard with the exact Teams words; the organizer's own leg falls at its next unpaid minute.
+        // cut off hard with the exact Teams words; the organizer's own leg falls at its next unpaid minute, moments
+        // later inside the same jump (the jump is worked through minute by minute, each at its own instant).
         await fastForward.ClickAsync();
         var notSetUpToasts = Toasts(adele).GetByText(NotSetUp, new() { Exact = true });
-        await Assertions.Expect(notSetUpToasts).ToHaveCountAsync(1);
         await Assertions.Expect(added).ToHaveCountAsync(0);
-        await fastForward.ClickAsync();
         await Assertions.Expect(adele.Locator("[data-testid=my-audio]")).ToHaveTextAsync("Phone audio: +1 405-555-0100 (cut off)");
         await Assertions.Expect(notSetUpToasts).ToHaveCountAsync(2);
 

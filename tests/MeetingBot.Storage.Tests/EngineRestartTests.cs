@@ -123,12 +123,14 @@ public class EngineRestartTests
         before.UnassignLicense(T, "nestor", "lee", LicenseSku.AudioConferencingMonthly);
         before.AddFunds(T, "nestor", 42.00m);
         before.SetAutoRecharge(T, "nestor", true, 5.00m, 20.00m);
+        before.SetDirectoryId(T, "nestor", "adele", "6F2D0C4E-8A1B-4C3D-9E5F-0A1B2C3D4E5F");
 
         var after = Start(store, clock);
 
         Assert.Equal(DialOutPermission.InSameCountryOrRegion, after.GetUser(T, "adele").Value!.DialOutPermission);
         Assert.DoesNotContain(LicenseSku.AudioConferencingMonthly, after.GetUser(T, "lee").Value!.Licenses);
         Assert.Equal(42.00m, after.GetCreditBalance(T).Value);
+        Assert.Equal("adele", after.FindByDirectoryId(T, "6f2d0c4e-8a1b-4c3d-9e5f-0a1b2c3d4e5f").Value!.Id);
         Assert.Equal((true, 5.00m, 20.00m), after.GetTenant(T).Value!.Credits.AutoRecharge is var a ? (a.Enabled, a.Threshold, a.Amount) : default);
     }
 }

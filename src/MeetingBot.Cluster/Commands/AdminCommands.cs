@@ -51,6 +51,21 @@ public sealed record SetDialOutPermission(string AdminId, string UserId, DialOut
 }
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record SetDirectoryId(string AdminId, string UserId, string AadObjectId) : TenantCommand<EngineResult<UserSnapshot>>
+{
+    public override EngineResult<UserSnapshot> Run(ConferenceEngine engine, string tenantId) =>
+        engine.SetDirectoryId(tenantId, AdminId, UserId, AadObjectId).Map(UserSnapshot.Of);
+}
+
+/// <summary>Who a Teams chat is: the user mapped to the Entra object id the channel sent.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record FindUserByDirectoryId(string? AadObjectId) : ReadCommand<EngineResult<UserSnapshot>>
+{
+    public override EngineResult<UserSnapshot> Run(ConferenceEngine engine, string tenantId) =>
+        engine.FindByDirectoryId(tenantId, AadObjectId).Map(UserSnapshot.Of);
+}
+
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
 public sealed record AddFunds(string AdminId, decimal Amount) : TenantCommand<EngineResult<decimal>>
 {
     public override EngineResult<decimal> Run(ConferenceEngine engine, string tenantId) => engine.AddFunds(tenantId, AdminId, Amount);

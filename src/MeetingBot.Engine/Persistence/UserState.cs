@@ -2,4 +2,4 @@ using MeetingBot.Engine.Licensing;
 
 namespace MeetingBot.Engine.Persistence;
 
-public sealed record UserState(string Id, IReadOnlyList<LicenseSku> Licenses, DialOutPermission DialOutPermission, string? OrganizerPin);
+public sealed record UserState(string Id, IReadOnlyList<LicenseSku> Licenses, DialOutPermission DialOutPermission, string? OrganizerPin, string? AadObjectId = null);

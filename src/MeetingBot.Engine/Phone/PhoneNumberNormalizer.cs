@@ -34,6 +34,9 @@ public static class PhoneNumberNormalizer
 
         if (!Util.IsValidNumber(parsed))
             return EngineError.InvalidPhoneNumber;
+        // Dropping "ext 12" without a word would call the switchboard instead of the person.
+        if (parsed.HasExtension && parsed.Extension.Length > 0)
+            return EngineError.PhoneExtensionNotDialable;
 
         var type = Util.GetNumberType(parsed);
         if (type is PhoneNumberType.PREMIUM_RATE or PhoneNumberType.SHARED_COST or PhoneNumberType.UAN or PhoneNumberType.VOICEMAIL)

@@ -7,6 +7,8 @@ public sealed class TenantSeed
     public string Name { get; set; } = "";
     public string Country { get; set; } = "US";
     public string Currency { get; set; } = "USD";
+    /// <summary>The organization's Microsoft Entra tenant id (Teams sends it as <c>channelData.tenant.id</c>); without it no Teams chat reaches this tenant.</summary>
+    public string? AadTenantId { get; set; }
     public BridgeSeed Bridge { get; set; } = new();
     public List<SubscriptionSeed> Subscriptions { get; set; } = [];
     public List<UserSeed> Users { get; set; } = [];

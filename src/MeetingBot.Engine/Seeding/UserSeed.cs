@@ -9,4 +9,6 @@ public sealed class UserSeed
     public List<string> Licenses { get; set; } = [];
     public string DialOut { get; set; } = "AnyDestination";
     public bool IsTenantAdmin { get; set; }
+    /// <summary>The person's Microsoft Entra object id (Teams sends it as <c>from.aadObjectId</c>); optional, admins can map it later.</summary>
+    public string? AadObjectId { get; set; }
 }

@@ -12,7 +12,8 @@ public sealed record UserSnapshot(
     bool IsTenantAdmin,
     DialOutPermission DialOutPermission,
     string? OrganizerPin,
-    IReadOnlyList<LicenseSku> Licenses)
+    IReadOnlyList<LicenseSku> Licenses,
+    string? AadObjectId = null)
 {
     public Capability Capabilities =>
         Licenses.Aggregate(Capability.None, (caps, sku) => caps | SkuCatalog.Get(sku).Capabilities);
@@ -20,5 +21,5 @@ public sealed record UserSnapshot(
     public bool Has(Capability capability) => (Capabilities & capability) == capability;
 
     public static UserSnapshot Of(User u) =>
-        new(u.Id, u.DisplayName, u.Upn, u.Country, u.IsTenantAdmin, u.DialOutPermission, u.OrganizerPin, u.Licenses.Order().ToArray());
+        new(u.Id, u.DisplayName, u.Upn, u.Country, u.IsTenantAdmin, u.DialOutPermission, u.OrganizerPin, u.Licenses.Order().ToArray(), u.AadObjectId);
 }

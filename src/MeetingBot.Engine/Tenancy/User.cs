@@ -26,6 +26,8 @@ public sealed class User
     public bool IsTenantAdmin { get; }
     public DialOutPermission DialOutPermission { get; internal set; }
     public string? OrganizerPin { get; internal set; }
+    /// <summary>The Microsoft Entra object id Teams identifies this person by (lowercase GUID), or null while unmapped.</summary>
+    public string? AadObjectId { get; internal set; }
     public IReadOnlyCollection<LicenseSku> Licenses => _licenses;
 
     public Capability Capabilities =>

@@ -21,6 +21,7 @@ public static class AdminEndpoints
         admin.MapPost("/users/{id}/licenses", Assign);
         admin.MapDelete("/users/{id}/licenses/{sku}", Unassign);
         admin.MapPut("/users/{id}/dialout", SetDialOut);
+        admin.MapPut("/users/{id}/directory", SetDirectoryId);
         admin.MapGet("/subscriptions", Subscriptions);
         admin.MapGet("/credits", Credits);
         admin.MapPost("/credits/funds", AddFunds);
@@ -62,6 +63,13 @@ public static class AdminEndpoints
         if (!EnumNames.TryParse<DialOutPermission>(body.Permission, out var permission))
             return ApiErrors.Invalid($"Permission must be one of {EnumNames.List<DialOutPermission>()}.");
         var user = await tenants.Ask(me.TenantId, new SetDialOutPermission(me.UserId, id, permission));
+        return user.IsSuccess ? TypedResults.Ok(user.Value!.ToAdminView()) : ApiErrors.From(user);
+    }
+
+    private static async Task<Results<Ok<AdminUserView>, JsonHttpResult<ApiError>>> SetDirectoryId(string id, DirectoryIdRequest body, HttpContext http, ITenants tenants)
+    {
+        var me = CurrentUser.From(http.User);
+        var user = await tenants.Ask(me.TenantId, new SetDirectoryId(me.UserId, id, body.AadObjectId ?? ""));
         return user.IsSuccess ? TypedResults.Ok(user.Value!.ToAdminView()) : ApiErrors.From(user);
     }
 

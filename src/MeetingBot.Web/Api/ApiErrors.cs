@@ -17,7 +17,7 @@ public static class ApiErrors
             or EngineError.DialInNotAllowed => StatusCodes.Status403Forbidden,
         EngineError.MeetingEnded or EngineError.LicenseAlreadyAssigned or EngineError.LicenseNotAssigned or EngineError.NoSeatsLeft
             or EngineError.PhoneLegAlreadyActive or EngineError.NoPhoneLeg or EngineError.CallLegEnded or EngineError.PaymentDeclined
-            or EngineError.TollFreeUnavailable or EngineError.TooManyConferenceIdAttempts => StatusCodes.Status409Conflict,
+            or EngineError.TollFreeUnavailable or EngineError.TooManyConferenceIdAttempts or EngineError.DirectoryIdInUse => StatusCodes.Status409Conflict,
         EngineError.RateLimited => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status400BadRequest,
     };

@@ -42,7 +42,7 @@ public static class ViewMapper
 
     public static AdminUserView ToAdminView(this UserSnapshot u) =>
         new(u.Id, u.DisplayName, u.Upn, u.Country, u.IsTenantAdmin, u.Licenses.Select(s => s.ToString()).ToList(),
-            u.DialOutPermission.ToString(), CapabilityNames(u.Capabilities));
+            u.DialOutPermission.ToString(), CapabilityNames(u.Capabilities), u.AadObjectId);
 
     public static IReadOnlyList<string> CapabilityNames(Capability caps) =>
         Enum.GetValues<Capability>().Where(c => c != Capability.None && caps.HasFlag(c)).Select(c => c.ToString()).ToList();

@@ -44,10 +44,27 @@ public static class AuthenticationRegistration
         // After the bearer scheme's own set-up has made its Data Protection ticket format.
         services.AddOptions<BearerTokenOptions>(AuthSchemes.Bearer)
             .PostConfigure(o => o.BearerTokenProtector = new CachingTicketProtector(o.BearerTokenProtector, TimeProvider.System));
+        // The real clock, as for the tickets themselves.
+        services.AddSingleton(sp => new SessionRevocations(sp.GetRequiredService<Microsoft.Bot.Builder.IStorage>(), TimeProvider.System,
+            sp.GetRequiredService<ILogger<SessionRevocations>>()));
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthSchemes.TenantAdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(MeetingBotClaims.IsTenantAdmin, "true"));
         return services;
     }
+
+    /// <summary>
+    /// After authentication: a cookie or token of a signed-out session (or from before sessions were tracked) counts
+    /// as no sign-in at all, so protected routes answer 401.
+    /// </summary>
+    public static IApplicationBuilder UseSignedOutSessionsRefused(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true
+                && (context.User.FindFirst(MeetingBotClaims.SessionId)?.Value is not { Length: > 0 } sessionId
+                    || await context.RequestServices.GetRequiredService<SessionRevocations>().IsRevokedAsync(sessionId, context.RequestAborted)))
+                context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+            await next(context);
+        });
 
     private static string SelectScheme(HttpContext context)
     {

@@ -17,7 +17,7 @@ public sealed record CurrentUser(string TenantId, string UserId, bool IsTenantAd
         return new CurrentUser(tenantId, userId, principal!.HasClaim(MeetingBotClaims.IsTenantAdmin, "true"));
     }
 
-    public ClaimsPrincipal ToPrincipal(string displayName, string authenticationType)
+    public ClaimsPrincipal ToPrincipal(string displayName, string authenticationType, string sessionId)
     {
         var identity = new ClaimsIdentity(
         [
@@ -26,6 +26,7 @@ public sealed record CurrentUser(string TenantId, string UserId, bool IsTenantAd
             new Claim(MeetingBotClaims.UserId, UserId),
             new Claim(MeetingBotClaims.TenantId, TenantId),
             new Claim(MeetingBotClaims.IsTenantAdmin, IsTenantAdmin ? "true" : "false"),
+            new Claim(MeetingBotClaims.SessionId, sessionId),
         ], authenticationType, ClaimTypes.Name, ClaimTypes.Role);
         return new ClaimsPrincipal(identity);
     }

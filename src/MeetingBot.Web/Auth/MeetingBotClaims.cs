@@ -6,4 +6,6 @@ public static class MeetingBotClaims
     public const string UserId = "mb:user";
     public const string TenantId = "mb:tenant";
     public const string IsTenantAdmin = "mb:admin";
+    /// <summary>The sign-in this cookie or token belongs to; signing out revokes it (<see cref="SessionRevocations"/>).</summary>
+    public const string SessionId = "mb:sid";
 }

@@ -34,13 +34,16 @@ public static class SignInEndpoints
         var user = await tenants.Ask(tenantId, new GetUser(body.UserId?.Trim() ?? ""));
         if (!user.IsSuccess) return ApiErrors.From(user);
         var u = user.Value!;
-        var principal = new CurrentUser(tenantId, u.Id, u.IsTenantAdmin).ToPrincipal(u.DisplayName, AuthSchemes.Cookie);
+        var principal = new CurrentUser(tenantId, u.Id, u.IsTenantAdmin).ToPrincipal(u.DisplayName, AuthSchemes.Cookie, SessionRevocations.NewSessionId());
         await http.SignInAsync(AuthSchemes.Cookie, principal);
         return TypedResults.Ok(new SignedInUserView(u.Id, tenantId, u.DisplayName, u.IsTenantAdmin, tokens.Issue(principal)));
     }
 
-    private static async Task<NoContent> SignOut(HttpContext http)
+    /// <summary>Ends the caller's session — its cookie and its bearer token, on every host — and deletes the cookie.</summary>
+    private static async Task<NoContent> SignOut(HttpContext http, SessionRevocations sessions)
     {
+        if (http.User.FindFirst(MeetingBotClaims.SessionId)?.Value is { Length: > 0 } sessionId)
+            await sessions.RevokeAsync(sessionId, http.User.FindFirst(MeetingBotClaims.UserId)?.Value ?? "", http.RequestAborted);
         await http.SignOutAsync(AuthSchemes.Cookie);
         return TypedResults.NoContent();
     }

@@ -26,6 +26,7 @@ public static class BotCommandCatalog
         new("admin", "Admin: licenses, dial-out permission, credits", "admin"),
         new("pools", "PSTN minute pools report", "pools"),
         new("usage", "PSTN usage report", "usage"),
+        new("map", "Admin: map a user to their Teams (Microsoft Entra) object id", "map megan to 6f2d0c4e-8a1b-4c3d-9e5f-0a1b2c3d4e5f"),
         new("audit", "Admin: audit log of admin actions and dial-outs", "audit"),
         new("credits", "Communications Credits balance and funds", "credits"),
         new("fast forward", "Demo clock: move time forward N minutes", "fast forward 30"),

@@ -27,31 +27,35 @@ public sealed class BotEventSubscriber(
         switch (engineEvent)
         {
             case CallingFeatureUnavailable e when !ledger.ToldRecently(NoticeLedger.Unavailable(e.UserId, e.MeetingId)):
-                await SendAsync(e.UserId, MessageFactory.Text("📞 " + e.Message), cancellationToken);
+                await SendAsync(engineEvent.TenantId, e.UserId, MessageFactory.Text("📞 " + e.Message), cancellationToken);
                 break;
             case HangUpReminder e when !ledger.ToldRecently(NoticeLedger.Reminder(e.UserId, e.MeetingId)):
-                await SendAsync(e.UserId, Card(HangUpReminderCard.Build(e.MeetingId, e.LegId, e.ToNumber, e.ConnectedFor), e.Message), cancellationToken);
+                await SendAsync(engineEvent.TenantId, e.UserId, Card(HangUpReminderCard.Build(e.MeetingId, e.LegId, e.ToNumber, e.ConnectedFor), e.Message), cancellationToken);
+                break;
+            case AddedPhoneStillConnected e:
+                await SendAsync(engineEvent.TenantId, e.UserId, Card(HangUpReminderCard.BuildForAdded(e.MeetingId, e.LegId, e.ToNumber,
+                    CardFormat.AddedPhoneStillConnected(e.ToNumber, e.MeetingId, e.RatePerMinute, e.Currency)), "📞 " + CardFormat.Phone(e.ToNumber) + " is still connected"), cancellationToken);
                 break;
             case OrphanedLegEnded e:
-                await SendAsync(e.UserId, MessageFactory.Text(
+                await SendAsync(engineEvent.TenantId, e.UserId, MessageFactory.Text(
                     $"📞 Your phone {CardFormat.Phone(e.ToNumber)} stayed connected to meeting {e.MeetingId} after you left, so your organization's policy hung it up."), cancellationToken);
                 break;
             case CallLegStateChanged { UserId: { } userId, State: CallLegState.Connected } e:
-                await SendAsync(userId, MessageFactory.Text(e.Kind == CallLegKind.CallMe
+                await SendAsync(engineEvent.TenantId, userId, MessageFactory.Text(e.Kind == CallLegKind.CallMe
                     ? $"📞 Your phone {CardFormat.Phone(e.ToNumber)} is connected to meeting {e.MeetingId}."
                     : $"📞 {CardFormat.Phone(e.ToNumber)} answered and joined meeting {e.MeetingId}."), cancellationToken);
                 break;
             case CallLegStateChanged { UserId: { } userId, State: CallLegState.CutOff } e:
-                await SendAsync(userId, MessageFactory.Text(
+                await SendAsync(engineEvent.TenantId, userId, MessageFactory.Text(
                     $"📞 The call to {CardFormat.Phone(e.ToNumber)} in meeting {e.MeetingId} was cut off after {e.MinutesPaid} minute(s): no pooled minutes or credits were left to pay for the next one."), cancellationToken);
                 break;
             case ParticipantJoined { InLobby: true } e when (await tenants.Ask(e.TenantId, new GetMeeting(e.MeetingId))) is { IsSuccess: true, Value: { } meeting }:
                 // As in Teams, the organizer is told someone is waiting, with the buttons to let them in.
-                await SendAsync(meeting.OrganizerId, Card(LobbyCard.Build(meeting), $"🚪 {e.DisplayName} is waiting in the lobby of meeting {e.MeetingId}."), cancellationToken);
+                await SendAsync(engineEvent.TenantId, meeting.OrganizerId, Card(LobbyCard.Build(meeting), $"🚪 {e.DisplayName} is waiting in the lobby of meeting {e.MeetingId}."), cancellationToken);
                 break;
             case PoolLow e:
                 foreach (var admin in (await tenants.Ask(e.TenantId, new ListUsers())).Where(u => u.IsTenantAdmin))
-                    await SendAsync(admin.Id, MessageFactory.Text(
+                    await SendAsync(engineEvent.TenantId, admin.Id, MessageFactory.Text(
                         $"⚠️ Pooled Audio Conferencing dial-out minutes are {e.ThresholdPercent}% used this month: {CardFormat.ProgressBar(e.MinutesUsed, e.MinutesAvailable)}. Add Communications Credits to keep calls going after the pool runs out."), cancellationToken);
                 break;
         }
@@ -64,9 +68,9 @@ public sealed class BotEventSubscriber(
         return activity;
     }
 
-    private async Task SendAsync(string userId, IActivity activity, CancellationToken cancellationToken)
+    private async Task SendAsync(string tenantId, string userId, IActivity activity, CancellationToken cancellationToken)
     {
-        var reference = await references.GetAsync(userId, cancellationToken);
+        var reference = await references.GetAsync(tenantId, userId, cancellationToken);
         if (reference is null)
         {
             logger.LogDebug("No conversation for {UserId}; {Text} not sent", userId, (activity as IMessageActivity)?.Text);

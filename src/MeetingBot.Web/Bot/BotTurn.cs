@@ -6,17 +6,22 @@ using Newtonsoft.Json.Linq;
 namespace MeetingBot.Web.Bot;
 
 /// <summary>One incoming activity with the state the commands need: who is acting, and in which meeting.</summary>
-public sealed class BotTurn(ITurnContext context, ConversationData conversation, UserProfile profile, string tenantId, CancellationToken cancellationToken)
+public sealed class BotTurn(ITurnContext context, ConversationData conversation, ChatIdentity identity, Func<Task<UserProfile>> profile, CancellationToken cancellationToken)
 {
     public ITurnContext Context { get; } = context;
     public ConversationData Conversation { get; } = conversation;
-    public string TenantId { get; } = tenantId;
+    public string TenantId { get; } = identity.TenantId;
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
-    /// <summary>The demo user this chat acts as.</summary>
-    public string UserId => profile.ActingAs!;
+    /// <summary>The user this chat acts as: the Teams sender's directory user, or the demo user in the Emulator.</summary>
+    public string UserId { get; private set; } = identity.UserId;
 
-    public void ActAs(string userId) => profile.ActingAs = userId;
+    /// <summary>The local demo's switch of user (<see cref="Flows.IdentityFlow.ActAsAsync"/> checks that it is allowed), kept for the next turns.</summary>
+    public async Task ActAsAsync(string userId)
+    {
+        (await profile()).ActingAs = userId;
+        UserId = userId;
+    }
 
     /// <summary>The viewer's UTC offset, from the client's local timestamp when it sends one.</summary>
     public TimeSpan ViewerOffset => Context.Activity.LocalTimestamp?.Offset ?? TimeSpan.Zero;

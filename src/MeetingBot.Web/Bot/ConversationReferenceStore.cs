@@ -5,12 +5,12 @@ using Microsoft.Bot.Schema;
 namespace MeetingBot.Web.Bot;
 
 /// <summary>
-/// The last conversation each demo user was seen in, so engine events (cut-offs, hang-up reminders) can be
+/// The last conversation each user of each tenant was seen in, so engine events (cut-offs, hang-up reminders) can be
 /// sent to them proactively. Kept in the bot's <see cref="IStorage"/> under <c>refs/{tenant}/{user}</c> — the
 /// SQL store when storage is durable — so a restarted host still reaches users who have not spoken since;
 /// an in-memory cache keeps the per-turn cost to a dictionary lookup.
 /// </summary>
-public sealed class ConversationReferenceStore(IStorage storage, BotSettings settings, ILogger<ConversationReferenceStore>? logger = null)
+public sealed class ConversationReferenceStore(IStorage storage, ILogger<ConversationReferenceStore>? logger = null)
 {
     private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.OrdinalIgnoreCase);
 
@@ -22,16 +22,17 @@ public sealed class ConversationReferenceStore(IStorage storage, BotSettings set
     /// Remembers <paramref name="reference"/> as where <paramref name="userId"/> is reached. Every turn calls
     /// this, so storage is written only when the conversation changes (or an earlier write failed).
     /// </summary>
-    public async Task SaveAsync(string userId, ConversationReference reference, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(string tenantId, string userId, ConversationReference reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        if (_cache.TryGetValue(userId, out var known) && known.Durable && SameConversation(known.Reference, reference)) return;
-        _cache[userId] = new Entry(reference, Durable: false);
+        var key = Key(tenantId, userId);
+        if (_cache.TryGetValue(key, out var known) && known.Durable && SameConversation(known.Reference, reference)) return;
+        _cache[key] = new Entry(reference, Durable: false);
         try
         {
             // The reference is the bot's own record, last writer wins: no ETag, so the write never conflicts.
-            await storage.WriteAsync(new Dictionary<string, object> { [Key(settings.TenantId, userId)] = reference }, cancellationToken);
-            _cache[userId] = new Entry(reference, Durable: true);
+            await storage.WriteAsync(new Dictionary<string, object> { [key] = reference }, cancellationToken);
+            _cache[key] = new Entry(reference, Durable: true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -42,14 +43,14 @@ public sealed class ConversationReferenceStore(IStorage storage, BotSettings set
     }
 
     /// <summary>Where <paramref name="userId"/> was last seen, from the cache or else from storage; null if never.</summary>
-    public async Task<ConversationReference?> GetAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<ConversationReference?> GetAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
     {
-        if (_cache.TryGetValue(userId, out var known)) return known.Reference;
-        var key = Key(settings.TenantId, userId);
+        var key = Key(tenantId, userId);
+        if (_cache.TryGetValue(key, out var known)) return known.Reference;
         var items = await storage.ReadAsync([key], cancellationToken);
         if (!items.TryGetValue(key, out var value) || value is not ConversationReference reference) return null;
         // A turn may have saved a newer reference meanwhile: that one wins.
-        return _cache.GetOrAdd(userId, new Entry(reference, Durable: true)).Reference;
+        return _cache.GetOrAdd(key, new Entry(reference, Durable: true)).Reference;
     }
 
     // The activity id changes every turn; the conversation it belongs to is what matters for reaching the user.

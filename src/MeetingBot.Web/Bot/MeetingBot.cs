@@ -26,11 +26,11 @@ public sealed class MeetingBot : ActivityHandler
     private readonly ConversationState _conversationState;
     private readonly UserState _userState;
     private readonly ConversationReferenceStore _references;
-    private readonly BotSettings _settings;
     private readonly MeetingFlow _meetings;
     private readonly PhoneFlow _phone;
     private readonly AdminFlow _admin;
     private readonly IdentityFlow _identity;
+    private readonly ChatIdentityResolver _identities;
     private readonly ChatCommandRouter _router;
 
     public MeetingBot(
@@ -47,11 +47,11 @@ public sealed class MeetingBot : ActivityHandler
         _conversationState = conversationState;
         _userState = userState;
         _references = references;
-        _settings = settings;
         _meetings = new MeetingFlow(tenants, time, ledger);
-        _phone = new PhoneFlow(tenants, ledger, _meetings);
-        _admin = new AdminFlow(tenants, time, demoTime);
-        _identity = new IdentityFlow(tenants, settings);
+        _identities = new ChatIdentityResolver(tenants, settings);
+        _phone = new PhoneFlow(tenants, ledger, _meetings, _identities);
+        _admin = new AdminFlow(tenants, time, _identities, demoTime);
+        _identity = new IdentityFlow(tenants, _identities);
         _router = BuildRouter();
     }
 
@@ -70,7 +70,7 @@ public sealed class MeetingBot : ActivityHandler
         // The Emulator sends one update holding both the bot and the user, without roles: greet once per
         // update if anyone but the bot arrived. "Restart conversation" repeats it, and greeting again is right.
         if (!membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id)) return;
-        var turn = await LoadTurnAsync(turnContext, cancellationToken);
+        if (await LoadTurnAsync(turnContext, cancellationToken) is not { } turn) return;
         var user = (await _tenants.Ask(turn.TenantId, new GetUser(turn.UserId)));
         var tenant = (await _tenants.Ask(turn.TenantId, new GetTenant()));
         if (!user.IsSuccess || !tenant.IsSuccess)
@@ -83,10 +83,10 @@ public sealed class MeetingBot : ActivityHandler
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var turn = await LoadTurnAsync(turnContext, cancellationToken);
+        if (await LoadTurnAsync(turnContext, cancellationToken) is not { } turn) return;
         await HandleMessageAsync(turn, turnContext);
         // "act as" may have changed who this chat is: events for the new user come here from now on.
-        await _references.SaveAsync(turn.UserId, turnContext.Activity.GetConversationReference(), cancellationToken);
+        await _references.SaveAsync(turn.TenantId, turn.UserId, turnContext.Activity.GetConversationReference(), cancellationToken);
     }
 
     private async Task HandleMessageAsync(BotTurn turn, ITurnContext<IMessageActivity> turnContext)
@@ -117,13 +117,23 @@ public sealed class MeetingBot : ActivityHandler
         }
     }
 
-    private async Task<BotTurn> LoadTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who is speaking and their chat state; null after telling a sender nobody knows why nothing happens. Nothing is
+    /// read or stored for them: no state, no conversation reference.
+    /// </summary>
+    private async Task<BotTurn?> LoadTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
+        var profileProperty = _userState.CreateProperty<UserProfile>(nameof(UserProfile));
+        Task<UserProfile> Profile() => profileProperty.GetAsync(turnContext, () => new UserProfile(), cancellationToken);
+        var (identity, refusal) = await _identities.ResolveAsync(turnContext.Activity, Profile);
+        if (identity is null)
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(refusal), cancellationToken);
+            return null;
+        }
         var conversation = await _conversationState.CreateProperty<ConversationData>(nameof(ConversationData)).GetAsync(turnContext, () => new ConversationData(), cancellationToken);
-        var profile = await _userState.CreateProperty<UserProfile>(nameof(UserProfile)).GetAsync(turnContext, () => new UserProfile(), cancellationToken);
-        profile.ActingAs ??= _settings.DefaultUserId;
-        var turn = new BotTurn(turnContext, conversation, profile, _settings.TenantId, cancellationToken);
-        await _references.SaveAsync(turn.UserId, turnContext.Activity.GetConversationReference(), cancellationToken);
+        var turn = new BotTurn(turnContext, conversation, identity, Profile, cancellationToken);
+        await _references.SaveAsync(turn.TenantId, turn.UserId, turnContext.Activity.GetConversationReference(), cancellationToken);
         return turn;
     }
 
@@ -239,6 +249,7 @@ public sealed class MeetingBot : ActivityHandler
                 (t, m) => _meetings.ScheduleAsync(t, m.Groups["subject"].Value, m.Groups["at"].Success ? m.Groups["at"].Value : null))
             .Add("meetings", @"(my |list |show )?meetings|list", (t, _) => _meetings.ListAsync(t))
             .Add("join", @"join( meeting)?\s+#?(?<id>[\w-]+)", (t, m) => _meetings.ShowPreJoinAsync(t, m.Groups["id"].Value))
+            .Add("join", @"join( (the |my )?meeting)?", (t, _) => _meetings.JoinWhichAsync(t))
             .Add("call me", $@"(call me|phone audio|dial me)(\s+(at|on))?\s+{Number}(?<now>\s+now)?",
                 (t, m) => m.Groups["now"].Success ? _phone.CallMeAsync(t, null, m.Groups["number"].Value) : _phone.PreviewCallMeAsync(t, m.Groups["number"].Value))
             .Add("dial in", @"dial[ -]?in\s+(?<cid>[\d ]+#?)(\s+pin\s+(?<pin>\d+#?))?(\s+from\s+(?<from>.+))?",
@@ -251,6 +262,7 @@ public sealed class MeetingBot : ActivityHandler
             .Add("leave", @"leave( (the )?meeting)?", (t, _) => _meetings.LeaveAsync(t, null))
             .Add("end meeting", @"end( the)?( meeting)?", (t, _) => _meetings.EndAsync(t, null))
             .Add("admin", @"admin( center)?", (t, _) => _admin.ShowAsync(t))
+            .Add("map", @"map( user)?\s+(?<user>\S+)\s+(to|as)\s+(?<id>\S+)", (t, m) => _admin.MapDirectoryIdAsync(t, m.Groups["user"].Value, m.Groups["id"].Value))
             .Add("audit", @"(show )?(the )?audit( log)?", (t, _) => _admin.AuditAsync(t))
             .Add("lobby", @"(show )?(the )?lobby( settings)?|meeting options", (t, _) => _meetings.ShowLobbyAsync(t, null))
             .Add("admit", @"admit( all| everyone|\s+(?<who>.+?))?( from the lobby)?", (t, m) => _meetings.AdmitAsync(t, null, m.Groups["who"].Success ? m.Groups["who"].Value : null))
@@ -259,7 +271,7 @@ public sealed class MeetingBot : ActivityHandler
             .Add("usage", @"(pstn )?usage( report)?(\s+(?<days>\d{1,3})\s*days?)?",
                 (t, m) => _admin.UsageAsync(t, m.Groups["days"].Success ? int.Parse(m.Groups["days"].Value, CultureInfo.InvariantCulture) : 30))
             .Add("credits", @"credits|balance|communications credits", (t, _) => _admin.CreditsAsync(t))
-            .Add("fast forward", @"(fast[ -]?forward|ff|advance)\s+(?<n>\d{1,9})(\s*(m|mins?|minutes?))?", (t, m) => _admin.FastForwardAsync(t, m.Groups["n"].Value))
+            .Add("fast forward", @"(fast[ -]?forward|ff|advance)(\s+(?<n>\S+?))?(\s*(m|mins?|minutes?))?", (t, m) => _admin.FastForwardAsync(t, m.Groups["n"].Value))
             .Add("roster", @"roster|participants|people", (t, _) => _meetings.SendRosterAsync(t, null));
     }
 }

@@ -1,3 +1,4 @@
+using MeetingBot.Web.Auth;
 using MeetingBot.Cluster;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Billing;
@@ -71,6 +72,7 @@ public static class HostingExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseSignedOutSessionsRefused();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapGet("/healthz", () => TypedResults.Ok("ok"));

@@ -14,4 +14,5 @@ public interface IMeetingClient
     Task PoolLow(PoolLowMessage message);
     Task CreditsChanged(CreditsChangedMessage message);
     Task OrphanedLegEnded(OrphanedLegEndedMessage message);
+    Task AddedPhoneStillConnected(AddedPhoneStillConnectedMessage message);
 }

@@ -28,6 +28,9 @@ public sealed class SignalREventSubscriber(
             new CallingFeatureUnavailableMessage(e.UserId, e.MeetingId, e.Reason.ToString(), e.Message, e.At)),
         HangUpReminder e => User(e.TenantId, e.UserId).HangUpReminder(
             new HangUpReminderMessage(e.MeetingId, e.LegId, e.ToNumber, Display(e.ToNumber), SecondsOf(e.ConnectedFor), e.Message, e.At)),
+        AddedPhoneStillConnected e => User(e.TenantId, e.UserId).AddedPhoneStillConnected(
+            new AddedPhoneStillConnectedMessage(e.MeetingId, e.LegId, e.ToNumber, Display(e.ToNumber), e.RatePerMinute, e.Currency,
+                Bot.Cards.CardFormat.AddedPhoneStillConnected(e.ToNumber, e.MeetingId, e.RatePerMinute, e.Currency), e.At)),
         OrphanedLegEnded e => User(e.TenantId, e.UserId).OrphanedLegEnded(
             new OrphanedLegEndedMessage(e.MeetingId, e.LegId, e.ToNumber, Display(e.ToNumber), e.At)),
         CallLegStateChanged e => LegAudience(e).CallLegStateChanged(

@@ -29,6 +29,8 @@ public class DialOutAuthorizationTests
     [InlineData("not a number", EngineError.InvalidPhoneNumber)]
     [InlineData("911", EngineError.EmergencyNumber)]
     [InlineData("+1 900 253 0000", EngineError.PremiumOrSpecialNumber)]
+    [InlineData("+1 (405) 555-0100 ext 12", EngineError.PhoneExtensionNotDialable)]
+    [InlineData("405 555 0100 x12", EngineError.PhoneExtensionNotDialable)]
     public void CallMe_BadNumber_IsRefusedWithSpecificError(string typed, EngineError expected)
     {
         var f = new EngineFixture();
@@ -52,28 +54,47 @@ public class DialOutAuthorizationTests
     }
 
     [Fact]
-    public void CallMe_DontAllowPermission_GivesTheNotSetUpMessage_AndPushesIt()
+    public void CallMe_OrganizersDontAllow_GivesTheCallerTheNotSetUpMessage_AndPushesItToThem()
     {
         var f = new EngineFixture();
+        f.Engine.SetDialOutPermission(T, "nestor", "adele", DialOutPermission.DontAllow).Unwrap();
         var m = f.Schedule("adele");
 
-        var result = f.Engine.CallMe(T, "alex", m.Id, "4055550100");
+        var result = f.Engine.CallMe(T, "megan", m.Id, "4055550100");
 
         Assert.Equal("You are not set up to use this calling feature. Please contact your IT administrator.", result.Message);
         var pushed = Assert.Single(f.Events.Of<CallingFeatureUnavailable>());
-        Assert.Equal("alex", pushed.UserId);
+        Assert.Equal("megan", pushed.UserId);
         Assert.Equal(result.Message, pushed.Message);
+        Assert.Equal(EngineError.CallingFeatureNotSetUp, f.Engine.CallMe(T, "adele", m.Id, "4055550101").Error);
+        f.Engine.JoinMeeting(T, "lee", m.Id, AudioMode.ComputerAudio).Unwrap();
+        Assert.Equal(EngineError.CallingFeatureNotSetUp, f.Engine.AddParticipantByPhone(T, "lee", m.Id, "4055550102").Error);
+        Assert.Empty(f.Engine.ListLegs(T, m.Id));
     }
 
     [Fact]
-    public void CallMe_SameCountryPermission_RefusesAbroad_AllowsDomestic()
+    public void CallMe_TheCallersOwnDontAllow_DoesNotApplyInAnotherOrganizersMeeting()
+    {
+        var f = new EngineFixture(); // alex: "Don't allow"
+
+        var leg = f.Engine.CallMe(T, "alex", f.Schedule("adele").Id, "4055550100");
+
+        Assert.True(leg.IsSuccess, leg.Message);
+        Assert.Equal("adele", leg.Value!.BilledUserId);
+    }
+
+    [Fact]
+    public void DialOut_OrganizersSameCountryPermission_RefusesAbroad_AllowsDomestic_ForCallMeAndAdding()
     {
         var f = new EngineFixture();
-        f.Engine.SetDialOutPermission(T, "nestor", "megan", DialOutPermission.InSameCountryOrRegion).Unwrap();
+        f.Engine.SetDialOutPermission(T, "nestor", "adele", DialOutPermission.InSameCountryOrRegion).Unwrap();
         var m = f.Schedule("adele");
+        f.Engine.JoinMeeting(T, "lee", m.Id, AudioMode.ComputerAudio).Unwrap();
 
         Assert.Equal(EngineMessages.NotSetUpForCallingFeature, f.Engine.CallMe(T, "megan", m.Id, "+44 20 7946 0000").Message);
+        Assert.Equal(EngineError.DestinationNotAllowed, f.Engine.AddParticipantByPhone(T, "lee", m.Id, "+44 20 7946 0001").Error);
         Assert.True(f.Engine.CallMe(T, "megan", m.Id, "405 555 0100").IsSuccess);
+        Assert.True(f.Engine.AddParticipantByPhone(T, "lee", m.Id, "405 555 0101").IsSuccess);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using MeetingBot.Engine.Licensing;
 using MeetingBot.Engine.Meetings;
+using MeetingBot.Engine.Seeding;
 using MeetingBot.Engine.Tests.Support;
 
 namespace MeetingBot.Engine.Tests.Meetings;
@@ -37,12 +38,20 @@ public class InviteTests
         Assert.EndsWith("/options", invite.MeetingOptionsUrl);
     }
 
-    [Fact]
-    public void ScheduleMeeting_OrganizerWithCredits_InviteAlsoHasTollFreeNumber()
+    [Theory]
+    [InlineData(5.00, false, "+18445550187")]
+    [InlineData(0, true, "+18445550187")]  // auto-recharge would pay the first minute
+    [InlineData(0, false, null)]            // a toll-free call could not be paid: the number is not offered
+    [InlineData(0.02, false, null)]         // less than one toll-free minute
+    public void ScheduleMeeting_OrganizerWithCredits_InviteHasTollFreeNumberOnlyWhenCreditsCanPayIt(double funds, bool autoRecharge, string? expected)
     {
-        var f = new EngineFixture();
+        var f = new EngineFixture(s =>
+        {
+            s.Credits.InitialFunds = (decimal)funds;
+            s.Credits.AutoRecharge = new AutoRechargeSeed { Enabled = autoRecharge, Threshold = 1.00m, Amount = 10.00m };
+        });
 
-        Assert.Equal("+18445550187", f.Schedule("lee").Invite.DialIn!.TollFreeNumber);
+        Assert.Equal(expected, f.Schedule("lee").Invite.DialIn!.TollFreeNumber);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class AdminApiTests : IAsyncLifetime
     [InlineData("POST", "/api/admin/users/megan/licenses")]
     [InlineData("DELETE", "/api/admin/users/adele/licenses/AudioConferencingMonthly")]
     [InlineData("PUT", "/api/admin/users/alex/dialout")]
+    [InlineData("PUT", "/api/admin/users/adele/directory")]
     [InlineData("GET", "/api/admin/subscriptions")]
     [InlineData("GET", "/api/admin/credits")]
     [InlineData("POST", "/api/admin/credits/funds")]
@@ -36,6 +37,28 @@ public sealed class AdminApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(2, (await _app.Tenants.Ask("contoso", new GetUser("adele"))).Value!.Licenses.Count);
+    }
+
+    [Fact]
+    public async Task SetDirectoryId_Admin_MapsOnce_RefusesBadAndTakenIdsInWords()
+    {
+        using var nestor = await _app.ClientForAsync("nestor");
+        const string id = "6f2d0c4e-8a1b-4c3d-9e5f-0a1b2c3d4e5f";
+
+        var bad = await nestor.PutAsJsonAsync("/api/admin/users/megan/directory", new { aadObjectId = "megan@contoso.example" });
+        var mapped = await nestor.PutAsJsonAsync("/api/admin/users/megan/directory", new { aadObjectId = id.ToUpperInvariant() });
+        var taken = await nestor.PutAsJsonAsync("/api/admin/users/lee/directory", new { aadObjectId = id });
+        var missing = await nestor.PutAsJsonAsync("/api/admin/users/nobody/directory", new { aadObjectId = id });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("InvalidDirectoryId", (await bad.Content.ReadFromJsonAsync<ApiError>())!.Error);
+        Assert.Equal(HttpStatusCode.OK, mapped.StatusCode);
+        Assert.Equal(id, (await mapped.Content.ReadFromJsonAsync<AdminUserView>())!.AadObjectId);
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        Assert.Equal(EngineMessages.For(EngineError.DirectoryIdInUse), (await taken.Content.ReadFromJsonAsync<ApiError>())!.Message);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Null((await _app.Tenants.Ask("contoso", new GetUser("lee"))).Value!.AadObjectId);
+        Assert.Equal(id, (await nestor.GetFromJsonAsync<List<AdminUserView>>("/api/admin/users"))!.Single(u => u.Id == "megan").AadObjectId);
     }
 
     [Fact]

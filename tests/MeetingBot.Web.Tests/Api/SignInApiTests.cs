@@ -86,6 +86,55 @@ public sealed class SignInApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignOut_EndsThatSessionsCookieAndBearerToken_CopiesToo_AndOnlyThatSession()
+    {
+        using var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var signIn = await browser.PostAsJsonAsync("/api/dev/signin", new { userId = "adele" });
+        var token = (await signIn.Content.ReadFromJsonAsync<SignedInUserView>())!.AccessToken;
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("MeetingBot.Auth=", StringComparison.Ordinal)).Split(';')[0];
+        var otherSession = (await _app.SignInAsync("adele")).AccessToken;
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK], [await MeWithCookieAsync(cookie), await MeWithTokenAsync(token)]);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await browser.PostAsync("/api/dev/signout", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeWithCookieAsync(cookie)); // a copied cookie
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeWithTokenAsync(token));   // the token that sign-in gave
+        Assert.Equal(HttpStatusCode.OK, await MeWithTokenAsync(otherSession));     // her other sign-in goes on
+    }
+
+    [Fact]
+    public async Task SignOut_WithABearerToken_EndsIt_AndATicketWithoutASessionIsRefused()
+    {
+        var token = (await _app.SignInAsync("nestor")).AccessToken;
+        using var script = _app.CreateClient();
+        script.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var bearer = _app.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AuthSchemes.Bearer);
+        var noSession = bearer.BearerTokenProtector.Protect(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(MeetingBotClaims.UserId, "nestor"), new Claim(MeetingBotClaims.TenantId, "contoso"), new Claim(MeetingBotClaims.IsTenantAdmin, "true")], AuthSchemes.Bearer)),
+            new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) }, AuthSchemes.Bearer));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await script.PostAsync("/api/dev/signout", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/admin/credits")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeWithTokenAsync(noSession));
+    }
+
+    private async Task<HttpStatusCode> MeWithCookieAsync(string cookie)
+    {
+        using var http = _app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        request.Headers.Add("Cookie", cookie);
+        return (await http.SendAsync(request)).StatusCode;
+    }
+
+    private async Task<HttpStatusCode> MeWithTokenAsync(string token)
+    {
+        using var http = _app.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (await http.GetAsync("/api/me")).StatusCode;
+    }
+
+    [Fact]
     public async Task SignIn_UnknownUser_Returns404WithEngineWords()
     {
         using var http = _app.CreateClient();

@@ -90,7 +90,7 @@ public sealed class SimulationApiTests : IAsyncLifetime
         await using var production = new MeetingBotAppFactory(MeetingBotAppFactory.ProductionLike);
         // No dev sign-in in production: mint the token the way a real sign-in would.
         var token = production.Services.GetRequiredService<AccessTokenIssuer>()
-            .Issue(new CurrentUser("contoso", "adele", IsTenantAdmin: false).ToPrincipal("Adele Vance", AuthSchemes.Bearer));
+            .Issue(new CurrentUser("contoso", "adele", IsTenantAdmin: false).ToPrincipal("Adele Vance", AuthSchemes.Bearer, SessionRevocations.NewSessionId()));
         using var http = production.CreateClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 

@@ -36,7 +36,7 @@ public sealed class BotEventSubscriberTests
     public async Task HandleAsync_CallingFeatureUnavailable_SendsExactMessageToThatUsersConversation()
     {
         var (h, subscriber) = Create();
-        await h.References.SaveAsync("adele", Reference(h.Adapter, "adele-chat"));
+        await h.References.SaveAsync(BotHarness.TenantId, "adele", Reference(h.Adapter, "adele-chat"));
         await subscriber.HandleAsync(new CallingFeatureUnavailable(BotHarness.TenantId, At, "adele", "1", EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);
 
         var sent = Assert.IsAssignableFrom<IMessageActivity>(Next(h.Adapter));
@@ -48,7 +48,7 @@ public sealed class BotEventSubscriberTests
     public async Task HandleAsync_UserWithoutConversation_SendsNothing()
     {
         var (h, subscriber) = Create();
-        await h.References.SaveAsync("adele", Reference(h.Adapter, "adele-chat"));
+        await h.References.SaveAsync(BotHarness.TenantId, "adele", Reference(h.Adapter, "adele-chat"));
         await subscriber.HandleAsync(new CallingFeatureUnavailable(BotHarness.TenantId, At, "lee", "1", EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);
         Assert.Null(Next(h.Adapter));
     }
@@ -57,7 +57,7 @@ public sealed class BotEventSubscriberTests
     public async Task HandleAsync_HangUpReminder_SendsCardWithHangUpButtonUnlessJustSaidInReply()
     {
         var (h, subscriber) = Create();
-        await h.References.SaveAsync("adele", Reference(h.Adapter, "adele-chat"));
+        await h.References.SaveAsync(BotHarness.TenantId, "adele", Reference(h.Adapter, "adele-chat"));
         var reminder = new HangUpReminder(BotHarness.TenantId, At, "adele", "1", "leg-7", "+14055550100", TimeSpan.FromMinutes(3), EngineMessages.HangUpBothEnds);
 
         await subscriber.HandleAsync(reminder, default);
@@ -70,10 +70,24 @@ public sealed class BotEventSubscriberTests
     }
 
     [Fact]
+    public async Task HandleAsync_AddedPhoneStillConnected_SaysWhatItCosts_WithAHangUpButtonForThatLeg()
+    {
+        var (h, subscriber) = Create();
+        await h.References.SaveAsync(BotHarness.TenantId, "lee", Reference(h.Adapter, "lee-chat"));
+
+        await subscriber.HandleAsync(new AddedPhoneStillConnected(BotHarness.TenantId, At, "lee", "4", "leg-9", "+20227921235", 0.24m, "USD"), default);
+
+        var card = Card(Next(h.Adapter)!);
+        Assert.Equal("leg-9", (string?)SubmitTitled(card, "Hang up +20 2 27921235")["data"]!["legId"]);
+        Assert.Contains("whom you added by phone to meeting 4, is still connected after you left and is charged to Communications Credits at 0.24 USD a minute.",
+            card.ToString());
+    }
+
+    [Fact]
     public async Task HandleAsync_LegConnectedAndCutOff_TellsTheRequester()
     {
         var (h, subscriber) = Create();
-        await h.References.SaveAsync("adele", Reference(h.Adapter, "adele-chat"));
+        await h.References.SaveAsync(BotHarness.TenantId, "adele", Reference(h.Adapter, "adele-chat"));
         await subscriber.HandleAsync(new CallLegStateChanged(BotHarness.TenantId, At, "leg-1", "1", "adele", CallLegKind.CallMe, "+14055550100", CallLegState.Connected, 1), default);
         await subscriber.HandleAsync(new CallLegStateChanged(BotHarness.TenantId, At, "leg-1", "1", "adele", CallLegKind.CallMe, "+14055550100", CallLegState.CutOff, 120), default);
         await subscriber.HandleAsync(new CallLegStateChanged(BotHarness.TenantId, At, "leg-2", "1", "adele", CallLegKind.CallMe, "+14055550100", CallLegState.Ringing, 0), default);
@@ -87,8 +101,8 @@ public sealed class BotEventSubscriberTests
     public async Task HandleAsync_PoolLow_GoesToAdminsOnly()
     {
         var (h, subscriber) = Create();
-        await h.References.SaveAsync("adele", Reference(h.Adapter, "adele-chat"));
-        await h.References.SaveAsync("nestor", Reference(h.Adapter, "nestor-chat"));
+        await h.References.SaveAsync(BotHarness.TenantId, "adele", Reference(h.Adapter, "adele-chat"));
+        await h.References.SaveAsync(BotHarness.TenantId, "nestor", Reference(h.Adapter, "nestor-chat"));
         await subscriber.HandleAsync(new PoolLow(BotHarness.TenantId, At, 80, 96, 120), default);
 
         var sent = Next(h.Adapter)!.AsMessageActivity();
@@ -101,7 +115,7 @@ public sealed class BotEventSubscriberTests
     public async Task HandleAsync_RefusalJustShownInReply_NotRepeated()
     {
         var (h, subscriber) = Create();
-        await h.References.SaveAsync("alex", Reference(h.Adapter, "alex-chat"));
+        await h.References.SaveAsync(BotHarness.TenantId, "alex", Reference(h.Adapter, "alex-chat"));
         h.Ledger.MarkTold(NoticeLedger.Unavailable("alex", "1"));
         await subscriber.HandleAsync(new CallingFeatureUnavailable(BotHarness.TenantId, At, "alex", "1", EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);
         Assert.Null(Next(h.Adapter));
@@ -111,8 +125,8 @@ public sealed class BotEventSubscriberTests
     public async Task HandleAsync_CallerWaitingInLobby_OrganizerGetsLobbyCardWithAdmitButton()
     {
         var (h, subscriber) = Create();
-        await h.References.SaveAsync("adele", Reference(h.Adapter, "adele-chat"));
-        await h.References.SaveAsync("lee", Reference(h.Adapter, "lee-chat"));
+        await h.References.SaveAsync(BotHarness.TenantId, "adele", Reference(h.Adapter, "adele-chat"));
+        await h.References.SaveAsync(BotHarness.TenantId, "lee", Reference(h.Adapter, "lee-chat"));
         var meeting = h.Engine.ScheduleMeeting(BotHarness.TenantId, "adele", "Sync", At, At.AddMinutes(30)).Unwrap();
         var session = h.Engine.StartDialIn("+14056660187", "+14055550123").Unwrap();
         h.Engine.EnterDialInDigits(session.Id, meeting.ConferenceId + "#").Unwrap();

@@ -23,20 +23,38 @@ public sealed class BotHarness
     public static readonly DateTimeOffset Start = new(2025, 3, 10, 15, 0, 0, TimeSpan.Zero);
     public const string TenantId = "contoso";
 
+    /// <summary>The demo tenant's Microsoft Entra tenant id in these tests (what Teams sends as channelData.tenant.id).</summary>
+    public const string AadTenantId = "c0a7e5b1-1111-4222-8333-944455556666";
+
+    /// <summary>The Entra object ids of the demo users in these tests (what Teams sends as from.aadObjectId).</summary>
+    public static string AadObjectIdOf(string userId) => userId switch
+    {
+        "adele" => "a0000000-0000-4000-8000-00000000ade1",
+        "nestor" => "a0000000-0000-4000-8000-0000000e5702",
+        "megan" => "a0000000-0000-4000-8000-00000000e9a0",
+        _ => throw new ArgumentOutOfRangeException(nameof(userId), userId, "no object id in the tests"),
+    };
+
     private BotHarness(bool useDemoClock, bool localDevMode, string channelId)
     {
         Settings = new(TenantId, "", LocalDevMode: localDevMode);
+        Storage = new MemoryStorage(StoredItems);
         Clock = new FakeTimeProvider(Start);
         Time = useDemoClock ? new DemoClock(Clock) : Clock;
         Events = new RecordingEngineEvents();
         Engine = new ConferenceEngine(new EngineOptions { AutoAnswerAfter = TimeSpan.Zero }, Time, Events);
         Tenants = new LocalTenants(Engine);
-        Tenants.Add(LoadDemoTenant());
+        var seed = LoadDemoTenant();
+        // The directory Teams chats are matched against: megan is deliberately left for an admin to map.
+        seed.AadTenantId = AadTenantId;
+        foreach (var user in seed.Users.Where(u => u.Id is "adele" or "nestor")) user.AadObjectId = AadObjectIdOf(user.Id);
+        Tenants.Add(seed);
         ConversationState = new ConversationState(Storage);
         UserState = new UserState(Storage);
-        References = new ConversationReferenceStore(Storage, Settings);
+        References = new ConversationReferenceStore(Storage);
         var conversation = TestAdapter.CreateConversation("bot-tests");
         conversation.ChannelId = channelId;
+        conversation.Conversation.TenantId = AadTenantId;
         Adapter = new TestAdapter(conversation);
     }
 
@@ -51,7 +69,9 @@ public sealed class BotHarness
     public UserState UserState { get; }
     public TestAdapter Adapter { get; }
     /// <summary>The bot's state store: conversation and user state, and the conversation references.</summary>
-    public MemoryStorage Storage { get; } = new();
+    public MemoryStorage Storage { get; }
+    /// <summary>What <see cref="Storage"/> holds, by key.</summary>
+    public Dictionary<string, JObject> StoredItems { get; } = [];
     public ConversationReferenceStore References { get; }
     public NoticeLedger Ledger { get; } = new();
     public BotSettings Settings { get; }

@@ -47,6 +47,8 @@ public static class CardGallery
             ("roster-organizer", RosterCard.Build(MeetingSnapshot.Of(withAc), Legs(e, withAc.Id), "lee")),
             ("roster-guest", RosterCard.Build(MeetingSnapshot.Of(withAc), Legs(e, withAc.Id), "adele")),
             ("hang-up-reminder", HangUpReminderCard.Build(withAc.Id, "leg-1", "+14055550100", TimeSpan.FromMinutes(12))),
+            ("added-phone-still-connected", HangUpReminderCard.BuildForAdded(withAc.Id, "leg-2", "+442079460000",
+                CardFormat.AddedPhoneStillConnected("+442079460000", withAc.Id, 0.03m, "USD"))),
             ("meetings", MeetingsCard.Build("Lee Gu", e.ListMeetings(t, "lee").Select(MeetingSnapshot.Of).ToList(), offset)),
             ("meetings-empty", MeetingsCard.Build("Alex Wilber", [], offset)),
             ("dial-in", DialInCard.Build(tenant.Bridge.TollNumber, "+14055550123",

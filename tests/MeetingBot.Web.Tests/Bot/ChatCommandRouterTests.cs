@@ -33,13 +33,18 @@ public sealed class ChatCommandRouterTests
     [InlineData("dial in the meeting", "dial in")]
     [InlineData("add credits lots", "add funds")]
     [InlineData("switch to Lee Gu", "act as")]
+    [InlineData("join", "join")]
+    [InlineData("join the meeting", "join")]
+    [InlineData("fast forward -5", "fast forward")]
+    [InlineData("fast forward abc", "fast forward")]
+    [InlineData("ff 30m", "fast forward")]
     public void Resolve_NaturalPhrasing_RoutesToCommand(string text, string title) =>
         Assert.Equal(title, Router.Resolve(text));
 
     [Theory]
     [InlineData("make me a sandwich")]
     [InlineData("schedulex")]
-    [InlineData("join")]
+    [InlineData("joint venture")]
     public void Resolve_UnknownText_NoRoute(string text) => Assert.Null(Router.Resolve(text));
 
     [Fact]

@@ -14,7 +14,7 @@ namespace MeetingBot.Web.Tests.Bot;
 /// </summary>
 public sealed class ConversationReferenceStoreTests
 {
-    private static readonly BotSettings Contoso = new("contoso", "");
+    private const string Tenant = "contoso";
 
     private static ConversationReference Reference(string conversationId, string activityId = "a-1") => new()
     {
@@ -30,10 +30,10 @@ public sealed class ConversationReferenceStoreTests
     public async Task GetAsync_NewStoreOverSameStorage_ReturnsReferenceSavedBeforeRestart()
     {
         var storage = new MemoryStorage();
-        await new ConversationReferenceStore(storage, Contoso).SaveAsync("adele", Reference("adele-chat"));
+        await new ConversationReferenceStore(storage).SaveAsync(Tenant, "adele", Reference("adele-chat"));
 
-        var afterRestart = new ConversationReferenceStore(storage, Contoso);
-        var reference = await afterRestart.GetAsync("Adele");
+        var afterRestart = new ConversationReferenceStore(storage);
+        var reference = await afterRestart.GetAsync(Tenant, "Adele");
 
         Assert.NotNull(reference);
         Assert.Equal("adele-chat|livechat", reference.Conversation.Id);
@@ -48,12 +48,12 @@ public sealed class ConversationReferenceStoreTests
     public async Task GetAsync_UnknownUserOrOtherTenant_ReturnsNull()
     {
         var storage = new MemoryStorage();
-        await new ConversationReferenceStore(storage, Contoso).SaveAsync("adele", Reference("adele-chat"));
+        await new ConversationReferenceStore(storage).SaveAsync(Tenant, "adele", Reference("adele-chat"));
 
-        var otherTenant = new ConversationReferenceStore(storage, new BotSettings("fabrikam", ""));
+        var otherTenant = new ConversationReferenceStore(storage);
 
-        Assert.Null(await otherTenant.GetAsync("adele"));
-        Assert.Null(await new ConversationReferenceStore(storage, Contoso).GetAsync("lee"));
+        Assert.Null(await otherTenant.GetAsync("fabrikam", "adele"));
+        Assert.Null(await new ConversationReferenceStore(storage).GetAsync(Tenant, "lee"));
     }
 
     [Fact]
@@ -63,15 +63,15 @@ public sealed class ConversationReferenceStoreTests
         var storage = new Mock<IStorage>();
         storage.Setup(s => s.WriteAsync(It.IsAny<IDictionary<string, object>>(), It.IsAny<CancellationToken>()))
             .Returns((IDictionary<string, object> changes, CancellationToken ct) => inner.WriteAsync(changes, ct));
-        var store = new ConversationReferenceStore(storage.Object, Contoso);
+        var store = new ConversationReferenceStore(storage.Object);
 
-        await store.SaveAsync("adele", Reference("adele-chat", "a-1"));
-        await store.SaveAsync("adele", Reference("adele-chat", "a-2"));
+        await store.SaveAsync(Tenant, "adele", Reference("adele-chat", "a-1"));
+        await store.SaveAsync(Tenant, "adele", Reference("adele-chat", "a-2"));
         storage.Verify(s => s.WriteAsync(It.IsAny<IDictionary<string, object>>(), It.IsAny<CancellationToken>()), Times.Once);
 
-        await store.SaveAsync("adele", Reference("restarted-chat", "b-1"));
+        await store.SaveAsync(Tenant, "adele", Reference("restarted-chat", "b-1"));
         storage.Verify(s => s.WriteAsync(It.IsAny<IDictionary<string, object>>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
-        var reread = await new ConversationReferenceStore(inner, Contoso).GetAsync("adele");
+        var reread = await new ConversationReferenceStore(inner).GetAsync(Tenant, "adele");
         Assert.Equal("restarted-chat|livechat", reread?.Conversation.Id);
     }
 
@@ -85,14 +85,14 @@ public sealed class ConversationReferenceStoreTests
             .Returns((IDictionary<string, object> changes, CancellationToken ct) => ++writes == 1
                 ? Task.FromException(new InvalidOperationException("database is locked"))
                 : inner.WriteAsync(changes, ct));
-        var store = new ConversationReferenceStore(storage.Object, Contoso, NullLogger<ConversationReferenceStore>.Instance);
+        var store = new ConversationReferenceStore(storage.Object, NullLogger<ConversationReferenceStore>.Instance);
 
-        await store.SaveAsync("adele", Reference("adele-chat", "a-1"));
-        Assert.Equal("adele-chat|livechat", (await store.GetAsync("adele"))?.Conversation.Id);
-        Assert.Null(await new ConversationReferenceStore(inner, Contoso).GetAsync("adele"));
+        await store.SaveAsync(Tenant, "adele", Reference("adele-chat", "a-1"));
+        Assert.Equal("adele-chat|livechat", (await store.GetAsync(Tenant, "adele"))?.Conversation.Id);
+        Assert.Null(await new ConversationReferenceStore(inner).GetAsync(Tenant, "adele"));
 
-        await store.SaveAsync("adele", Reference("adele-chat", "a-2"));
-        Assert.Equal("adele-chat|livechat", (await new ConversationReferenceStore(inner, Contoso).GetAsync("adele"))?.Conversation.Id);
+        await store.SaveAsync(Tenant, "adele", Reference("adele-chat", "a-2"));
+        Assert.Equal("adele-chat|livechat", (await new ConversationReferenceStore(inner).GetAsync(Tenant, "adele"))?.Conversation.Id);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class ConversationReferenceStoreTests
 
         // A new host: new store and subscriber, the same (durable) storage, no turn from the user yet.
         var after = BotHarness.Create();
-        var store = new ConversationReferenceStore(before.Storage, after.Settings);
+        var store = new ConversationReferenceStore(before.Storage);
         var subscriber = new BotEventSubscriber(after.Adapter, store, after.Tenants, after.Ledger, after.Settings, NullLogger<BotEventSubscriber>.Instance);
         await subscriber.HandleAsync(new CallingFeatureUnavailable(BotHarness.TenantId, BotHarness.Start, "adele", "1",
             EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);

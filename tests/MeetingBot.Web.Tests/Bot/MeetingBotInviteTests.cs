@@ -127,8 +127,33 @@ public sealed class MeetingBotInviteTests
             .Send("act as Megan")
             .AssertReply(a => Assert.Contains("Megan Bowen", a.AsMessageActivity().Text))
             .StartTestAsync();
-        var reference = await h.References.GetAsync("megan");
+        var reference = await h.References.GetAsync(BotHarness.TenantId, "megan");
         Assert.NotNull(reference);
         Assert.Equal(h.Adapter.Conversation.Conversation.Id, reference.Conversation.Id);
+    }
+
+    [Fact]
+    public async Task Join_WithoutANumber_OneMeeting_OpensItsPreJoin_SeveralMeetings_AsksWhichWithTheList()
+    {
+        var h = BotHarness.Create();
+        var only = h.Engine.ScheduleMeeting(BotHarness.TenantId, "adele", "Only", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
+
+        await h.Flow()
+            .Send("join")
+            .AssertReply(a => Assert.Equal(only.Id, (string?)SubmitTitled(Card(a), "Join now")["data"]!["meetingId"]))
+            .StartTestAsync();
+
+        var other = BotHarness.Create();
+        other.Engine.ScheduleMeeting(BotHarness.TenantId, "adele", "One", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
+        other.Engine.ScheduleMeeting(BotHarness.TenantId, "adele", "Two", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
+        await other.Flow()
+            .Send("join the meeting")
+            .AssertReply(a =>
+            {
+                Assert.StartsWith("Which meeting?", a.AsMessageActivity().Text);
+                Assert.Contains("One", Card(a).ToString());
+                Assert.Contains("Two", Card(a).ToString());
+            })
+            .StartTestAsync();
     }
 }

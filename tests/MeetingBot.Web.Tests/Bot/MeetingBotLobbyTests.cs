@@ -149,6 +149,8 @@ public sealed class MeetingBotLobbyTests
     public async Task Audit_AsAdminAfterRefusedDialOut_ListsTheAttemptNewestFirst()
     {
         var (h, meeting) = await ScheduledAsync();
+        // The organizer's dial-out permission governs her meeting.
+        h.Engine.SetDialOutPermission(BotHarness.TenantId, "nestor", "adele", MeetingBot.Engine.Licensing.DialOutPermission.DontAllow).Unwrap();
         await h.Flow()
             .Send("act as alex").AssertReply(_ => { })
             .Send($"join {meeting.Id}").AssertReply(_ => { })

@@ -138,12 +138,17 @@ public sealed class MeetingBotMinutesTests
         Assert.Equal(BotHarness.Start.AddMinutes(200), h.Time.GetUtcNow());
     }
 
-    [Fact]
-    public async Task FastForward_OutOfRange_ExplainsTheLimit()
+    [Theory]
+    [InlineData("fast forward 999999")]
+    [InlineData("fast forward -5")]
+    [InlineData("fast forward abc")]
+    [InlineData("fast forward 0 minutes")]
+    [InlineData("fast forward")]
+    public async Task FastForward_OutOfRangeOrNotANumber_ExplainsTheLimit(string typed)
     {
         var h = BotHarness.Create(useDemoClock: true);
         await h.Flow()
-            .Send("fast forward 999999")
+            .Send(typed)
             .AssertReply(a => Assert.Contains("1 to 44640 minutes", a.AsMessageActivity().Text))
             .StartTestAsync();
         Assert.Equal(BotHarness.Start, h.Time.GetUtcNow());

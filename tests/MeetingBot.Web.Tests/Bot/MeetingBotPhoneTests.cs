@@ -59,10 +59,11 @@ public sealed class MeetingBotPhoneTests
     }
 
     [Fact]
-    public async Task CallMe_UserWithDialOutDontAllow_ShowsExactTeamsMessage()
+    public async Task CallMe_InAMeetingWhoseOrganizerHasDialOutDontAllow_ShowsExactTeamsMessage()
     {
         var h = BotHarness.Create();
-        var meeting = h.Engine.ScheduleMeeting(BotHarness.TenantId, "adele", "Sync", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
+        // Alex's "Don't allow" governs the meetings he organizes (the organizer's permission applies).
+        var meeting = h.Engine.ScheduleMeeting(BotHarness.TenantId, "alex", "Sync", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
         await h.Flow()
             .Send("act as alex").AssertReply(_ => { })
             .Send($"join {meeting.Id}").AssertReply(_ => { })
@@ -220,5 +221,40 @@ public sealed class MeetingBotPhoneTests
             .StartTestAsync();
         Assert.True(h.Engine.GetMeeting(BotHarness.TenantId, "1").Unwrap().IsEnded);
         Assert.True(h.Engine.ListLegs(BotHarness.TenantId, "1").Single().IsLive);
+    }
+
+    [Fact]
+    public async Task PeopleAddedByPhone_TheAdderAndTheOrganizerCanHangThemUp_FromTheRosterOrByTyping()
+    {
+        var h = BotHarness.Create();
+        const string t = BotHarness.TenantId;
+        var m = h.Engine.ScheduleMeeting(t, "adele", "Sync", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
+        h.Engine.JoinMeeting(t, "megan", m.Id, MeetingBot.Engine.Meetings.AudioMode.ComputerAudio).Unwrap();
+        h.Engine.JoinMeeting(t, "lee", m.Id, MeetingBot.Engine.Meetings.AudioMode.ComputerAudio).Unwrap();
+        var first = h.Engine.AddParticipantByPhone(t, "megan", m.Id, "405 555 0111").Unwrap();
+        var legs = h.Engine.ListLegs(t, m.Id).Select(MeetingBot.Engine.Snapshots.CallLegSnapshot.Of).ToList();
+        var meeting = MeetingBot.Engine.Snapshots.MeetingSnapshot.Of(h.Engine.GetMeeting(t, m.Id).Unwrap());
+
+        Assert.Equal(first.Id, (string?)SubmitTitled(RosterCard.Build(meeting, legs, "megan"), "Hang up +1 405-555-0111")["data"]!["legId"]);
+        Assert.Equal(first.Id, (string?)SubmitTitled(RosterCard.Build(meeting, legs, "adele"), "Hang up +1 405-555-0111")["data"]!["legId"]);
+        Assert.DoesNotContain("Hang up +1 405-555-0111", RosterCard.Build(meeting, legs, "lee").ToString());
+
+        var second = h.Engine.AddParticipantByPhone(t, "megan", m.Id, "405 555 0112").Unwrap();
+        var third = h.Engine.AddParticipantByPhone(t, "megan", m.Id, "405 555 0113").Unwrap();
+        await h.Flow()
+            .Send("act as megan").AssertReply(_ => { })
+            .Send(BotHarness.Submit(new { action = CardActions.HangUp, meetingId = m.Id, legId = first.Id }))
+            .AssertReply(a => Assert.StartsWith("📞 Hung up +1 405-555-0111", a.AsMessageActivity().Text))
+            .Send("hang up") // two left: which one is hers to say
+            .AssertReply(EngineMessages.For(EngineError.NoPhoneLeg) + " " + MeetingBot.Web.Bot.Flows.PhoneFlow.HangUpWhichOne)
+            .StartTestAsync();
+        h.Engine.HangUp(t, "adele", second.Id).Unwrap(); // the organizer may, too
+        await h.Flow()
+            .Send("hang up") // one left: that one
+            .AssertReply(a => Assert.StartsWith("📞 Hung up +1 405-555-0113", a.AsMessageActivity().Text))
+            .StartTestAsync();
+
+        Assert.All(h.Engine.ListLegs(t, m.Id), l => Assert.False(l.IsLive));
+        Assert.Equal(third.Id, h.Engine.ListLegs(t, m.Id).OrderBy(l => l.EndedAt).Last().Id);
     }
 }

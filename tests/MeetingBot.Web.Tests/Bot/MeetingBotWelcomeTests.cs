@@ -50,7 +50,7 @@ public sealed class MeetingBotWelcomeTests
             .AssertReply(a => Assert.Contains("Adele Vance", AllText(a)))
             .AssertNoReply()
             .StartTestAsync();
-        var reference = await h.References.GetAsync("adele");
+        var reference = await h.References.GetAsync(BotHarness.TenantId, "adele");
         Assert.NotNull(reference);
         Assert.Equal(h.Adapter.Conversation.Conversation.Id, reference.Conversation.Id);
     }

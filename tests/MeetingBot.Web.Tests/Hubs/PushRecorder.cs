@@ -22,6 +22,7 @@ public sealed class PushRecorder
         Listen<PoolLowMessage>(connection, nameof(IMeetingClient.PoolLow));
         Listen<CreditsChangedMessage>(connection, nameof(IMeetingClient.CreditsChanged));
         Listen<OrphanedLegEndedMessage>(connection, nameof(IMeetingClient.OrphanedLegEnded));
+        Listen<AddedPhoneStillConnectedMessage>(connection, nameof(IMeetingClient.AddedPhoneStillConnected));
     }
 
     public IReadOnlyList<T> All<T>() => _received.Select(r => r.Message).OfType<T>().ToList();

@@ -49,7 +49,7 @@ public sealed class RealtimePushTests : IAsyncLifetime
     [Fact]
     public async Task CallMe_DialOutNotAllowed_PushesNotSetUpTextToThatUserOnly()
     {
-        var meetingId = await ScheduleAsync("adele");
+        var meetingId = await ScheduleAsync("alex"); // his meetings: "Don't allow"
         await using var alex = await _app.ConnectAsync("alex");
         var alexPushes = new PushRecorder(alex);
         using var http = await _app.ClientForAsync("alex");
@@ -79,6 +79,25 @@ public sealed class RealtimePushTests : IAsyncLifetime
         var states = pushes.All<CallLegStateChangedMessage>().Where(m => m.LegId == leg.Id).Select(m => m.State).ToList();
         Assert.Equal(["Ringing", "Connected", "Ended"], states);
         Assert.All(pushes.All<CallLegStateChangedMessage>(), m => Assert.Equal("+1 405-555-0100", m.ToDisplay));
+    }
+
+    [Fact]
+    public async Task LeaveMeeting_SomeoneTheyAddedStillOnThePhone_TellsThemOnce_InWords()
+    {
+        var meetingId = await ScheduleAsync("adele");
+        await using var adele = await _app.ConnectAsync("adele");
+        var pushes = new PushRecorder(adele);
+        using var http = await _app.ClientForAsync("adele");
+        (await http.PostAsJsonAsync($"/api/meetings/{meetingId}/join", new { audio = "computer" })).EnsureSuccessStatusCode();
+        var leg = await (await http.PostAsJsonAsync($"/api/meetings/{meetingId}/participants/phone", new { number = "+44 20 7946 0000" })).Content.ReadFromJsonAsync<CallLegView>();
+
+        (await http.PostAsync($"/api/meetings/{meetingId}/leave", null)).EnsureSuccessStatusCode();
+        var told = await pushes.WaitForAsync<AddedPhoneStillConnectedMessage>();
+
+        Assert.Equal((meetingId, leg!.Id, "+44 20 7946 0000", (decimal?)null), (told.MeetingId, told.LegId, told.ToDisplay, told.RatePerMinute));
+        Assert.Equal($"+44 20 7946 0000, whom you added by phone to meeting {meetingId}, is still connected after you left (on the pooled dial-out minutes). Hang up if the call is over.", told.Message);
+        _app.Advance(TimeSpan.FromMinutes(3));
+        Assert.Single(pushes.All<AddedPhoneStillConnectedMessage>());
     }
 
     [Fact]

@@ -23,9 +23,10 @@ public sealed class AuditApiTests : IAsyncLifetime
         using var alex = await _host.ClientForAsync("alex");
         await nestor.PutAsJsonAsync("/api/admin/users/megan/dialout", new { permission = "InSameCountryOrRegion" });
         var meeting = await (await adele.PostAsJsonAsync("/api/meetings", new { subject = "Audit" })).Content.ReadFromJsonAsync<MeetingView>();
-        await alex.PostAsJsonAsync($"/api/meetings/{meeting!.Id}/join", new { audio = "computer" });
-        Assert.Equal(HttpStatusCode.OK, (await adele.PostAsJsonAsync($"/api/meetings/{meeting.Id}/callme", new { number = "405 555 0100" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await alex.PostAsJsonAsync($"/api/meetings/{meeting.Id}/callme", new { number = "405 555 0101" })).StatusCode);
+        var alexs = await (await alex.PostAsJsonAsync("/api/meetings", new { subject = "Refused" })).Content.ReadFromJsonAsync<MeetingView>();
+        Assert.Equal(HttpStatusCode.OK, (await adele.PostAsJsonAsync($"/api/meetings/{meeting!.Id}/callme", new { number = "405 555 0100" })).StatusCode);
+        // Alex organizes with dial-out "Don't allow": his own Call me in his meeting is refused and audited.
+        Assert.Equal(HttpStatusCode.Forbidden, (await alex.PostAsJsonAsync($"/api/meetings/{alexs!.Id}/callme", new { number = "405 555 0101" })).StatusCode);
 
         var audit = await nestor.GetFromJsonAsync<List<AuditEntryView>>("/api/admin/audit");
 

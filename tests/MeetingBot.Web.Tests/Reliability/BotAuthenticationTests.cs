@@ -14,7 +14,7 @@ public sealed class BotAuthenticationTests(SecuredBotHostFactory host) : IClassF
 {
     private const string ServiceUrl = "https://smba.trafficmanager.net/amer/";
 
-    private static StringContent Activity(string channelId, string id, string text) => new(new JObject
+    private static StringContent Activity(string channelId, string id, string text, string aadTenantId = SecuredBotHostFactory.AadTenantId) => new(new JObject
     {
         // Replies come back in the HTTP answer: sending them to a channel would need an app token from the cloud.
         ["deliveryMode"] = "expectReplies",
@@ -22,16 +22,18 @@ public sealed class BotAuthenticationTests(SecuredBotHostFactory host) : IClassF
         ["id"] = id,
         ["serviceUrl"] = ServiceUrl,
         ["channelId"] = channelId,
-        ["from"] = new JObject { ["id"] = "29:adele", ["name"] = "Adele Vance", ["aadObjectId"] = "adele" },
-        ["conversation"] = new JObject { ["id"] = "a:conv-" + id, ["conversationType"] = "personal", ["tenantId"] = "contoso" },
+        ["from"] = new JObject { ["id"] = "29:adele", ["name"] = "Adele Vance", ["aadObjectId"] = SecuredBotHostFactory.AdelesObjectId },
+        ["conversation"] = new JObject { ["id"] = "a:conv-" + id, ["conversationType"] = "personal", ["tenantId"] = aadTenantId },
+        ["channelData"] = new JObject { ["tenant"] = new JObject { ["id"] = aadTenantId } },
         ["recipient"] = new JObject { ["id"] = "28:" + SecuredBotHostFactory.AppId, ["name"] = "MeetingBot" },
         ["text"] = text,
     }.ToString(), Encoding.UTF8, "application/json");
 
-    private async Task<HttpResponseMessage> PostAsync(string? token, string channelId = "msteams", string? id = null)
+    private async Task<HttpResponseMessage> PostAsync(string? token, string channelId = "msteams", string? id = null, string text = "help",
+        string aadTenantId = SecuredBotHostFactory.AadTenantId)
     {
         using var client = host.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Activity(channelId, id ?? Guid.NewGuid().ToString("N"), "help") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Activity(channelId, id ?? Guid.NewGuid().ToString("N"), text, aadTenantId) };
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await client.SendAsync(request);
     }
@@ -85,13 +87,33 @@ public sealed class BotAuthenticationTests(SecuredBotHostFactory host) : IClassF
     }
 
     [Fact]
-    public async Task PostMessages_ValidEmulatorToken_Answers200()
+    public async Task PostMessages_ValidChannelToken_TheSenderIsTheDirectoryUserTeamsNames()
+    {
+        var response = await PostAsync(FakeBotFrameworkCloud.Token(SecuredBotHostFactory.AppId, ServiceUrl), text: "whoami");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("**Adele Vance**", (string?)Assert.Single(await ExpectedRepliesAsync(response))["text"]);
+    }
+
+    [Fact]
+    public async Task PostMessages_ValidTokenFromAnOrganizationNotServed_OnlyThePoliteRefusal()
+    {
+        const string stranger = "d1e2f3a4-0000-4000-8000-0000000000aa";
+
+        var response = await PostAsync(FakeBotFrameworkCloud.Token(SecuredBotHostFactory.AppId, ServiceUrl), text: "add funds 777", aadTenantId: stranger);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Web.Bot.ChatIdentityResolver.UnknownOrganization(stranger), (string?)Assert.Single(await ExpectedRepliesAsync(response))["text"]);
+    }
+
+    [Fact]
+    public async Task PostMessages_ValidEmulatorToken_OutsideLocalDevMode_IsToldMeetingBotAnswersInTeams()
     {
         var id = "emulator-" + Guid.NewGuid().ToString("N");
 
-        var response = await PostAsync(FakeBotFrameworkCloud.Token(SecuredBotHostFactory.AppId, ServiceUrl, emulator: true), channelId: "emulator", id: id);
+        var response = await PostAsync(FakeBotFrameworkCloud.Token(SecuredBotHostFactory.AppId, ServiceUrl, emulator: true), channelId: "emulator", id: id, text: "act as nestor");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotEmpty(await ExpectedRepliesAsync(response));
+        Assert.Equal(Web.Bot.ChatIdentityResolver.OnlyTeams, (string?)Assert.Single(await ExpectedRepliesAsync(response))["text"]);
     }
 }

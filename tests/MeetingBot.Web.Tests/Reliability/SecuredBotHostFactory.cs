@@ -16,6 +16,9 @@ namespace MeetingBot.Web.Tests.Reliability;
 public class SecuredBotHostFactory : WebApplicationFactory<Program>
 {
     public const string AppId = "5b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    /// <summary>The demo tenant's Microsoft Entra tenant id here, and Adele's object id (she is the first seeded user).</summary>
+    public const string AadTenantId = "c0a7e5b1-1111-4222-8333-944455556666";
+    public const string AdelesObjectId = "a0000000-0000-4000-8000-00000000ade1";
 
     public SecuredBotHostFactory() => FakeBotFrameworkCloud.InstallKeys();
 
@@ -29,6 +32,8 @@ public class SecuredBotHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("MicrosoftAppId", AppId);
         builder.UseSetting("MicrosoftAppPassword", "not-a-real-secret");
         builder.UseSetting("MeetingBot:LocalDevMode", "false");
+        builder.UseSetting("DemoTenant:AadTenantId", AadTenantId);
+        builder.UseSetting("DemoTenant:Users:0:AadObjectId", AdelesObjectId);
         builder.UseSetting("MeetingBot:Engine:AutoAnswerAfter", "00:00:00");
         // Parallel test hosts each get their own silo ports.
         builder.UseSetting("MeetingBot:Cluster:SiloPort", "0");

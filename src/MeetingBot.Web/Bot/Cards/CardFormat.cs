@@ -41,4 +41,10 @@ public static class CardFormat
         var filled = available <= 0 ? (used > 0 ? width : 0) : (int)Math.Min(width, Math.Round((double)used * width / available, MidpointRounding.AwayFromZero));
         return new string('▓', filled) + new string('░', width - filled) + $" {used}/{available}";
     }
+
+    /// <summary>What the user who added someone by phone hears after leaving the client while that call goes on.</summary>
+    public static string AddedPhoneStillConnected(string toNumber, string meetingId, decimal? ratePerMinute, string currency) =>
+        $"{Phone(toNumber)}, whom you added by phone to meeting {meetingId}, is still connected after you left" +
+        (ratePerMinute is { } rate ? $" and is charged to Communications Credits at {Money(rate, currency)} a minute." : " (on the pooled dial-out minutes).") +
+        " Hang up if the call is over.";
 }

@@ -22,6 +22,10 @@ public static class RosterCard
         var isOrganizer = string.Equals(meeting.OrganizerId, viewerId, StringComparison.OrdinalIgnoreCase);
         var myPhone = legs.FirstOrDefault(l => l.IsLive && l.Kind == CallLegKind.CallMe && string.Equals(l.RequestedByUserId, viewerId, StringComparison.OrdinalIgnoreCase));
         var id = new { meetingId = meeting.Id };
+        // People added by phone: whoever added them, and the organizer, may hang them up (the engine checks again).
+        var addedICanEnd = legs.Where(l => l.IsLive && l.Kind == CallLegKind.AddedParticipant
+                                           && (isOrganizer || string.Equals(l.RequestedByUserId, viewerId, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(l => l.CreatedAt).ToList();
 
         var rows = meeting.Participants.Where(p => p.LeftAt is null).Select(p =>
         {
@@ -52,6 +56,8 @@ public static class RosterCard
             meeting.IsEnded ? Text("This meeting has ended.", color: "Attention") : null,
             Text($"Participants ({rows.Count})", weight: "Bolder"),
             rows.Count == 0 ? Text("Nobody is in the meeting.", subtle: true) : Facts(rows).WithId("participants"),
+            addedICanEnd.Count == 0 ? null : ActionRow(addedICanEnd.Select(l => (JToken?)Submit($"Hang up {CardFormat.Phone(l.ToNumber)}", CardActions.HangUp,
+                new { meetingId = meeting.Id, legId = l.Id }, style: "destructive"))),
             meeting.IsEnded ? null : Container(
             [
                 InputText("addNumber", "Add participant by phone", placeholder: "e.g. +44 20 7946 0000", maxLength: 40, style: "Tel"),

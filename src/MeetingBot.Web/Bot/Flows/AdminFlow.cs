@@ -9,16 +9,19 @@ using MeetingBot.Web.Engine;
 namespace MeetingBot.Web.Bot.Flows;
 
 /// <summary>What the Teams admin center and the billing page do: licenses, permissions, credits, reports.</summary>
-public sealed class AdminFlow(ITenants tenants, TimeProvider time, DemoTime? demoTime = null)
+public sealed class AdminFlow(ITenants tenants, TimeProvider time, ChatIdentityResolver identities, DemoTime? demoTime = null)
 {
     public const int MaxFastForwardMinutes = 44_640;
     public const string TryAsAdmin = "Type `act as nestor` to act as the tenant admin.";
+
+    /// <summary>The way to the admin's side in the local demo; a real chat's user is who their sign-in says, so nothing there.</summary>
+    private string AdminHint(BotTurn turn) => identities.IsLocalDemo(turn.Context.Activity) ? " " + TryAsAdmin : "";
 
     public async Task ShowAsync(BotTurn turn, string? notice = null)
     {
         if (!await IsAdminAsync(turn))
         {
-            await turn.SayAsync($"{EngineMessages.For(EngineError.NotTenantAdmin)} {TryAsAdmin}");
+            await turn.SayAsync($"{EngineMessages.For(EngineError.NotTenantAdmin)}{AdminHint(turn)}");
             return;
         }
         var tenant = (await tenants.Ask(turn.TenantId, new GetTenant())).Value!;
@@ -50,6 +53,14 @@ public sealed class AdminFlow(ITenants tenants, TimeProvider time, DemoTime? dem
         var result = (await tenants.Ask(turn.TenantId, new SetDialOutPermission(turn.UserId, userId, permission)));
         await ReplyAsync(turn, result.IsSuccess, result.Message,
             $"Dial-out from meetings for {result.Value?.DisplayName}: {AdminCard.PermissionText(permission)}.");
+    }
+
+    /// <summary>Maps a user to the Entra object id Teams sends for them, so their Teams chats act as them.</summary>
+    public async Task MapDirectoryIdAsync(BotTurn turn, string userId, string aadObjectId)
+    {
+        var result = await tenants.Ask(turn.TenantId, new SetDirectoryId(turn.UserId, userId, aadObjectId));
+        await ReplyAsync(turn, result.IsSuccess, result.Message,
+            $"{result.Value?.DisplayName} is now {result.Value?.AadObjectId} in Teams: their Teams chats act as them.");
     }
 
     public async Task AddFundsAsync(BotTurn turn, string? amountText)
@@ -84,7 +95,7 @@ public sealed class AdminFlow(ITenants tenants, TimeProvider time, DemoTime? dem
         var report = (await tenants.Ask(turn.TenantId, new GetMinutePoolsReport(turn.UserId, MonthsOfHistory: 2)));
         if (!report.IsSuccess)
         {
-            await turn.SayAsync($"{report.Message} {TryAsAdmin}");
+            await turn.SayAsync($"{report.Message}{AdminHint(turn)}");
             return;
         }
         await turn.SendCardAsync(PoolsReportCard.Build(report.Value!));
@@ -99,7 +110,7 @@ public sealed class AdminFlow(ITenants tenants, TimeProvider time, DemoTime? dem
         var report = (await tenants.Ask(turn.TenantId, new GetUsageReport(turn.UserId, from, to)));
         if (!report.IsSuccess)
         {
-            await turn.SayAsync($"{report.Message} {TryAsAdmin}");
+            await turn.SayAsync($"{report.Message}{AdminHint(turn)}");
             return;
         }
         await turn.SendCardAsync(UsageReportCard.Build(report.Value!, from, to));
@@ -109,7 +120,7 @@ public sealed class AdminFlow(ITenants tenants, TimeProvider time, DemoTime? dem
     {
         if (!await IsAdminAsync(turn))
         {
-            await turn.SayAsync($"{EngineMessages.For(EngineError.NotTenantAdmin)} {TryAsAdmin}");
+            await turn.SayAsync($"{EngineMessages.For(EngineError.NotTenantAdmin)}{AdminHint(turn)}");
             return;
         }
         var tenant = (await tenants.Ask(turn.TenantId, new GetTenant())).Value!;
@@ -123,7 +134,7 @@ public sealed class AdminFlow(ITenants tenants, TimeProvider time, DemoTime? dem
         var log = (await tenants.Ask(turn.TenantId, new GetAuditLog(turn.UserId, 500)));
         if (!log.IsSuccess)
         {
-            await turn.SayAsync(log.Error == EngineError.NotTenantAdmin ? $"{log.Message} {TryAsAdmin}" : log.Message!);
+            await turn.SayAsync(log.Error == EngineError.NotTenantAdmin ? $"{log.Message}{AdminHint(turn)}" : log.Message!);
             return;
         }
         await turn.SendCardAsync(AuditCard.Build(log.Value!));

@@ -8,7 +8,7 @@ using Microsoft.Bot.Connector;
 namespace MeetingBot.Web.Bot.Flows;
 
 /// <summary>Who the chat acts as in the demo tenant.</summary>
-public sealed class IdentityFlow(ITenants tenants, BotSettings settings)
+public sealed class IdentityFlow(ITenants tenants, ChatIdentityResolver identities)
 {
     public const string SwitchingNotAllowed =
         "Switching users is part of the local demo: it works only in the Bot Framework Emulator while MeetingBot runs in local dev mode. Here you are who your sign-in says you are.";
@@ -41,7 +41,7 @@ public sealed class IdentityFlow(ITenants tenants, BotSettings settings)
     {
         // Anyone could become the tenant admin and spend money: only the local demo, and only from the Emulator
         // (or Bot Builder's in-process test channel); a real channel's user is who its token says.
-        if (!settings.LocalDevMode || turn.Context.Activity.ChannelId is not (Channels.Emulator or Channels.Test))
+        if (!identities.IsLocalDemo(turn.Context.Activity))
         {
             await turn.SayAsync(SwitchingNotAllowed);
             return;
@@ -57,7 +57,7 @@ public sealed class IdentityFlow(ITenants tenants, BotSettings settings)
             await turn.SayAsync($"There is no demo user \"{shown}\". Try one of: {string.Join(", ", users.Select(u => u.Id))}.");
             return;
         }
-        turn.ActAs(match.Id);
+        await turn.ActAsAsync(match.Id);
         await WhoAmIAsync(turn);
     }
 }

@@ -69,6 +69,26 @@ public sealed class MeetingFlow(ITenants tenants, TimeProvider time, NoticeLedge
         await turn.SendCardAsync(MeetingsCard.Build(user.Value?.DisplayName ?? turn.UserId, meetings, turn.ViewerOffset));
     }
 
+    /// <summary>`join` with no meeting named: the meeting this chat is in, else the user's only meeting, else the list to pick from.</summary>
+    public async Task JoinWhichAsync(BotTurn turn)
+    {
+        if (turn.Conversation.CurrentMeetingId is { } current
+            && (await tenants.Ask(turn.TenantId, new GetMeeting(current))) is { IsSuccess: true, Value.IsEnded: false })
+        {
+            await ShowPreJoinAsync(turn, current);
+            return;
+        }
+        var open = (await tenants.Ask(turn.TenantId, new ListMeetings(turn.UserId))).Where(m => !m.IsEnded).ToList();
+        if (open.Count == 1)
+        {
+            await ShowPreJoinAsync(turn, open[0].Id);
+            return;
+        }
+        var user = await tenants.Ask(turn.TenantId, new GetUser(turn.UserId));
+        await turn.SendCardAsync(MeetingsCard.Build(user.Value?.DisplayName ?? turn.UserId, open, turn.ViewerOffset),
+            open.Count == 0 ? "You have no meetings to join. Type `schedule` to create one." : "Which meeting? Press Join on one of these, or type `join` and its number.");
+    }
+
     public async Task ShowPreJoinAsync(BotTurn turn, string? meetingId)
     {
         var meeting = (await tenants.Ask(turn.TenantId, new GetMeeting(Clean(meetingId) ?? "")));

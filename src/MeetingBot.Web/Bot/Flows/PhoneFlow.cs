@@ -8,7 +8,7 @@ using MeetingBot.Web.Bot.Cards;
 namespace MeetingBot.Web.Bot.Flows;
 
 /// <summary>Phone audio ("Call me"), adding people by phone, hanging up, and a simulated dial-in caller.</summary>
-public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow meetings)
+public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow meetings, ChatIdentityResolver identities)
 {
     /// <summary>The simulated caller for "dial in" when none is given.</summary>
     public const string DemoCallerNumber = "+14055550123";
@@ -81,7 +81,7 @@ public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow
         var ended = (await tenants.Ask(turn.TenantId, new HangUp(turn.UserId, string.IsNullOrWhiteSpace(legId) ? null : legId)));
         if (!ended.IsSuccess)
         {
-            await turn.SayAsync(ended.Message!);
+            await turn.SayAsync(ended.Error == EngineError.NoPhoneLeg ? ended.Message + " " + HangUpWhichOne : ended.Message!);
             return;
         }
         var leg = ended.Value!;
@@ -99,6 +99,13 @@ public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow
             return;
         }
         var dialed = tenant.Value!.Bridge.TollNumber;
+        // A simulated phone call from chat, from any caller number: the local demo's. Elsewhere each message would be a
+        // fresh call, three more guesses at an organizer PIN every time, so a real chat is told to use a phone.
+        if (!identities.IsLocalDemo(turn.Context.Activity))
+        {
+            await turn.SayAsync(DialInByPhone(dialed));
+            return;
+        }
         var caller = string.IsNullOrWhiteSpace(callerNumber) ? DemoCallerNumber : callerNumber.Trim();
         var transcript = new List<(DialInCard.Speaker, string)> { (DialInCard.Speaker.Caller, $"Calling {CardFormat.Phone(dialed)}") };
         var session = await tenants.StartDialInAsync(dialed, caller);
@@ -128,6 +135,12 @@ public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow
         };
         await turn.SendCardAsync(DialInCard.Build(dialed, caller, transcript, outcome));
     }
+
+    public const string HangUpWhichOne =
+        "If you added people by phone, type `roster`: each one you added has its own Hang up button.";
+
+    public static string DialInByPhone(string tollNumber) =>
+        $"To dial in, call {CardFormat.Phone(tollNumber)} from your phone and enter the meeting's conference ID followed by #. Dialing in from chat is part of the local demo only.";
 
     private static string NormalizePin(string? pin)
     {

@@ -65,6 +65,7 @@ export const api = {
   assignLicense: (userId, sku) => request('POST', `/api/admin/users/${enc(userId)}/licenses`, { sku }),
   unassignLicense: (userId, sku) => request('DELETE', `/api/admin/users/${enc(userId)}/licenses/${enc(sku)}`),
   setDialOut: (userId, permission) => request('PUT', `/api/admin/users/${enc(userId)}/dialout`, { permission }),
+  setDirectoryId: (userId, aadObjectId) => request('PUT', `/api/admin/users/${enc(userId)}/directory`, { aadObjectId }),
   subscriptions: () => request('GET', '/api/admin/subscriptions'),
   credits: () => request('GET', '/api/admin/credits'),
   addFunds: (amount) => request('POST', '/api/admin/credits/funds', { amount }),

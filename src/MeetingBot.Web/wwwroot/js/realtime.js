@@ -4,7 +4,7 @@ import { displayPhone } from './dom.js';
 /** Every server→client method of /hubs/meeting. Each push becomes a toast and a DOM event views can react to. */
 export const HUB_METHODS = [
   'CallingFeatureUnavailable', 'HangUpReminder', 'CallLegStateChanged', 'ParticipantJoined', 'ParticipantLeft',
-  'MeetingEnded', 'PoolLow', 'CreditsChanged', 'OrphanedLegEnded',
+  'MeetingEnded', 'PoolLow', 'CreditsChanged', 'OrphanedLegEnded', 'AddedPhoneStillConnected',
 ];
 
 let connection = null;
@@ -63,6 +63,8 @@ function describe(method, p) {
       const reason = pick(p, 'reason');
       return { kind: 'info', text: message ?? `Communications Credits balance is now ${Number.isFinite(balance) ? `$${balance.toFixed(2)}` : balance}${reason ? ` (${reason})` : ''}.` };
     }
+    case 'AddedPhoneStillConnected':
+      return { kind: 'warning', text: message ?? `${displayPhone(pick(p, 'toNumber'))}, whom you added by phone, is still connected after you left.` };
     case 'OrphanedLegEnded':
       return { kind: 'info', text: message ?? `Your organization's policy ended the phone call to ${displayPhone(pick(p, 'toNumber'))} that stayed connected after you left.` };
     default:
@@ -73,7 +75,7 @@ function describe(method, p) {
 const TITLES = {
   CallingFeatureUnavailable: 'Calling', HangUpReminder: 'Phone still connected', CallLegStateChanged: 'Phone call',
   ParticipantJoined: 'Roster', ParticipantLeft: 'Roster', MeetingEnded: 'Meeting', PoolLow: 'Minute pool',
-  CreditsChanged: 'Communications Credits', OrphanedLegEnded: 'Phone call',
+  CreditsChanged: 'Communications Credits', OrphanedLegEnded: 'Phone call', AddedPhoneStillConnected: 'Phone still connected',
 };
 
 function onPush(method, args) {

@@ -38,11 +38,24 @@ function userRow(u, skus, reload) {
     catch (e) { status.replaceChildren(errorBox(e.message)); }
   });
 
+  // Teams names people by their Microsoft Entra object id: mapping it is what lets their Teams chats act as them.
+  const objectId = h('input', {
+    id: uid('aad'), type: 'text', 'aria-label': `Teams (Microsoft Entra) object id of ${name}`, value: pick(u, 'aadObjectId') ?? '',
+    placeholder: 'Not mapped', spellcheck: 'false', autocomplete: 'off', maxlength: '64', size: '36',
+  });
+  const map = h('button', { type: 'button', class: 'btn btn-small' }, 'Map');
+  map.addEventListener('click', async () => {
+    status.replaceChildren();
+    try { await api.setDirectoryId(id, objectId.value.trim()); toast(`${name}'s Teams chats now act as ${name}.`, { title: 'Teams identity' }); await reload(); }
+    catch (e) { status.replaceChildren(errorBox(e.message)); }
+  });
+
   return h('tr', { 'data-user-id': id },
     h('th', { scope: 'row' }, name, h('br'), h('span', { class: 'hint' }, pick(u, 'upn') ?? ''), pick(u, 'isTenantAdmin') ? h('span', { class: 'hint' }, ' · admin') : null),
     h('td', {}, chips.length ? chips : h('span', { class: 'muted' }, 'None'), status),
     h('td', {}, h('div', { class: 'field-row' }, skuSelect, assign)),
-    h('td', {}, h('div', { class: 'field-row' }, dialOut, save)));
+    h('td', {}, h('div', { class: 'field-row' }, dialOut, save)),
+    h('td', {}, h('div', { class: 'field-row' }, objectId, map)));
 }
 
 export async function renderUsersPage(content) {
@@ -73,7 +86,7 @@ export async function renderUsersPage(content) {
       const data = await api.adminUsers();
       const users = Array.isArray(data) ? data : data?.users ?? [];
       clear(usersBox).append(h('h2', { id: 'users-heading' }, 'Manage users'), h('div', { class: 'table-scroll' }, h('table', {},
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Display name'), h('th', { scope: 'col' }, 'Licenses'), h('th', { scope: 'col' }, 'Assign license'), h('th', { scope: 'col' }, 'Dial-out from meetings'))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Display name'), h('th', { scope: 'col' }, 'Licenses'), h('th', { scope: 'col' }, 'Assign license'), h('th', { scope: 'col' }, 'Dial-out from meetings'), h('th', { scope: 'col' }, 'Teams identity'))),
         h('tbody', {}, users.map(u => userRow(u, skus, reload))))));
     } catch (e) {
       clear(usersBox).append(h('h2', { id: 'users-heading' }, 'Manage users'), errorBox(e.message));

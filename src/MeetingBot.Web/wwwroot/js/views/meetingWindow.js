@@ -137,11 +137,23 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
       const state = leg ? legStateWords(pick(leg, 'state')) : '';
       const phone = isPhone(p);
       const name = pick(p, 'displayName') ?? pick(p, 'userId') ?? 'Guest';
+      // Someone added by phone can be hung up by whoever added them and by the organizer (the engine checks again).
+      const live = leg && ['Ringing', 'Connected'].includes(legStateName(pick(leg, 'state')));
+      const mayHangUp = live && pick(leg, 'kind') === 'AddedParticipant'
+        && (isOrganizer || String(pick(leg, 'requestedByUserId') ?? '').toLowerCase() === String(me.userId).toLowerCase());
+      const hangUp = mayHangUp ? h('button', {
+        type: 'button', class: 'btn btn-small btn-danger', 'aria-label': `Hang up ${name}`,
+        onclick: async () => {
+          try { await api.hangUp(legId); await refresh(); }
+          catch (e) { stageStatus.replaceChildren(errorBox(e.message)); }
+        },
+      }, 'Hang up') : null;
       roster.append(h('li', { 'data-participant-id': pick(p, 'id', 'participantId') },
         h('span', { 'aria-hidden': 'true' }, phone ? '📞' : '💻'),
         h('span', { class: 'who' }, name, phone ? h('span', { class: 'visually-hidden' }, ' (phone)') : null,
           pick(p, 'inLobby') ? h('span', { class: 'leg-state' }, ' · in lobby') : null,
-          state ? h('span', { class: 'leg-state' }, ` · ${state}`) : null)));
+          state ? h('span', { class: 'leg-state' }, ` · ${state}`) : null),
+        hangUp));
     }
     const mine = myLeg(meetingId);
     if (mine) {
