@@ -1,9 +1,11 @@
 using MeetingBot.Cluster;
 using MeetingBot.Cluster.Commands;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Events;
+using MeetingBot.Web.Api;
 using MeetingBot.Web.Bot;
 using MeetingBot.Web.Bot.Cards;
 using MeetingBot.Web.Engine;
@@ -158,6 +160,52 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("serviceUrl", await response.Content.ReadAsStringAsync());
         Assert.Empty(await _sink.WaitForAsync(1, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Post_BodyOver64KB_Answers413WithErrorBodyBeforeParsing_AndTheBotNeverRuns(bool chunked)
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+        // A well-formed activity that the bot would answer (text over 2,000 characters gets a reply), only too big.
+        var bytes = Encoding.UTF8.GetBytes(EmulatorActivity("message", "act-big", new string('x', (int)ApiRegistration.MaxRequestBodyBytes)).ToString());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = chunked ? new StreamContent(new UnseekableStream(bytes)) : new ByteArrayContent(bytes),
+        };
+        request.Content.Headers.ContentType = new("application/json");
+        if (chunked) request.Headers.TransferEncodingChunked = true;
+        Assert.Equal(chunked, request.Content.Headers.ContentLength is null);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<ApiError>();
+        Assert.Equal(ApiErrors.RequestTooLarge, error?.Error);
+        Assert.Contains("64 KB", error?.Message);
+        Assert.Empty(await _sink.WaitForAsync(1, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Fact]
+    public async Task Post_BodyJustUnder64KB_IsProcessed()
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+        var activity = EmulatorActivity("message", "act-near", "");
+        activity["text"] = new string('x', (int)ApiRegistration.MaxRequestBodyBytes - Encoding.UTF8.GetByteCount(activity.ToString()) - 100);
+
+        var response = await client.PostAsync("/api/messages", Json(activity));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(await _sink.WaitForAsync(1));
+    }
+
+    /// <summary>A body whose length HttpClient cannot know, so it is sent chunked with no Content-Length.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     [Fact]
