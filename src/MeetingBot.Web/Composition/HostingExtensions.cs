@@ -70,6 +70,7 @@ public static class HostingExtensions
                 app.Environment.EnvironmentName, LocalDevMode.OverrideKey);
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseApiErrorBodies();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
