@@ -7,6 +7,7 @@ namespace MeetingBot.Web.Api;
 public static class ApiErrors
 {
     public const string InvalidRequest = "InvalidRequest";
+    public const string RequestTooLarge = "RequestTooLarge";
 
     public static int StatusFor(EngineError error) => error switch
     {

@@ -56,12 +56,18 @@ public static class BotRegistration
     {
         try
         {
-            // Read once here to check where replies would go, then again by the adapter.
-            http.Request.EnableBuffering();
+            // Read once, bounded, to check where replies would go; the adapter then reads the same bytes.
+            using var body = await ActivityBody.ReadAsync(http.Request, http.RequestAborted);
+            if (body is null)
+            {
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await http.Response.WriteAsJsonAsync(new Api.ApiError(Api.ApiErrors.RequestTooLarge, ActivityBody.TooLargeMessage), http.RequestAborted);
+                return;
+            }
             string? problem;
             try
             {
-                using var activity = await System.Text.Json.JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+                using var activity = await System.Text.Json.JsonDocument.ParseAsync(body, cancellationToken: http.RequestAborted);
                 problem = ActivityPreflight.Problem(activity.RootElement, settings.LocalDevMode);
             }
             catch (System.Text.Json.JsonException)
@@ -74,7 +80,8 @@ public static class BotRegistration
                 await http.Response.WriteAsJsonAsync(new Api.ApiError("InvalidActivity", problem), http.RequestAborted);
                 return;
             }
-            http.Request.Body.Position = 0;
+            body.Position = 0;
+            http.Request.Body = body;
             await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
         }
         catch (JsonException) when (!http.Response.HasStarted)

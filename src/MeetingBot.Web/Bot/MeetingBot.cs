@@ -8,6 +8,7 @@ using MeetingBot.Web.Bot.Cards;
 using MeetingBot.Web.Bot.Flows;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace MeetingBot.Web.Bot;
 
@@ -104,7 +105,7 @@ public sealed class MeetingBot : ActivityHandler
             return;
         }
 
-        var text = turnContext.Activity.RemoveRecipientMention() ?? activity.Text ?? "";
+        var text = TextWithoutBotMention(activity) ?? "";
         if (text.Length > MaxTextLength)
         {
             await turn.SayAsync($"That message is {text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long; commands are short (at most {MaxTextLength.ToString("N0", CultureInfo.InvariantCulture)}). Type help.");
@@ -115,6 +116,27 @@ public sealed class MeetingBot : ActivityHandler
             var tidy = ChatCommandRouter.Tidy(text);
             await turn.SendCardAsync(HelpCard.Build(tidy.Length == 0 ? null : tidy.Length > 60 ? tidy[..60] + "…" : tidy));
         }
+    }
+
+    /// <summary>
+    /// The text without the bot's @mention (Teams puts "&lt;at&gt;MeetingBot&lt;/at&gt;" in a channel message). Bot Builder's
+    /// RemoveRecipientMention throws on a missing recipient, a null entity or a mention without "mentioned"; a channel's
+    /// odd entities must not fail the turn, so only well-formed mentions of the bot are removed.
+    /// </summary>
+    private static string? TextWithoutBotMention(IMessageActivity activity)
+    {
+        var text = activity.Text;
+        if (string.IsNullOrEmpty(text) || activity.Recipient?.Id is not { Length: > 0 } botId || activity.Entities is null) return text;
+        foreach (var entity in activity.Entities)
+        {
+            if (!string.Equals(entity?.Type, "mention", StringComparison.OrdinalIgnoreCase)) continue;
+            var mentioned = entity!.Properties?["mentioned"] as JObject;
+            if (mentioned?["id"] is not JValue { Type: JTokenType.String } id || (string?)id != botId) continue;
+            var mention = entity.Properties!["text"] is JValue { Type: JTokenType.String } t ? (string?)t
+                : mentioned["name"] is JValue { Type: JTokenType.String } name ? $"<at>{(string?)name}</at>" : null;
+            if (!string.IsNullOrEmpty(mention)) text = text.Replace(mention, "", StringComparison.OrdinalIgnoreCase).Trim();
+        }
+        return text;
     }
 
     /// <summary>

@@ -71,6 +71,7 @@ public static class HostingExtensions
                 app.Environment.EnvironmentName, LocalDevMode.OverrideKey);
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseApiErrorBodies();
         app.UseAuthentication();
         app.UseSignedOutSessionsRefused();
         app.UseAuthorization();

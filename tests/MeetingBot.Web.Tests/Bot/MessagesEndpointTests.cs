@@ -1,9 +1,11 @@
 using MeetingBot.Cluster;
 using MeetingBot.Cluster.Commands;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Events;
+using MeetingBot.Web.Api;
 using MeetingBot.Web.Bot;
 using MeetingBot.Web.Bot.Cards;
 using MeetingBot.Web.Engine;
@@ -158,6 +160,140 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("serviceUrl", await response.Content.ReadAsStringAsync());
         Assert.Empty(await _sink.WaitForAsync(1, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Post_BodyOver64KB_Answers413WithErrorBodyBeforeParsing_AndTheBotNeverRuns(bool chunked)
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+        // A well-formed activity that the bot would answer (text over 2,000 characters gets a reply), only too big.
+        var bytes = Encoding.UTF8.GetBytes(EmulatorActivity("message", "act-big", new string('x', (int)ApiRegistration.MaxRequestBodyBytes)).ToString());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = chunked ? new StreamContent(new UnseekableStream(bytes)) : new ByteArrayContent(bytes),
+        };
+        request.Content.Headers.ContentType = new("application/json");
+        if (chunked) request.Headers.TransferEncodingChunked = true;
+        Assert.Equal(chunked, request.Content.Headers.ContentLength is null);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<ApiError>();
+        Assert.Equal(ApiErrors.RequestTooLarge, error?.Error);
+        Assert.Contains("64 KB", error?.Message);
+        Assert.Empty(await _sink.WaitForAsync(1, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Fact]
+    public async Task Post_BodyJustUnder64KB_IsProcessed()
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+        var activity = EmulatorActivity("message", "act-near", "");
+        activity["text"] = new string('x', (int)ApiRegistration.MaxRequestBodyBytes - Encoding.UTF8.GetByteCount(activity.ToString()) - 100);
+
+        var response = await client.PostAsync("/api/messages", Json(activity));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(await _sink.WaitForAsync(1));
+    }
+
+    /// <summary>A body whose length HttpClient cannot know, so it is sent chunked with no Content-Length.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
+    // Found by MessagesPropertyTests: each of these made the turn throw, and a lone surrogate escape (\ud800) in a field
+    // the preflight reads was a 500 (the state keys need the channel, the
+    // conversation and the sender; replies carry the conversation id in a header, which must be printable ASCII, and
+    // in the URL, which the channel refuses when too long).
+    [Theory]
+    [InlineData("channelId", null)]
+    [InlineData("channelId", "\"\\ud800\"")]
+    [InlineData("serviceUrl", "\"http://127.0.0.1/\\udc00\"")]
+    [InlineData("conversation", null)]
+    [InlineData("conversation", "{}")]
+    [InlineData("conversation", "{\"id\":\"\"}")]
+    [InlineData("conversation", "{\"id\":\"\ud83d\ude00\"}")]
+    [InlineData("conversation", "{\"id\":\"a\\r\\nX-Evil: 1\"}")]
+    [InlineData("conversation", "{\"id\":\"conversation-id-longer-than-1000-characters\"}")]
+    [InlineData("id", "\"\\u0000\"")]
+    [InlineData("from", null)]
+    [InlineData("from", "{\"name\":\"User\"}")]
+    [InlineData("from", "{\"id\":5}")]
+    public async Task Post_ActivityWithoutChannelConversationOrSender_Answers400AndTheBotNeverRuns(string field, string? json)
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+        var activity = EmulatorActivity("message", "act-addr", "help");
+        if (json is null) activity.Remove(field);
+        else activity[field] = "raw";
+        // Spliced in as text: an escaped lone surrogate would not survive a round trip through JToken.
+        var body = activity.ToString().Replace("\"raw\"", json, StringComparison.Ordinal)
+            .Replace("conversation-id-longer-than-1000-characters", new string('c', ActivityPreflight.MaxIdLength + 1), StringComparison.Ordinal);
+
+        var response = await client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<ApiError>();
+        Assert.Equal("InvalidActivity", error?.Error);
+        Assert.Contains(field, error?.Message);
+        Assert.Empty(await _sink.WaitForAsync(1, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Fact]
+    public async Task Post_PropertyNameEscapingALoneSurrogate_Answers400NotA500()
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+        var body = EmulatorActivity("message", "act-sur", "help").ToString().Replace("\"text\":", "\"\\ud800\":1,\"text\":", StringComparison.Ordinal);
+
+        var response = await client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("InvalidActivity", (await response.Content.ReadFromJsonAsync<ApiError>())?.Error);
+        Assert.Empty(await _sink.WaitForAsync(1, TimeSpan.FromMilliseconds(500)));
+    }
+
+    // Found by MessagesPropertyTests: removing the bot's @mention from the text threw on these.
+    [Theory]
+    [InlineData("recipient", null)]
+    [InlineData("entities", "[null]")]
+    [InlineData("entities", "[{\"type\":\"mention\"}]")]
+    [InlineData("entities", "[{\"type\":\"mention\",\"mentioned\":null,\"text\":5}]")]
+    [InlineData("entities", "[{\"type\":\"mention\",\"mentioned\":5}]")]
+    public async Task Post_MessageWithoutRecipientOrWithOddMentions_IsAnsweredNotApologisedFor(string field, string? json)
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+        var activity = EmulatorActivity("message", "act-odd", "whoami");
+        if (json is null) activity.Remove(field);
+        else activity[field] = JToken.Parse(json);
+
+        var response = await client.PostAsync("/api/messages", Json(activity));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (_, reply) = Assert.Single(await _sink.WaitForAsync(1));
+        Assert.NotEqual(AdapterWithErrorHandler.Apology, (string?)reply["text"]);
+    }
+
+    [Fact]
+    public async Task Post_MessageMentioningTheBot_RoutesTheTextWithoutTheMention()
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+        var activity = EmulatorActivity("message", "act-at", "<at>Bot</at> whoami");
+        activity["entities"] = JArray.Parse("[{\"type\":\"mention\",\"text\":\"<at>Bot</at>\",\"mentioned\":{\"id\":\"2c0f9f40-bot\",\"name\":\"Bot\"}}]");
+
+        await client.PostAsync("/api/messages", Json(activity));
+
+        var (_, reply) = Assert.Single(await _sink.WaitForAsync(1));
+        Assert.Contains("Adele", reply.ToString());
     }
 
     [Fact]

@@ -44,6 +44,8 @@ public sealed class BadInputTests : IAsyncLifetime
         { "adele", "POST /api/meetings/{m}/phone/preview", "{\"number\":\"+\\u0000\\u202e1\"}", "control characters" },
         { "adele", "POST /api/meetings", "{\"subject\":\"" + new string('x', 60_000) + "\"}", "60 KB subject" },
         { "adele", "POST /api/meetings", "{\"subject\":\"ok\",\"durationMinutes\":-5}", "negative duration" },
+        { "adele", "POST /api/meetings", "{\"subject\":\"\\ud800\"}", "subject escapes a lone surrogate" },
+        { "adele", "POST /api/meetings", "{\"\\ud800\":1}", "field name escapes a lone surrogate" },
         { "adele", "POST /api/meetings", "{\"subject\":\"ok\",\"start\":\"yesterday\"}", "unparsable start" },
         { "adele", "POST /api/meetings", "{\"subject\":\"ok\",\"start\":\"9999-12-31T23:00:00Z\"}", "start at the end of time" },
         { "adele", "POST /api/meetings", "{\"subject\":\"ok\",\"start\":\"0001-01-01T00:00:00Z\"}", "start at the beginning of time" },
@@ -81,12 +83,32 @@ public sealed class BadInputTests : IAsyncLifetime
 
         var status = (int)response.StatusCode;
         Assert.True(status is >= 400 and < 500, $"{what}: {status}");
-        if (response.Content.Headers.ContentType?.MediaType == "application/json")
-            Assert.False(string.IsNullOrWhiteSpace((await response.Content.ReadFromJsonAsync<ApiError>())?.Message), $"{what}: no message");
-        else // a body the JSON binder could not read: ASP.NET Core's own 400 text
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // Also a body the JSON binder could not read (ASP.NET Core's own refusal) carries the API's error body.
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(string.IsNullOrWhiteSpace((await response.Content.ReadFromJsonAsync<ApiError>())?.Message), $"{what}: no message");
         // Refused dial-outs are audited (that is the point of the log); nothing else may change.
         Assert.Equal(Strip(before), Strip(await TwoTenants.SnapshotAsync(_host, "contoso")));
+    }
+
+    [Theory]
+    [InlineData("anonymous", "GET", "/api/meetings", null, null, 401)]
+    [InlineData("adele", "GET", "/api/admin/users", null, null, 403)]
+    [InlineData("adele", "POST", "/api/meetings", "{\"subject\":\"x\"}", "text/plain", 415)]
+    [InlineData("adele", "POST", "/api/meetings", "{", "application/json", 400)]
+    [InlineData("adele", "POST", "/api/meetings", "{\"durationMinutes\":true}", "application/json", 400)]
+    [InlineData("adele", "DELETE", "/api/meetings", null, null, 405)]
+    public async Task Request_RefusedByTheFramework_CarriesTheErrorBodyToo(string who, string method, string path, string? body, string? contentType, int status)
+    {
+        using var anonymous = _host.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, contentType!);
+
+        using var response = await (who == "anonymous" ? anonymous : _adele).SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<ApiError>();
+        Assert.False(string.IsNullOrWhiteSpace(error?.Error));
+        Assert.False(string.IsNullOrWhiteSpace(error?.Message));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using Newtonsoft.Json.Linq;
@@ -68,7 +69,9 @@ public sealed class BotAuthenticationTests(SecuredBotHostFactory host) : IClassF
         var response = await PostAsync(token.Length == 0 ? null : token, id: id);
 
         Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        // The API's generic error body, nothing about why the token failed.
+        var error = await response.Content.ReadFromJsonAsync<MeetingBot.Web.Api.ApiError>();
+        Assert.Equal(MeetingBot.Web.Api.ApiErrorBodies.For(401), error);
         Assert.Equal(0, RepliesTo(id));
     }
 

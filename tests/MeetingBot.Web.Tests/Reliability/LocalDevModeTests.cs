@@ -51,7 +51,11 @@ public sealed class LocalDevModeTests
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/dev/users")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsJsonAsync("/api/dev/clock/advance", new { minutes = 60 })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsJsonAsync("/api/sim/dialin", new { dialedNumber = "+14056660187", callerNumber = "+12125550100" })).StatusCode);
-        var anonymous = await http.PostAsJsonAsync("/api/messages", new { type = "message", text = "act as nestor", channelId = "emulator", serviceUrl = "http://127.0.0.1:9/" });
+        var anonymous = await http.PostAsJsonAsync("/api/messages", new
+        {
+            type = "message", text = "act as nestor", channelId = "emulator", serviceUrl = "http://127.0.0.1:9/",
+            from = new { id = "user-1" }, conversation = new { id = "conv-1" },
+        });
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
