@@ -29,6 +29,7 @@ public sealed class AdminApiTests : IAsyncLifetime
     [InlineData("GET", "/api/admin/reports/pools")]
     [InlineData("GET", "/api/admin/reports/usage")]
     [InlineData("GET", "/api/admin/reports/usage.csv")]
+    [InlineData("GET", "/api/admin/cluster")]
     public async Task AdminRoute_NonAdmin_Returns403(string method, string path)
     {
         using var adele = await _app.ClientForAsync("adele");

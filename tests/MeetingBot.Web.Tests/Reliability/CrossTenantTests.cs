@@ -16,6 +16,8 @@ public sealed class CrossTenantTests : IAsyncLifetime
     private readonly MeetingBotAppFactory _host = new();
     private string _meetingId = "";
     private string _legId = "";
+    private string _waitingId = "";
+    private string _sessionId = "";
 
     public async Task InitializeAsync()
     {
@@ -25,6 +27,12 @@ public sealed class CrossTenantTests : IAsyncLifetime
         _meetingId = meeting!.Id;
         var leg = await adele.PostAsJsonAsync($"/api/meetings/{_meetingId}/callme", new { number = "405 555 0100" });
         _legId = (await leg.Content.ReadFromJsonAsync<CallLegView>())!.Id;
+        // Someone waiting in the lobby, and a caller on contoso's bridge: both reachable only from contoso.
+        (await adele.PutAsJsonAsync($"/api/meetings/{_meetingId}/lobby", new { bypass = "OnlyOrganizer", dialInCallersBypass = false })).EnsureSuccessStatusCode();
+        using var alex = await _host.ClientForAsync("alex");
+        _waitingId = (await (await alex.PostAsJsonAsync($"/api/meetings/{_meetingId}/join", new { audio = "computer" })).Content.ReadFromJsonAsync<ParticipantView>())!.Id;
+        var session = await adele.PostAsJsonAsync("/api/sim/dialin", new { dialedNumber = "+14056660187", callerNumber = "+12125550100" });
+        _sessionId = (await session.Content.ReadFromJsonAsync<DialInSessionView>())!.Id;
         _host.Advance(TimeSpan.FromSeconds(90)); // two paid minutes on contoso's pool
     }
 
@@ -50,6 +58,11 @@ public sealed class CrossTenantTests : IAsyncLifetime
             (HttpMethod.Post, $"/api/calls/{_legId}/hangup", null),
             (HttpMethod.Post, $"/api/sim/calls/{_legId}/phone-hangup", null),
             (HttpMethod.Post, $"/api/sim/calls/{_legId}/answer", null),
+            (HttpMethod.Get, $"/api/cards/invite/{_meetingId}", null),
+            (HttpMethod.Get, $"/api/meetings/{_meetingId}/options", null),
+            (HttpMethod.Get, $"/api/meetings/{_meetingId}/lobby", null),
+            (HttpMethod.Post, $"/api/meetings/{_meetingId}/lobby/{_waitingId}/admit", null),
+            (HttpMethod.Post, $"/api/sim/dialin/{_sessionId}/digits", new { digits = "1#" }),
         };
 
         var answers = new List<string>();
@@ -67,6 +80,8 @@ public sealed class CrossTenantTests : IAsyncLifetime
         Assert.Equal(2 * routes.Length, answers.Count);
         Assert.Equal(before, await TwoTenants.SnapshotAsync(_host, "contoso"));
         Assert.Empty((await _host.Tenants.Ask(TwoTenants.Other, new ListMeetings("adele"))));
+        var meeting = (await _host.Tenants.Ask("contoso", new GetMeetingDetails(_meetingId))).Value!.Meeting;
+        Assert.True(meeting.Participants.Single(p => p.Id == _waitingId).InLobby);
     }
 
     [Fact]
@@ -81,6 +96,7 @@ public sealed class CrossTenantTests : IAsyncLifetime
         var usage = await admin.GetFromJsonAsync<UsageReportView>("/api/admin/reports/usage");
         var audit = await admin.GetFromJsonAsync<List<AuditEntryView>>("/api/admin/audit");
         var pools = await admin.GetFromJsonAsync<List<MinutePoolRowView>>("/api/admin/reports/pools");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/admin/cluster")).StatusCode);
 
         Assert.Equal(before, await TwoTenants.SnapshotAsync(_host, "contoso"));
         Assert.Empty(usage!.Rows);
