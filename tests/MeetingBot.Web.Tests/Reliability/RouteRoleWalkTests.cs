@@ -49,7 +49,6 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
         ("GET /meetings/{id}/options", Public()),
         ("GET /api/dialin/{tenantId}", Public()),
         ("POST /api/dev/signin", Public(new { userId = "megan" })),
-        ("POST /api/dev/signout", Public()),
         ("GET /api/dev/users", Public()),
         ("GET /api/me", SignedIn()),
         ("POST /api/me/pin/reset", SignedIn()),
@@ -77,6 +76,7 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
         ("POST /api/admin/users/{id}/licenses", AdminOnly(new { sku = "AudioConferencingMonthly" })),
         ("DELETE /api/admin/users/{id}/licenses/{sku}", AdminOnly()),
         ("PUT /api/admin/users/{id}/dialout", AdminOnly(new { permission = "AnyDestination" })),
+        ("PUT /api/admin/users/{id}/directory", AdminOnly(new { aadObjectId = "6f2d0c4e-8a1b-4c3d-9e5f-0a1b2c3d4e5f" })),
         ("GET /api/admin/subscriptions", AdminOnly()),
         ("GET /api/admin/credits", AdminOnly()),
         ("POST /api/admin/credits/funds", AdminOnly(new { amount = 10.00m })),
@@ -96,6 +96,8 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
         // Last: meeting ids count up per tenant, so once the other tenant has scheduled one, that id is its own.
         ("POST /api/meetings/", SignedIn(new { subject = "Walk" })),
         ("POST /api/messages", Public()),
+        // Last: signing out ends each role's session (its token stops working).
+        ("POST /api/dev/signout", Public()),
     ];
 
     private readonly MeetingBotAppFactory _host = new();
@@ -187,6 +189,9 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
 
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
         Assert.Equal(Expectations.Length * Enum.GetValues<Role>().Length, requests);
+        // The last route signed every role out: their tokens no longer work.
+        foreach (var role in Enum.GetValues<Role>().Where(r => r != Role.Anonymous))
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await _clients[role].GetAsync("/api/me")).StatusCode);
     }
 
     /// <summary>Route parameters from the setup: the meeting, its organizer's leg, the person in its lobby, a new dial-in session.</summary>
