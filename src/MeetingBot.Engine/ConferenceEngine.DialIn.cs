@@ -11,7 +11,13 @@ namespace MeetingBot.Engine;
 
 public sealed partial class ConferenceEngine
 {
+    /// <summary>
+    /// Callers on the bridge: kept while they are keying digits or their call is up, and forgotten when the bridge hangs
+    /// up, their call ends, or they type nothing for <see cref="EngineOptions.DialInInputTimeout"/> — so the sessions held
+    /// are the calls in progress, not every call ever made.
+    /// </summary>
     private readonly ConcurrentDictionary<string, DialInSession> _dialIns = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _dialInByLeg = new(StringComparer.Ordinal);
     private long _dialInCounter;
 
     /// <summary>A caller dials a bridge number (toll, toll-free or local).</summary>
@@ -32,7 +38,7 @@ public sealed partial class ConferenceEngine
                 if (!TollFreeCanBePaid(tenant)) return EngineError.TollFreeUnavailable;
             }
             var id = "dialin-" + Interlocked.Increment(ref _dialInCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var session = new DialInSession(id, tenant.Id, dialed.Value!, caller.Value!.E164, isTollFree);
+            var session = new DialInSession(id, tenant.Id, dialed.Value!, caller.Value!.E164, isTollFree, Now);
             _dialIns[id] = session;
             return session;
         });
@@ -129,6 +135,7 @@ public sealed partial class ConferenceEngine
         tenant.LiveLegs.Add(leg);
         _tenantByLeg[leg.Id] = tenant.Id;
         session.LegId = leg.Id;
+        _dialInByLeg[leg.Id] = session.Id;
         JournalLeg(leg);
         raised.Add(new ParticipantJoined(tenant.Id, Now, meeting.Id, participant.Id, participant.DisplayName, IsPhoneOnly: !session.IsOrganizer, inLobby));
         Connect(tenant, leg, raised);
@@ -142,10 +149,41 @@ public sealed partial class ConferenceEngine
         return session;
     }
 
-    private static void Hangup(DialInSession session, string why)
+    /// <summary>The bridge hangs up: the caller hears why (the answer to this key press says it), and the session is gone.</summary>
+    private void Hangup(DialInSession session, string why)
     {
         session.Stage = DialInStage.Disconnected;
         session.Prompt = why;
+        Forget(session);
+    }
+
+    private void Forget(DialInSession session)
+    {
+        _dialIns.TryRemove(session.Id, out _);
+        if (session.LegId is { } legId) _dialInByLeg.TryRemove(legId, out _);
+    }
+
+    /// <summary>The dial-in session whose call is <paramref name="legId"/>, if it is still held.</summary>
+    private DialInSession? DialInOfLeg(string legId) =>
+        _dialInByLeg.TryGetValue(legId, out var id) && _dialIns.TryGetValue(id, out var session) ? session : null;
+
+    /// <summary>A dial-in call ended (hung up, cut off, the meeting ended): its session is over.</summary>
+    private void DialInLegEnded(CallLeg leg)
+    {
+        if (leg.Kind is CallLegKind.DialInToll or CallLegKind.DialInTollFree && DialInOfLeg(leg.Id) is { } session)
+        {
+            session.Stage = DialInStage.Disconnected;
+            Forget(session);
+        }
+    }
+
+    /// <summary>Callers of this tenant who reached the bridge and typed nothing for the timeout are hung up. Caller holds the tenant lock.</summary>
+    private void HangUpSilentCallers(Tenant tenant)
+    {
+        if (_dialIns.IsEmpty) return;
+        foreach (var session in _dialIns.Values)
+            if (session.TenantId == tenant.Id && session.LegId is null && Now - session.StartedAt >= Options.DialInInputTimeout)
+                Hangup(session, DialInPrompts.NoInput);
     }
 
     /// <summary>The region the caller is calling from (their number is E.164 already).</summary>

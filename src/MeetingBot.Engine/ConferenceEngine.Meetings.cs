@@ -165,7 +165,7 @@ public sealed partial class ConferenceEngine
             var p = m.FindParticipant(participantId);
             if (p is not { InLobby: true, LeftAt: null }) return EngineError.NotMeetingParticipant;
             p.InLobby = false;
-            if (p.PhoneLegId is { } legId && _dialIns.Values.FirstOrDefault(s => s.LegId == legId) is { } session)
+            if (p.PhoneLegId is { } legId && DialInOfLeg(legId) is { } session)
             {
                 session.Stage = DialInStage.Admitted;
                 session.Prompt = DialInPrompts.Joined;

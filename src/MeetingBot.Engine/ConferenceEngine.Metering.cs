@@ -68,6 +68,7 @@ public sealed partial class ConferenceEngine
         try
         {
             ExpireCredits(tenant, raised);
+            HangUpSilentCallers(tenant);
             while (tenant.Due.TryPeek(out var leg, out var due) && due <= now)
             {
                 tenant.Due.Dequeue();
@@ -259,6 +260,7 @@ public sealed partial class ConferenceEngine
         leg.State = state;
         leg.EndedAt = at;
         tenant.LiveLegs.Remove(leg);
+        DialInLegEnded(leg);
         var segments = leg.Segments;
         var records = new List<UsageRecord>(segments.Count);
         for (var i = 0; i < segments.Count; i++)

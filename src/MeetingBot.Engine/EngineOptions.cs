@@ -6,6 +6,8 @@ public sealed class EngineOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:3978";
     /// <summary>The simulated phone network answers a dialed number after this long (zero: at once).</summary>
     public TimeSpan AutoAnswerAfter { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>A caller on the bridge who has not reached a meeting by then is hung up (and the session forgotten).</summary>
+    public TimeSpan DialInInputTimeout { get; set; } = TimeSpan.FromMinutes(5);
     public TimeSpan HangUpReminderInterval { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Tenant policy beyond Teams: end a phone leg this long after its user left (null: never, as Teams).</summary>
     public TimeSpan? EndOrphanedLegsAfter { get; set; }
@@ -30,6 +32,7 @@ public sealed class EngineOptions
     {
         if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out _)) throw new InvalidOperationException("MeetingBot:Engine:PublicBaseUrl must be an absolute URL.");
         if (AutoAnswerAfter < TimeSpan.Zero) throw new InvalidOperationException("AutoAnswerAfter must not be negative.");
+        if (DialInInputTimeout < TimeSpan.FromSeconds(10)) throw new InvalidOperationException("DialInInputTimeout must be at least 10 seconds.");
         if (HangUpReminderInterval < TimeSpan.FromSeconds(1)) throw new InvalidOperationException("HangUpReminderInterval must be at least one second.");
         if (MaxConferenceIdAttempts is < 1 or > 10) throw new InvalidOperationException("MaxConferenceIdAttempts must be 1..10.");
         if (ConferenceIdDigits is < 6 or > 12) throw new InvalidOperationException("ConferenceIdDigits must be 6..12.");

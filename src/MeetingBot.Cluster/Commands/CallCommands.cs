@@ -85,8 +85,9 @@ public sealed record EnterDialInDigits(string SessionId, string Digits) : Tenant
 {
     public override DialInStep Run(ConferenceEngine engine, string tenantId)
     {
-        var result = engine.EnterDialInDigits(SessionId, Digits);
+        // Held before the keys: a session the bridge hangs up on is forgotten, yet this answer says why.
         var session = engine.GetDialIn(SessionId);
+        var result = engine.EnterDialInDigits(SessionId, Digits);
         return new DialInStep(session.IsSuccess ? DialInSnapshot.Of(session.Value!) : null, result.Error);
     }
 }

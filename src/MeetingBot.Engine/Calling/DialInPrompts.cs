@@ -8,4 +8,5 @@ public static class DialInPrompts
     public const string WrongPin = "That PIN is not correct. Enter your PIN followed by pound, or press pound to join as a guest.";
     public const string Lobby = "Please wait. Someone in the meeting will let you in soon.";
     public const string Joined = "You are now joining the meeting.";
+    public const string NoInput = "We didn't receive any input. Goodbye.";
 }

@@ -3,8 +3,9 @@ namespace MeetingBot.Engine.Calling;
 /// <summary>A caller on the bridge, before and after they reach a meeting.</summary>
 public sealed class DialInSession
 {
-    internal DialInSession(string id, string tenantId, string dialedNumber, string callerNumber, bool isTollFree)
+    internal DialInSession(string id, string tenantId, string dialedNumber, string callerNumber, bool isTollFree, DateTimeOffset startedAt)
     {
+        StartedAt = startedAt;
         Id = id;
         TenantId = tenantId;
         DialedNumber = dialedNumber;
@@ -13,6 +14,8 @@ public sealed class DialInSession
     }
 
     public string Id { get; }
+    /// <summary>When the caller reached the bridge: a caller who types nothing is hung up after <see cref="EngineOptions.DialInInputTimeout"/>.</summary>
+    public DateTimeOffset StartedAt { get; }
     public string TenantId { get; }
     public string DialedNumber { get; }
     public string CallerNumber { get; }

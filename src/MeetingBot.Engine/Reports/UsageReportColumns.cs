@@ -38,10 +38,13 @@ public static class UsageReportColumns
         return sb.ToString();
     }
 
+    private static bool IsE164(string value) => value.Length > 1 && value[0] == '+' && value.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
+
     private static string Escape(string value)
     {
-        // A leading formula character would run as a formula in a spreadsheet: prefix it.
-        if (value.Length > 0 && "=+-@".Contains(value[0]) && !value.StartsWith('+')) value = "'" + value;
+        // A leading formula character would run as a formula in a spreadsheet: prefix it. Phone numbers in E.164
+        // ("+" and digits only) are data a spreadsheet reads as a number, and stay as they are.
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0]) && !IsE164(value)) value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }

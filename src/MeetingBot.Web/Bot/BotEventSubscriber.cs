@@ -27,7 +27,8 @@ public sealed class BotEventSubscriber(
         switch (engineEvent)
         {
             case CallingFeatureUnavailable e when !ledger.ToldRecently(NoticeLedger.Unavailable(e.UserId, e.MeetingId)):
-                await SendAsync(engineEvent.TenantId, e.UserId, MessageFactory.Text("📞 " + e.Message), cancellationToken);
+                // Teams' own sentence, word for word: nothing added to it.
+                await SendAsync(engineEvent.TenantId, e.UserId, MessageFactory.Text(e.Message), cancellationToken);
                 break;
             case HangUpReminder e when !ledger.ToldRecently(NoticeLedger.Reminder(e.UserId, e.MeetingId)):
                 await SendAsync(engineEvent.TenantId, e.UserId, Card(HangUpReminderCard.Build(e.MeetingId, e.LegId, e.ToNumber, e.ConnectedFor), e.Message), cancellationToken);
@@ -76,7 +77,16 @@ public sealed class BotEventSubscriber(
             logger.LogDebug("No conversation for {UserId}; {Text} not sent", userId, (activity as IMessageActivity)?.Text);
             return;
         }
-        await adapter.ContinueConversationAsync(settings.AppId, reference,
-            (turnContext, ct) => turnContext.SendActivityAsync(activity, ct), cancellationToken);
+        // A notice answers no message: Bot Builder makes the continuation a reply to a made-up activity id, which Web
+        // Chat holds back (it never saw that activity). Without replyToId the connector posts it to the conversation.
+        await adapter.ContinueConversationAsync(settings.AppId, reference, (turnContext, ct) =>
+        {
+            turnContext.OnSendActivities((_, activities, next) =>
+            {
+                foreach (var a in activities) a.ReplyToId = null;
+                return next();
+            });
+            return turnContext.SendActivityAsync(activity, ct);
+        }, cancellationToken);
     }
 }

@@ -117,4 +117,30 @@ public class DialInTests
         Assert.Equal(EngineError.NotABridgeNumber, f.Engine.StartDialIn("+1 212 555 0199", Caller).Error);
         Assert.Equal(EngineError.UnknownDialInSession, f.Engine.EnterDialInDigits("dialin-999", "123#").Error);
     }
+
+    [Fact]
+    public void DialInSessions_AreForgotten_WhenTheBridgeHangsUp_WhenTheCallEnds_AndWhenTheCallerTypesNothing()
+    {
+        var f = new EngineFixture();
+        var m = f.Schedule();
+        f.Engine.SetLobby(T, "adele", m.Id, new LobbySettings(LobbyBypass.Everyone, DialInCallersBypass: true)).Unwrap();
+
+        var refused = f.Engine.StartDialIn(Toll, Caller).Unwrap();
+        for (var i = 0; i < 3; i++) f.Engine.EnterDialInDigits(refused.Id, "111111111#");
+        var joined = f.Engine.StartDialIn(Toll, Caller).Unwrap();
+        f.Engine.EnterDialInDigits(joined.Id, m.ConferenceId + "#").Unwrap();
+        f.Engine.EnterDialInDigits(joined.Id, "#").Unwrap();
+        var silent = f.Engine.StartDialIn(Toll, Caller).Unwrap();
+
+        Assert.Equal((DialInStage.Disconnected, EngineError.UnknownDialInSession), (refused.Stage, f.Engine.GetDialIn(refused.Id).Error));
+        Assert.True(f.Engine.GetDialIn(joined.Id).IsSuccess); // in the meeting: held while the call is up
+        f.Engine.PhoneHangsUp(joined.LegId!).Unwrap();
+        Assert.Equal((DialInStage.Disconnected, EngineError.UnknownDialInSession), (joined.Stage, f.Engine.GetDialIn(joined.Id).Error));
+
+        f.Run(f.Engine.Options.DialInInputTimeout - TimeSpan.FromSeconds(1));
+        Assert.True(f.Engine.GetDialIn(silent.Id).IsSuccess);
+        f.Run(TimeSpan.FromSeconds(1));
+        Assert.Equal((DialInStage.Disconnected, DialInPrompts.NoInput), (silent.Stage, silent.Prompt));
+        Assert.Equal(EngineError.UnknownDialInSession, f.Engine.EnterDialInDigits(silent.Id, m.ConferenceId + "#").Error);
+    }
 }

@@ -52,6 +52,24 @@ public class ReportTests
         Assert.Throws<ArgumentException>(() => UsageReportColumns.ToCsv([record], ["Nope"]));
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(1)", "'@SUM(1)")]
+    [InlineData("\t=1", "'\t=1")]
+    [InlineData("+14055550100", "+14055550100")]
+    [InlineData("Adele Vance", "Adele Vance")]
+    public void UsageCsv_AValueThatWouldRunAsAFormula_IsPrefixed_PhoneNumbersAreNot(string displayName, string expected)
+    {
+        var record = new UsageRecord(Guid.NewGuid(), "leg-1", T, "adele", displayName, "adele@x", "conf_out",
+            "+14056660187", "+14055550100", "US", EngineFixture.Start, 61, 0m, "USD", MeetingBot.Engine.Licensing.Capability.MCOMEETADD);
+
+        var csv = UsageReportColumns.ToCsv([record], ["UserDisplayName", "ToNumber"]);
+
+        Assert.Equal($"UserDisplayName,ToNumber\r\n{expected},+14055550100\r\n", csv);
+    }
+
     [Fact]
     public void MinutePoolsReport_HasTheThreeCapabilities_AndHistory()
     {

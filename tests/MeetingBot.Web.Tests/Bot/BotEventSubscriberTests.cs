@@ -40,7 +40,7 @@ public sealed class BotEventSubscriberTests
         await subscriber.HandleAsync(new CallingFeatureUnavailable(BotHarness.TenantId, At, "adele", "1", EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);
 
         var sent = Assert.IsAssignableFrom<IMessageActivity>(Next(h.Adapter));
-        Assert.Equal("📞 " + EngineMessages.NotSetUpForCallingFeature, sent.Text);
+        Assert.Equal(EngineMessages.NotSetUpForCallingFeature, sent.Text);
         Assert.Equal("adele-chat", sent.Conversation.Id);
     }
 

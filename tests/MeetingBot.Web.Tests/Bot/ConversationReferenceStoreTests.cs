@@ -109,7 +109,7 @@ public sealed class ConversationReferenceStoreTests
             EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature), default);
 
         var sent = Assert.IsAssignableFrom<IMessageActivity>(after.Adapter.GetNextReply());
-        Assert.Equal("📞 " + EngineMessages.NotSetUpForCallingFeature, sent.Text);
+        Assert.Equal(EngineMessages.NotSetUpForCallingFeature, sent.Text);
         Assert.Equal(before.Adapter.Conversation.Conversation.Id, sent.Conversation.Id);
     }
 }

@@ -71,9 +71,9 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
         await WaitForAsync(a => Text(a) == $"📞 Your phone +1 405-555-0100 is connected to meeting {meetingId}.");
 
         // Fast forward the demo clock until the 120 pooled minutes run out: a hard cut-off, said proactively.
-        for (var i = 0; i < 6 && !SinkHas(a => Text(a) == "📞 " + EngineMessages.NotSetUpForCallingFeature); i++)
+        for (var i = 0; i < 6 && !SinkHas(a => Text(a) == EngineMessages.NotSetUpForCallingFeature); i++)
             Assert.StartsWith("⏩ Moved the demo clock forward 30 minute(s).", Text(Assert.Single(await SayAsync("fast forward 30"))));
-        await WaitForAsync(a => Text(a) == "📞 " + EngineMessages.NotSetUpForCallingFeature);
+        await WaitForAsync(a => Text(a) == EngineMessages.NotSetUpForCallingFeature);
         await WaitForAsync(a => Text(a) == $"📞 The call to +1 405-555-0100 in meeting {meetingId} was cut off after 120 minute(s): no pooled minutes or credits were left to pay for the next one.");
         Assert.Equal(CallLegState.CutOff, Assert.Single((await tenants.Ask("contoso", new ListLegs(meetingId)))).State);
 

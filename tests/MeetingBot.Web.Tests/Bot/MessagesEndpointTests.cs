@@ -73,9 +73,11 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
 
         var received = await _sink.WaitForAsync(2);
         Assert.Equal(2, received.Count);
-        // A continued conversation replies to the continuation activity's id, which the Emulator accepts.
-        Assert.StartsWith($"/v3/conversations/{ConversationId}/activities", received[1].Path);
-        Assert.Equal("📞 " + EngineMessages.NotSetUpForCallingFeature, (string?)received[1].Activity["text"]);
+        // A notice is sent to the conversation, answering no activity (Web Chat holds back replies to unknown ids),
+        // in Teams' exact words.
+        Assert.Equal($"/v3/conversations/{ConversationId}/activities", received[1].Path);
+        Assert.Null(received[1].Activity["replyToId"]);
+        Assert.Equal(EngineMessages.NotSetUpForCallingFeature, (string?)received[1].Activity["text"]);
     }
 
     [Fact]
@@ -101,7 +103,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
             var received = await _sink.WaitForAsync(2);
             Assert.Equal(2, received.Count);
             Assert.StartsWith($"/v3/conversations/{ConversationId}/activities", received[1].Path);
-            Assert.Equal("📞 " + EngineMessages.NotSetUpForCallingFeature, (string?)received[1].Activity["text"]);
+            Assert.Equal(EngineMessages.NotSetUpForCallingFeature, (string?)received[1].Activity["text"]);
         }
         finally
         {
@@ -159,6 +161,25 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("serviceUrl", await response.Content.ReadAsStringAsync());
+        Assert.Empty(await _sink.WaitForAsync(1, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Theory]
+    [InlineData("http://10.0.0.5:3979/")]
+    [InlineData("https://smba.trafficmanager.net/amer/")]
+    [InlineData("http://localhost.evil.example/")]
+    [InlineData("http://127.0.0.1.nip.io/")]
+    public async Task Post_LocalDevMode_ServiceUrlNotThisMachine_Answers400AndTheBotNeverRuns(string serviceUrl)
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+        var activity = EmulatorActivity("message", "act-remote-url", "help");
+        activity["serviceUrl"] = serviceUrl;
+
+        var response = await client.PostAsync("/api/messages", Json(activity));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not a loopback address", await response.Content.ReadAsStringAsync());
         Assert.Empty(await _sink.WaitForAsync(1, TimeSpan.FromMilliseconds(500)));
     }
 
