@@ -27,6 +27,8 @@ public sealed class SqliteDialect : SqlDialect
         _connectionString = builder.ToString();
         _synchronous = synchronous.ToString().ToUpperInvariant();
         BusyTimeout = busyTimeout ?? TimeSpan.FromSeconds(30);
+        if (BusyTimeout <= TimeSpan.Zero || BusyTimeout > TimeSpan.FromMinutes(10))
+            throw new ArgumentOutOfRangeException(nameof(busyTimeout), BusyTimeout, "The SQLite busy timeout must be more than zero and at most 10 minutes.");
     }
 
     public TimeSpan BusyTimeout { get; }
@@ -44,7 +46,7 @@ public sealed class SqliteDialect : SqlDialect
 
     public override DbConnection Open()
     {
-        var connection = new SqliteConnection(_connectionString) { DefaultTimeout = (int)BusyTimeout.TotalSeconds };
+        var connection = new SqliteConnection(_connectionString) { DefaultTimeout = Math.Max(1, (int)Math.Ceiling(BusyTimeout.TotalSeconds)) };
         connection.Open();
         using var pragma = connection.CreateCommand();
         pragma.CommandText = string.Create(CultureInfo.InvariantCulture,

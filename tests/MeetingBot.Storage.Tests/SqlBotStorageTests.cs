@@ -25,6 +25,36 @@ public class SqlBotStorageTests
     }
 
     [Theory, MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Retention_DeletesStateNobodyWroteOrReadForTheRetention_KeepsWhatIsStillRead(string provider)
+    {
+        using var store = TestStore.Create(provider);
+        SchemaMigrator.Migrate(store.Dialect);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
+        var host = new SqlBotStorage(new ConversationStateStore(store.Dialect, clock));
+        await host.WriteAsync(new Dictionary<string, object> { ["read-daily"] = new Note { Text = "a" }, ["forgotten"] = new Note { Text = "b" } });
+        using (var c = store.Dialect.Open())
+        using (var insert = c.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO conversation_state (key, json, etag) VALUES ('legacy', '{}', 'e')"; // from before retention
+            insert.ExecuteNonQuery();
+        }
+        var retention = new MeetingBot.Web.Storage.StateRetention(new ConversationStateStore(store.NewDialect(), clock),
+            Microsoft.Extensions.Options.Options.Create(new MeetingBot.Web.Storage.StorageOptions { StateRetention = TimeSpan.FromDays(30) }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<MeetingBot.Web.Storage.StateRetention>.Instance, clock);
+        Assert.Equal(0, retention.PurgeOnce()); // the legacy row's clock starts now
+
+        for (var day = 0; day < 40; day++)
+        {
+            clock.Advance(TimeSpan.FromDays(1));
+            await host.ReadAsync(["read-daily"]);
+        }
+        var purged = retention.PurgeOnce();
+
+        Assert.Equal(2, purged);
+        Assert.Equal(["read-daily"], (await new SqlBotStorage(new ConversationStateStore(store.NewDialect(), clock)).ReadAsync(["read-daily", "forgotten", "legacy"])).Keys);
+    }
+
+    [Theory, MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task WriteAsync_WithAStaleETag_ThrowsAndKeepsTheNewerWrite(string provider)
     {
         using var store = TestStore.Create(provider);

@@ -13,6 +13,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAda
 
     public const string Apology = "Sorry, something went wrong on my side. Please try again, or type help.";
     public const string TenantMoving = "Your organization is moving to another MeetingBot server right now. Please try again in a few seconds.";
+    public const string StorageBusy = "I couldn't save that: the database is busy right now, and nothing was changed. Please try again in a moment.";
 
     public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, ILogger<AdapterWithErrorHandler> logger)
         : base(authentication, logger)
@@ -25,7 +26,12 @@ public sealed class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAda
             {
                 // A host died and the tenant has not come back on a survivor within the retry budget: the command did
                 // not run (or its outcome is unknown), and saying so is more useful than a generic apology.
-                await turnContext.SendActivityAsync(exception is TenantUnavailableException ? TenantMoving : Apology);
+                await turnContext.SendActivityAsync(exception switch
+                {
+                    TenantUnavailableException => TenantMoving,
+                    System.Data.Common.DbException => StorageBusy,
+                    _ => Apology,
+                });
             }
             catch (Exception sendFailure)
             {

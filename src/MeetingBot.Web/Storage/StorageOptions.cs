@@ -16,6 +16,18 @@ public sealed class StorageOptions
     /// <summary>SQLite durability: Full survives power loss; Normal survives a process crash and is faster (see docs/storage.md).</summary>
     public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
 
+    /// <summary>
+    /// How long a SQLite write waits for a database another process holds locked before it gives up: the request then
+    /// answers "try again" (503 from the API, a sentence in chat) with nothing written, instead of hanging.
+    /// </summary>
+    public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Npgsql connection string, required when <see cref="Provider"/> is Postgres.</summary>
     public string Postgres { get; set; } = "";
+
+    /// <summary>Bot state (conversation and user state, conversation references) unused this long is deleted; zero keeps it forever.</summary>
+    public TimeSpan StateRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often each host looks for bot state past <see cref="StateRetention"/>.</summary>
+    public TimeSpan StateRetentionCheckEvery { get; set; } = TimeSpan.FromHours(1);
 }

@@ -19,7 +19,7 @@ public static class StorageRegistration
 
         services.AddSingleton<SqlDialect>(_ => options.Provider switch
         {
-            StorageProvider.Sqlite => new SqliteDialect(options.Sqlite, options.SqliteSynchronous),
+            StorageProvider.Sqlite => new SqliteDialect(options.Sqlite, options.SqliteSynchronous, options.SqliteBusyTimeout),
             StorageProvider.Postgres => new PostgresDialect(options.Postgres),
             _ => throw new InvalidOperationException($"Unknown storage provider '{options.Provider}'."),
         });
@@ -27,6 +27,9 @@ public static class StorageRegistration
         services.AddSingleton<SqlEngineJournal>(sp => new SqlEngineJournal(sp.GetRequiredService<SqlDialect>()));
         services.AddSingleton<IEngineJournal>(sp => sp.GetRequiredService<SqlEngineJournal>());
         services.AddSingleton(sp => new ConversationStateStore(sp.GetRequiredService<SqlEngineJournal>().Dialect));
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.AddHostedService(sp => new StateRetention(sp.GetRequiredService<ConversationStateStore>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>(), sp.GetRequiredService<ILogger<StateRetention>>()));
         services.AddSingleton<MeetingBot.Cluster.IDemoClockStore>(sp => new SqlDemoClockStore(new SharedCounters(sp.GetRequiredService<SqlEngineJournal>().Dialect)));
         services.Replace(ServiceDescriptor.Singleton<IStorage, SqlBotStorage>());
         return services;

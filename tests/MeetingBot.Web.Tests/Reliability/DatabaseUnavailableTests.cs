@@ -55,6 +55,55 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
         new SqlEngineJournal(new SqliteDialect($"Data Source={_file}")).Load("contoso")?.Purchases.Sum(p => p.Remaining) ?? 0m;
 
     [Fact]
+    public async Task BotTurn_WhileDatabaseLocked_SaysTryAgain_AndSchedulesNothing()
+    {
+        // The setting users have (default 3 s), not a replaced dialect.
+        await using var host = new MeetingBotAppFactory(new Dictionary<string, string?>
+        {
+            ["MeetingBot:Storage:Provider"] = "Sqlite",
+            ["MeetingBot:Storage:Sqlite"] = $"Data Source={_file}",
+            ["MeetingBot:Storage:SqliteBusyTimeout"] = "00:00:01",
+        });
+        using var chat = host.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await SayAsync(chat, "whoami")).StatusCode);
+
+        HttpResponseMessage during;
+        await using (var locker = new SqliteConnection($"Data Source={_file}"))
+        {
+            await locker.OpenAsync();
+            await using (var begin = locker.CreateCommand())
+            {
+                begin.CommandText = "BEGIN EXCLUSIVE; INSERT INTO schema_version (version, applied_at) VALUES (999, 'lock');";
+                await begin.ExecuteNonQueryAsync();
+            }
+            during = await SayAsync(chat, "schedule Locked out");
+            await using var rollback = locker.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        var replies = (Newtonsoft.Json.Linq.JArray)Newtonsoft.Json.Linq.JObject.Parse(await during.Content.ReadAsStringAsync())["activities"]!;
+        Assert.Equal(MeetingBot.Web.Bot.AdapterWithErrorHandler.StorageBusy, (string?)Assert.Single(replies)["text"]);
+        Assert.DoesNotContain(await host.Tenants.Ask("contoso", new MeetingBot.Cluster.Commands.ListMeetings("adele")), m => m.Subject == "Locked out");
+        Assert.Contains("Scheduled", (await (await SayAsync(chat, "schedule After")).Content.ReadAsStringAsync()), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A chat message as the Emulator sends it, with the replies returned in the HTTP answer.</summary>
+    private static Task<HttpResponseMessage> SayAsync(HttpClient chat, string text) =>
+        chat.PostAsync("/api/messages", new StringContent(new Newtonsoft.Json.Linq.JObject
+        {
+            ["deliveryMode"] = "expectReplies",
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["serviceUrl"] = "http://127.0.0.1:9/",
+            ["channelId"] = "emulator",
+            ["from"] = new Newtonsoft.Json.Linq.JObject { ["id"] = "adele", ["name"] = "User" },
+            ["conversation"] = new Newtonsoft.Json.Linq.JObject { ["id"] = "locked-conversation" },
+            ["recipient"] = new Newtonsoft.Json.Linq.JObject { ["id"] = "bot", ["name"] = "MeetingBot" },
+            ["text"] = text,
+        }.ToString(), System.Text.Encoding.UTF8, "application/json"));
+
+    [Fact]
     public async Task Writes_WhileDatabaseLocked_Answer503AndRecoverAfterRelease()
     {
         using var adele = await ClientAsync("adele");
