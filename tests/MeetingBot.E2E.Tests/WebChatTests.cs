@@ -30,19 +30,19 @@ public sealed class WebChatTests(WebChatFixture fixture) : IClassFixture<WebChat
         await ShotAsync(page, "webchat-welcome");
 
         await SayAsync(page, "help");
-        await ExpectCardAsync(page, "What I can do");
+        await ShotAsync(await ExpectCardAsync(page, "What I can do"), "webchat-help");
 
         await SayAsync(page, "schedule Weekly sync");
         var invite = await ExpectCardAsync(page, "Weekly sync");
         await Assertions.Expect(invite).ToContainTextAsync("+1 405-666-0187");
-        await ShotAsync(page, "webchat-invite-dial-in");
+        await ShotAsync(invite, "webchat-invite-dial-in");
 
         await SayAsync(page, "act as megan");
         await ExpectMessageAsync(page, "Megan");
         await SayAsync(page, "schedule No dial-in");
         var noDialIn = await ExpectCardAsync(page, "No dial-in");
         await Assertions.Expect(noDialIn).Not.ToContainTextAsync("+1 405-666-0187");
-        await ShotAsync(page, "webchat-invite-no-dial-in");
+        await ShotAsync(noDialIn, "webchat-invite-no-dial-in");
 
         // The cut-off: Adele's phone runs the tenant's pooled minutes dry, then Teams' own error, word for word.
         await SayAsync(page, "act as adele");
@@ -60,18 +60,45 @@ public sealed class WebChatTests(WebChatFixture fixture) : IClassFixture<WebChat
         await SayAsync(page, "act as nestor");
         await ExpectMessageAsync(page, "Nestor");
         await SayAsync(page, "usage");
-        await ExpectCardAsync(page, "PSTN usage");
-        await ShotAsync(page, "webchat-usage");
+        var usage = await ExpectCardAsync(page, "PSTN usage");
+        await Assertions.Expect(usage).ToContainTextAsync("Adele Vance");
+        await Assertions.Expect(usage).ToContainTextAsync("MCOMEETADD");
+        await Assertions.Expect(usage.GetByRole(AriaRole.Button, new() { Name = "Full report" })).ToBeVisibleAsync();
+        await ShotAsync(usage, "webchat-usage");
         await SayAsync(page, "pools");
-        await ExpectCardAsync(page, "PSTN minute pools");
-        await ShotAsync(page, "webchat-pools");
+        var pools = await ExpectCardAsync(page, "PSTN minute pools");
+        await Assertions.Expect(pools).ToContainTextAsync("120/120");
+        await ShotAsync(pools, "webchat-pools");
 
         await AssertEverythingRenderedAsync(page);
     }
 
-    private async Task<IPage> OpenAsync()
+    /// <summary>
+    /// The guard itself: a bot message that answers an activity the page never saw is held back and warned about by
+    /// Web Chat (what proactive notices with a made-up replyToId did), and this class's warning collector sees it.
+    /// </summary>
+    [Fact]
+    public async Task WebChat_ReplyToAnActivityThePageNeverSaw_IsCaughtAsAWebChatWarning()
     {
-        var page = await fixture.Browser.NewPageAsync(fixture.Relay.BaseAddress, Width, Height);
+        await using var relay = await WebChatRelay.StartAsync(fixture.Host.BaseAddress);
+        var page = await OpenAsync(relay);
+        await ExpectCardAsync(page, "Welcome to MeetingBot");
+
+        relay.PushAsBot(new JsonObject { ["type"] = "message", ["text"] = "A notice that claims to answer something", ["replyToId"] = "never-sent" });
+
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30) && !Warned(); waited += TimeSpan.FromMilliseconds(250))
+            await Task.Delay(250);
+        lock (_warnings) Assert.True(Warned(), "No Web Chat warning about the unknown replyToId; warnings:\n" + string.Join('\n', _warnings));
+
+        bool Warned()
+        {
+            lock (_warnings) return _warnings.Any(w => w.Contains("never-sent", StringComparison.Ordinal));
+        }
+    }
+
+    private async Task<IPage> OpenAsync(WebChatRelay? relay = null)
+    {
+        var page = await fixture.Browser.NewPageAsync((relay ?? fixture.Relay).BaseAddress, Width, Height);
         page.Console += (_, message) =>
         {
             if (message.Type is "warning" or "warn") lock (_warnings) _warnings.Add($"{message.Text} ({message.Location})");
@@ -99,12 +126,20 @@ public sealed class WebChatTests(WebChatFixture fixture) : IClassFixture<WebChat
     private static async Task ExpectMessageAsync(IPage page, string text) =>
         await Assertions.Expect(page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").Filter(new() { HasText = text }).Last).ToBeVisibleAsync();
 
+    /// <summary>The page as the person sees it (Web Chat scrolled to the newest activity).</summary>
     private async Task ShotAsync(IPage page, string name)
     {
         await fixture.Relay.DrainAsync();
         // Let Web Chat finish scrolling to the newest activity before the picture.
         await page.WaitForTimeoutAsync(500);
         await BrowserSession.ScreenshotAsync(page, name);
+    }
+
+    /// <summary>One card at Web Chat's default bubble width, whole even when taller than the viewport.</summary>
+    private static async Task ShotAsync(ILocator card, string name)
+    {
+        Directory.CreateDirectory(BrowserSession.ScreenshotDirectory);
+        await card.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotDirectory, name + ".png") });
     }
 
     private async Task AssertEverythingRenderedAsync(IPage page)

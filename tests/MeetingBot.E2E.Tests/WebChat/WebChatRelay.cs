@@ -93,6 +93,16 @@ public sealed class WebChatRelay : IAsyncDisposable
         await Task.WhenAll(pending);
     }
 
+    /// <summary>Sends the page an activity as if the bot had posted it to the connector (to prove what Web Chat warns about).</summary>
+    public void PushAsBot(JsonObject activity)
+    {
+        activity["id"] = NextId();
+        activity["timestamp"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture);
+        activity["from"] = new JsonObject { ["id"] = BotId, ["name"] = "Bot", ["role"] = "bot" };
+        activity["conversation"] = new JsonObject { ["id"] = ConversationId };
+        Push(activity);
+    }
+
     private async Task StreamAsync(HttpContext context)
     {
         context.Response.Headers.ContentType = "text/event-stream";
