@@ -68,6 +68,7 @@ public sealed class WebChatTests(WebChatFixture fixture) : IClassFixture<WebChat
         await SayAsync(page, "pools");
         var pools = await ExpectCardAsync(page, "PSTN minute pools");
         await Assertions.Expect(pools).ToContainTextAsync("120/120");
+        await Assertions.Expect(pools).ToContainTextAsync("No minutes: MCOPSTN1, MCOPSTN2 (no licenses).");
         await ShotAsync(pools, "webchat-pools");
 
         await AssertEverythingRenderedAsync(page);
