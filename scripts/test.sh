@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# The Web Chat screenshots show the bot's emoji only with a colour emoji font.
+[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need+=(fonts-noto-color-emoji)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq

@@ -51,7 +51,7 @@ public sealed class MeetingBot : ActivityHandler
         _meetings = new MeetingFlow(tenants, time, ledger);
         _identities = new ChatIdentityResolver(tenants, settings);
         _phone = new PhoneFlow(tenants, ledger, _meetings, _identities);
-        _admin = new AdminFlow(tenants, time, _identities, demoTime);
+        _admin = new AdminFlow(tenants, time, _identities, settings.PublicBaseUrl, demoTime);
         _identity = new IdentityFlow(tenants, _identities);
         _router = BuildRouter();
     }

@@ -41,12 +41,15 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>A fresh context (own cookies and storage: one signed-in person) at 1366×768.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(BaseAddress, 1366, 768);
+
+    /// <summary>A fresh context on another site (e.g. the Web Chat relay) at the given viewport.</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, int width, int height)
     {
         var context = await _browser.NewContextAsync(new()
         {
-            BaseURL = BaseAddress.ToString(),
-            ViewportSize = new() { Width = 1366, Height = 768 },
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new() { Width = width, Height = height },
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(15_000);

@@ -33,6 +33,19 @@ public static class CardInspector
             _ => Array.Empty<string>(),
         }).ToList();
 
+    /// <summary>
+    /// The records of a report card (<see cref="CardElements.Record"/>: containers whose id is <paramref name="idPrefix"/>
+    /// followed by 1, 2, ...), each as its heading and its facts by title.
+    /// </summary>
+    public static IReadOnlyList<(string Heading, IReadOnlyDictionary<string, string> Facts)> Records(JObject card, string idPrefix) =>
+        card.Descendants().OfType<JObject>()
+            .Where(o => (string?)o["type"] == "Container" && ((string?)o["id"])?.StartsWith(idPrefix, StringComparison.Ordinal) == true
+                        && int.TryParse(((string)o["id"]!)[idPrefix.Length..], out _))
+            .Select(o => (
+                (string)o["items"]![0]!["text"]!,
+                (IReadOnlyDictionary<string, string>)o["items"]![1]!["facts"]!.ToDictionary(f => (string)f["title"]!, f => (string)f["value"]!)))
+            .ToList();
+
     public static IReadOnlyList<JObject> Submits(JObject card) =>
         card.Descendants().OfType<JObject>().Where(o => (string?)o["type"] == "Action.Submit").ToList();
 

@@ -113,9 +113,9 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
         // The admin reads the usage report: Adele's call on the pool ($0, MCOMEETADD), Lee's on credits (MCOPSTNPP).
         Assert.Contains("Nestor Wilke", Text(Assert.Single(await SayAsync("act as nestor"))));
         var usage = Card(Assert.Single(await SayAsync("usage")));
-        var rows = ById(usage, "usage")!["rows"]!.Skip(1).Select(r => r["cells"]!.Select(c => (string)c["items"]![0]!["text"]!).ToList()).ToList();
-        Assert.Contains(rows, r => r[0] == "Adele Vance" && r[1] == "conf_out" && r[3] == "+1 405-555-0100" && r[6] == "0.00" && r[8] == "MCOMEETADD");
-        Assert.Contains(rows, r => r[0] == "Lee Gu" && r[3] == "+1 405-555-0100" && r[6] == "0.05" && r[8] == "MCOPSTNPP");
+        var records = Records(usage, "usage-");
+        Assert.Contains(records, r => r.Heading == "Adele Vance" && r.Facts["Call type"] == "conf_out" && r.Facts["To"] == "+1 405-555-0100" && r.Facts["Charge"] == "0.00 USD" && r.Facts["Capability"] == "MCOMEETADD");
+        Assert.Contains(records, r => r.Heading == "Lee Gu" && r.Facts["To"] == "+1 405-555-0100" && r.Facts["Charge"] == "0.05 USD" && r.Facts["Capability"] == "MCOPSTNPP");
 
         // Every activity went to this conversation at the Emulator's serviceUrl, and each turn was answered.
         Assert.All(_sink.Received, r => Assert.StartsWith($"/v3/conversations/{ConversationId}/activities", r.Path));

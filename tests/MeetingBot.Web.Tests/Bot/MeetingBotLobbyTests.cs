@@ -161,10 +161,10 @@ public sealed class MeetingBotLobbyTests
             .Send(BotHarness.Submit(new { action = CardActions.Audit }))
             .AssertReply(a =>
             {
-                var rows = ById(Card(a), "audit")!["rows"]!.Select(r => r["cells"]!.Select(c => (string)c["items"]![0]!["text"]!).ToList()).ToList();
-                Assert.Equal(AuditCard.Headers, rows[0]);
-                Assert.Equal("alex", rows[1][1]);
-                Assert.Equal(h.Engine.GetAuditLog(BotHarness.TenantId, "nestor").Unwrap()[0].Outcome, rows[1][4]);
+                var newest = Records(Card(a), "audit-")[0];
+                Assert.Equal(AuditCard.Facts, newest.Facts.Keys);
+                Assert.Equal("alex", newest.Facts["Who"]);
+                Assert.Equal(h.Engine.GetAuditLog(BotHarness.TenantId, "nestor").Unwrap()[0].Outcome, newest.Facts["Outcome"]);
             })
             .StartTestAsync();
     }

@@ -49,13 +49,14 @@ public sealed class MeetingBotMinutesTests
             .Send("usage")
             .AssertReply(a =>
             {
-                var rows = ById(Card(a), "usage")!["rows"]!.Select(r => r["cells"]!.Select(c => (string)c["items"]![0]!["text"]!).ToList()).ToList();
-                Assert.Equal(UsageReportCard.Headers, rows[0]);
-                var paid = Assert.Single(rows, r => r[8] == "MCOPSTNPP");
-                Assert.Equal(["Adele Vance", "conf_out", "+1 405-666-0187", "+1 405-555-0100"], paid.Take(4));
-                Assert.Equal(["0.05", "USD"], paid.Skip(6).Take(2));
-                var pooled = Assert.Single(rows, r => r[8] == "MCOMEETADD");
-                Assert.Equal("0.00", pooled[6]);
+                var records = Records(Card(a), "usage-");
+                Assert.All(records, r => Assert.Equal(UsageReportCard.Facts, r.Facts.Keys));
+                var paid = Assert.Single(records, r => r.Facts["Capability"] == "MCOPSTNPP");
+                Assert.Equal("Adele Vance", paid.Heading);
+                Assert.Equal(["conf_out", "+1 405-666-0187", "+1 405-555-0100"], [paid.Facts["Call type"], paid.Facts["From"], paid.Facts["To"]]);
+                Assert.Equal("0.05 USD", paid.Facts["Charge"]);
+                var pooled = Assert.Single(records, r => r.Facts["Capability"] == "MCOMEETADD");
+                Assert.Equal("0.00 USD", pooled.Facts["Charge"]);
             })
             .StartTestAsync();
         // Inside, the charge stays exact: 3 minutes at 0.018.

@@ -52,6 +52,18 @@ public static class CardElements
         return c;
     }
 
+    /// <summary>
+    /// One record of a report as chat shows it at Web Chat's ~480 px bubble: a separated container with a bold heading
+    /// and a FactSet (a many-column Table breaks words mid-word there). <paramref name="id"/> lets tests read it.
+    /// </summary>
+    public static JObject Record(string id, string heading, IEnumerable<(string Title, string Value)> facts)
+    {
+        var record = Container([Text(heading, weight: "Bolder"), Facts(facts)], separator: true);
+        record["id"] = id;
+        record["spacing"] = "Medium";
+        return record;
+    }
+
     public static JObject Columns(params JObject[] columns) => new() { ["type"] = "ColumnSet", ["columns"] = new JArray(columns) };
 
     public static JObject Column(string width, params JToken[] items) => new()

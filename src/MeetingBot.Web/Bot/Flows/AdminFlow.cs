@@ -9,7 +9,7 @@ using MeetingBot.Web.Engine;
 namespace MeetingBot.Web.Bot.Flows;
 
 /// <summary>What the Teams admin center and the billing page do: licenses, permissions, credits, reports.</summary>
-public sealed class AdminFlow(ITenants tenants, TimeProvider time, ChatIdentityResolver identities, DemoTime? demoTime = null)
+public sealed class AdminFlow(ITenants tenants, TimeProvider time, ChatIdentityResolver identities, string publicBaseUrl, DemoTime? demoTime = null)
 {
     public const int MaxFastForwardMinutes = 44_640;
     public const string TryAsAdmin = "Type `act as nestor` to act as the tenant admin.";
@@ -113,7 +113,7 @@ public sealed class AdminFlow(ITenants tenants, TimeProvider time, ChatIdentityR
             await turn.SayAsync($"{report.Message}{AdminHint(turn)}");
             return;
         }
-        await turn.SendCardAsync(UsageReportCard.Build(report.Value!, from, to));
+        await turn.SendCardAsync(UsageReportCard.Build(report.Value!, from, to, publicBaseUrl.TrimEnd('/') + "/#/admin/usage"));
     }
 
     public async Task CreditsAsync(BotTurn turn)
