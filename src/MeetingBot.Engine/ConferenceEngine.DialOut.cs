@@ -15,7 +15,11 @@ public sealed partial class ConferenceEngine
         {
             var meeting = FindMeeting(tenant, meetingId);
             if (!meeting.IsSuccess) return meeting.Error!.Value;
-            return PhoneNumberNormalizer.Normalize(input, tenant.UsersById[meeting.Value!.OrganizerId].Country);
+            if (meeting.Value!.IsEnded) return EngineError.MeetingEnded;
+            var organizer = tenant.UsersById[meeting.Value.OrganizerId];
+            // Said before anyone confirms a call that could never be placed (the pre-join screen hides the button).
+            if (!organizer.Has(Capability.MCOMEETADD)) return EngineError.NoAudioConferencing;
+            return PhoneNumberNormalizer.Normalize(input, organizer.Country);
         });
 
     /// <summary>"Phone audio" / "Call me": joins the user and has the meeting dial their phone.</summary>

@@ -12,5 +12,5 @@ public sealed record BotSettings(string TenantId, string AppId, string DefaultUs
         configuration["MicrosoftAppId"] ?? "",
         configuration["MeetingBot:Bot:DefaultUser"] is { Length: > 0 } user ? user : "adele",
         configuration.GetValue<bool>("MeetingBot:LocalDevMode"),
-        configuration["MeetingBot:PublicBaseUrl"] is { Length: > 0 } baseUrl ? baseUrl : "http://localhost:3978");
+        Composition.PublicAddress.From(configuration));
 }

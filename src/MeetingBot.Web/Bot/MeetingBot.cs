@@ -180,7 +180,8 @@ public sealed class MeetingBot : ActivityHandler
                 await _meetings.JoinAsync(turn, meetingId, AudioMode.NoAudio);
                 break;
             case CardActions.PhoneAudio when meetingId is not null:
-                await _phone.CallMeAsync(turn, meetingId, data.Get("phoneNumber"));
+                // As typed `call me at …`: the number as it will be dialed, confirmed before anything is spent.
+                await _phone.PreviewCallMeAsync(turn, data.Get("phoneNumber") ?? "", meetingId);
                 break;
             case CardActions.ConfirmCall when meetingId is not null:
                 await _phone.CallMeAsync(turn, meetingId, data.Get("number"));

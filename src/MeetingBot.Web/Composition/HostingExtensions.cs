@@ -85,7 +85,7 @@ public static class HostingExtensions
 
     private static EngineOptions EngineOptionsFrom(IConfiguration configuration)
     {
-        var options = new EngineOptions { PublicBaseUrl = configuration["MeetingBot:PublicBaseUrl"] ?? "http://localhost:3978" };
+        var options = new EngineOptions { PublicBaseUrl = PublicAddress.From(configuration) };
         configuration.GetSection("MeetingBot:Engine").Bind(options);
         options.Validate();
         return options;

@@ -7,7 +7,6 @@ public sealed class MeetingBotOptions
 
     /// <summary>Explicit local mode: no Bot Framework auth (Emulator) and a dev sign-in for the web client.</summary>
     public bool LocalDevMode { get; set; }
-    public string PublicBaseUrl { get; set; } = "http://localhost:3978";
     /// <summary>Redis connection string for the SignalR backplane; empty for a single host.</summary>
     public string Redis { get; set; } = "";
 

@@ -149,4 +149,18 @@ public class DialOutAuthorizationTests
         f.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.True(f.Engine.AddParticipantByPhone(T, "adele", m.Id, "4055550109").IsSuccess);
     }
+
+    [Fact]
+    public void PreviewNumber_SaysBeforeAnyConfirm_WhenTheMeetingCannotDialOutAtAll()
+    {
+        var f = new EngineFixture();
+        var adeles = f.Schedule("adele");
+        var megans = f.Schedule("megan");
+        var ended = f.Schedule("adele");
+        f.Engine.EndMeeting(T, "adele", ended.Id).Unwrap();
+
+        Assert.Equal("+14055550100", f.Engine.PreviewNumber(T, adeles.Id, "405 555 0100").Unwrap().E164);
+        Assert.Equal(EngineError.NoAudioConferencing, f.Engine.PreviewNumber(T, megans.Id, "405 555 0100").Error);
+        Assert.Equal(EngineError.MeetingEnded, f.Engine.PreviewNumber(T, ended.Id, "405 555 0100").Error);
+    }
 }

@@ -64,9 +64,10 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
         Assert.Equal($"+1 405-666-0187,,{conferenceId}#  (Toll)", (string?)ById(invite, "tollNumber")?["text"]);
         Assert.Equal($"Phone Conference ID: {CardFormat.ConferenceId(conferenceId)}", (string?)ById(invite, "conferenceId")?["text"]);
 
-        // Join → pre-join screen → Call me with the number typed into the card.
+        // Join → pre-join screen → Call me with the number typed into the card → the number as it will be dialed → Call.
         var preJoin = Card(Assert.Single(await PressAsync(invite, "Join")));
-        var called = Assert.Single(await PressAsync(preJoin, "Call me", new() { ["phoneNumber"] = Number }));
+        var confirm = Card(Assert.Single(await PressAsync(preJoin, "Call me", new() { ["phoneNumber"] = Number })));
+        var called = Assert.Single(await PressAsync(confirm, "Call"));
         Assert.Equal("📞 Calling you at +14055550100 (+1 405-555-0100): connected.", Text(called));
         await WaitForAsync(a => Text(a) == $"📞 Your phone +1 405-555-0100 is connected to meeting {meetingId}.");
 
@@ -78,7 +79,7 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
         Assert.Equal(CallLegState.CutOff, Assert.Single((await tenants.Ask("contoso", new ListLegs(meetingId)))).State);
 
         // Every later dial-out gets the exact Teams error as the reply.
-        Assert.Equal(EngineMessages.NotSetUpForCallingFeature, Text(Assert.Single(await PressAsync(preJoin, "Call me", new() { ["phoneNumber"] = Number }))));
+        Assert.Equal(EngineMessages.NotSetUpForCallingFeature, Text(Assert.Single(await PressAsync(confirm, "Call"))));
 
         // The admin adds Communications Credits from the admin card.
         Assert.Contains("Nestor Wilke", Text(Assert.Single(await SayAsync("act as nestor"))));
@@ -91,7 +92,8 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
         var leesInvite = Card(Assert.Single(await SayAsync("schedule Budget review")));
         var leesMeetingId = (string?)SubmitTitled(leesInvite, "Join")["data"]!["meetingId"];
         var leesPreJoin = Card(Assert.Single(await PressAsync(leesInvite, "Join")));
-        var leesCall = Assert.Single(await PressAsync(leesPreJoin, "Call me", new() { ["phoneNumber"] = Number }));
+        var leesConfirm = Card(Assert.Single(await PressAsync(leesPreJoin, "Call me", new() { ["phoneNumber"] = Number })));
+        var leesCall = Assert.Single(await PressAsync(leesConfirm, "Call"));
         Assert.Equal("📞 Calling you at +14055550100 (+1 405-555-0100): connected.", Text(leesCall));
         Assert.StartsWith("⏩", Text(Assert.Single(await SayAsync("fast forward 3"))));
 

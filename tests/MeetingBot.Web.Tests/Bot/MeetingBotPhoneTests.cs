@@ -257,4 +257,28 @@ public sealed class MeetingBotPhoneTests
         Assert.All(h.Engine.ListLegs(t, m.Id), l => Assert.False(l.IsLive));
         Assert.Equal(third.Id, h.Engine.ListLegs(t, m.Id).OrderBy(l => l.EndedAt).Last().Id);
     }
+
+    [Fact]
+    public async Task CallMe_TypedOrPressedOnThePreJoinCard_ConfirmsTheNumberFirst_AndWithoutAudioConferencingSaysSoAtOnce()
+    {
+        var h = BotHarness.Create();
+        const string t = BotHarness.TenantId;
+        var adeles = h.Engine.ScheduleMeeting(t, "adele", "With dial-in", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
+        var megans = h.Engine.ScheduleMeeting(t, "megan", "Without", BotHarness.Start, BotHarness.Start.AddMinutes(30)).Unwrap();
+
+        await h.Flow()
+            .Send(BotHarness.Submit(new { action = CardActions.PhoneAudio, meetingId = adeles.Id, phoneNumber = "405 555 0100" }))
+            .AssertReply(a => Assert.Equal("+14055550100", (string?)SubmitTitled(Card(a), "Call")["data"]!["number"]))
+            .Send($"join {megans.Id}").AssertReply(_ => { })
+            .Send("call me at 405 555 0100")
+            .AssertReply(EngineMessages.OrganizerHasNoDialIn)
+            .StartTestAsync();
+        Assert.Empty(h.Engine.ListLegs(t, adeles.Id));
+
+        await h.Flow()
+            .Send(BotHarness.Submit(new { action = CardActions.ConfirmCall, meetingId = adeles.Id, number = "+14055550100" }))
+            .AssertReply(a => Assert.Contains("Calling you", a.AsMessageActivity().Text ?? Card(a).ToString()))
+            .StartTestAsync();
+        Assert.Single(h.Engine.ListLegs(t, adeles.Id));
+    }
 }

@@ -14,9 +14,10 @@ public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow
     public const string DemoCallerNumber = "+14055550123";
 
     /// <summary>"call me at 405 555 0100": shows the number as it will be dialed, with Call and Cancel.</summary>
-    public async Task PreviewCallMeAsync(BotTurn turn, string number)
+    /// <summary>"Call me" typed or pressed on the pre-join card: the number as it will be dialed, with Call and Cancel.</summary>
+    public async Task PreviewCallMeAsync(BotTurn turn, string number, string? forMeeting = null)
     {
-        if (turn.Conversation.CurrentMeetingId is not { } meetingId)
+        if ((MeetingFlow.Clean(forMeeting) ?? turn.Conversation.CurrentMeetingId) is not { } meetingId)
         {
             await turn.SayAsync(MeetingFlow.NoCurrentMeeting);
             return;
