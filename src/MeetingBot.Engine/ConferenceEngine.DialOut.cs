@@ -10,15 +10,16 @@ namespace MeetingBot.Engine;
 public sealed partial class ConferenceEngine
 {
     /// <summary>Normalizes a typed number the way the meeting would dial it (organizer's country by default).</summary>
-    public EngineResult<PhoneNumber> PreviewNumber(string tenantId, string meetingId, string input) =>
+    /// <param name="beforeDialing">Also refuse when the meeting could not dial out at all (ended, or its organizer has no
+    /// Audio Conferencing): said before anyone confirms a call that could never be placed. Off for a number being typed.</param>
+    public EngineResult<PhoneNumber> PreviewNumber(string tenantId, string meetingId, string input, bool beforeDialing = false) =>
         InTenant<PhoneNumber>(tenantId, (tenant, _) =>
         {
             var meeting = FindMeeting(tenant, meetingId);
             if (!meeting.IsSuccess) return meeting.Error!.Value;
-            if (meeting.Value!.IsEnded) return EngineError.MeetingEnded;
-            var organizer = tenant.UsersById[meeting.Value.OrganizerId];
-            // Said before anyone confirms a call that could never be placed (the pre-join screen hides the button).
-            if (!organizer.Has(Capability.MCOMEETADD)) return EngineError.NoAudioConferencing;
+            var organizer = tenant.UsersById[meeting.Value!.OrganizerId];
+            if (beforeDialing && meeting.Value.IsEnded) return EngineError.MeetingEnded;
+            if (beforeDialing && !organizer.Has(Capability.MCOMEETADD)) return EngineError.NoAudioConferencing;
             return PhoneNumberNormalizer.Normalize(input, organizer.Country);
         });
 

@@ -19,9 +19,9 @@ public sealed record GetLeg(string LegId) : ReadCommand<EngineResult<CallLegSnap
 }
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record PreviewNumber(string MeetingId, string Number) : ReadCommand<EngineResult<PhoneNumber>>
+public sealed record PreviewNumber(string MeetingId, string Number, bool BeforeDialing = false) : ReadCommand<EngineResult<PhoneNumber>>
 {
-    public override EngineResult<PhoneNumber> Run(ConferenceEngine engine, string tenantId) => engine.PreviewNumber(tenantId, MeetingId, Number);
+    public override EngineResult<PhoneNumber> Run(ConferenceEngine engine, string tenantId) => engine.PreviewNumber(tenantId, MeetingId, Number, BeforeDialing);
 }
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]

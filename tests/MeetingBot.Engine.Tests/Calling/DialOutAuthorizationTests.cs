@@ -159,8 +159,10 @@ public class DialOutAuthorizationTests
         var ended = f.Schedule("adele");
         f.Engine.EndMeeting(T, "adele", ended.Id).Unwrap();
 
-        Assert.Equal("+14055550100", f.Engine.PreviewNumber(T, adeles.Id, "405 555 0100").Unwrap().E164);
-        Assert.Equal(EngineError.NoAudioConferencing, f.Engine.PreviewNumber(T, megans.Id, "405 555 0100").Error);
-        Assert.Equal(EngineError.MeetingEnded, f.Engine.PreviewNumber(T, ended.Id, "405 555 0100").Error);
+        Assert.Equal("+14055550100", f.Engine.PreviewNumber(T, adeles.Id, "405 555 0100", beforeDialing: true).Unwrap().E164);
+        Assert.Equal(EngineError.NoAudioConferencing, f.Engine.PreviewNumber(T, megans.Id, "405 555 0100", beforeDialing: true).Error);
+        Assert.Equal(EngineError.MeetingEnded, f.Engine.PreviewNumber(T, ended.Id, "405 555 0100", beforeDialing: true).Error);
+        // While a number is being typed (the web client's live preview), only the number is checked.
+        Assert.Equal("+14055550100", f.Engine.PreviewNumber(T, megans.Id, "405 555 0100").Unwrap().E164);
     }
 }

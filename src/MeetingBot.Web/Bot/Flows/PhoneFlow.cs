@@ -23,7 +23,7 @@ public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow
             return;
         }
         var meeting = (await tenants.Ask(turn.TenantId, new GetMeeting(meetingId)));
-        var preview = (await tenants.Ask(turn.TenantId, new PreviewNumber(meetingId, number)));
+        var preview = (await tenants.Ask(turn.TenantId, new PreviewNumber(meetingId, number, BeforeDialing: true)));
         if (!meeting.IsSuccess || !preview.IsSuccess)
         {
             await turn.SayAsync((meeting.IsSuccess ? preview.Message : meeting.Message)!);
