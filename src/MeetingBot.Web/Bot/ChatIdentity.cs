@@ -1,6 +1,5 @@
 using MeetingBot.Cluster;
 using MeetingBot.Cluster.Commands;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;

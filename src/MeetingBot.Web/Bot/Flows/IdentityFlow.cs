@@ -3,7 +3,6 @@ using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Licensing;
 using MeetingBot.Web.Bot.Cards;
-using Microsoft.Bot.Connector;
 
 namespace MeetingBot.Web.Bot.Flows;
 
