@@ -147,10 +147,10 @@ public sealed partial class ConferenceEngine
     }
 
     /// <summary>Seeding only (nothing stored yet): checks and assigns in memory.</summary>
-    private static EngineError? Assign(Tenant tenant, User user, LicenseSku sku)
+    private EngineError? Assign(Tenant tenant, User user, LicenseSku sku)
     {
         if (CheckAssign(tenant, user, sku) is { } error) return error;
-        user.AddLicense(sku);
+        user.AddLicense(sku, Now);
         tenant.LicensesChanged();
         return null;
     }
@@ -161,10 +161,10 @@ public sealed partial class ConferenceEngine
     /// </summary>
     private void ChangeUser(Tenant tenant, User user, Func<Persistence.UserState, Persistence.UserState> change)
     {
-        var next = change(new Persistence.UserState(user.Id, user.Licenses.ToList(), user.DialOutPermission, user.OrganizerPin, user.AadObjectId));
+        var next = change(StateOf(user));
+        next = next with { LicenseHistory = user.HistoryAfter(next.Licenses, Now) };
         _journal.RecordUser(tenant.Id, next);
-        foreach (var sku in user.Licenses.Except(next.Licenses).ToList()) user.RemoveLicense(sku);
-        foreach (var sku in next.Licenses) user.AddLicense(sku);
+        user.RestoreLicenses(next.Licenses, next.LicenseHistory, Now);
         user.DialOutPermission = next.DialOutPermission;
         user.OrganizerPin = next.OrganizerPin;
         user.AadObjectId = next.AadObjectId;

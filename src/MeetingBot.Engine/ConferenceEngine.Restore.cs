@@ -22,8 +22,8 @@ public sealed partial class ConferenceEngine
         foreach (var u in stored.Users)
         {
             if (!tenant.UsersById.TryGetValue(u.Id, out var user)) continue; // removed from configuration
-            foreach (var sku in user.Licenses.ToList()) user.RemoveLicense(sku);
-            foreach (var sku in u.Licenses) user.AddLicense(sku);
+            // Stored before assignment dates were kept: those licenses count as held all along, as they were then reported.
+            user.RestoreLicenses(u.Licenses, u.LicenseHistory, DateTimeOffset.MinValue);
             user.DialOutPermission = u.DialOutPermission;
             user.OrganizerPin = u.OrganizerPin;
             // Stored before directory ids were kept, or never mapped: the seed's id stays.

@@ -178,8 +178,10 @@ public sealed partial class ConferenceEngine
     private static EngineResult<User> FindUser(Tenant tenant, string? userId) =>
         userId is not null && tenant.UsersById.TryGetValue(userId, out var u) ? EngineResult<User>.Ok(u) : EngineError.UnknownUser;
 
-    private void JournalUser(Tenant tenant, User user) =>
-        _journal.RecordUser(tenant.Id, new UserState(user.Id, user.Licenses.ToList(), user.DialOutPermission, user.OrganizerPin, user.AadObjectId));
+    private void JournalUser(Tenant tenant, User user) => _journal.RecordUser(tenant.Id, StateOf(user));
+
+    private static UserState StateOf(User user) =>
+        new(user.Id, user.Licenses.ToList(), user.DialOutPermission, user.OrganizerPin, user.AadObjectId, user.LicenseHistory.ToList());
 
     private void JournalMeeting(Meeting m) =>
         _journal.RecordMeeting(new MeetingState(m.Id, m.TenantId, m.OrganizerId, m.Subject, m.Start, m.End, m.ConferenceId, m.Lobby.Bypass, m.Lobby.DialInCallersBypass, m.EndedAt));

@@ -16,12 +16,13 @@ public sealed partial class SqlEngineJournal
         using var c = _dialect.Open();
         using var tx = _dialect.BeginRead(c); // one consistent snapshot of the tenant
         var t = ("tenant", (object?)tenantId);
-        var users = c.Query(tx, "SELECT user_id, licenses, dial_out, pin, aad_object_id FROM tenant_users WHERE tenant = @tenant ORDER BY user_id", r => new UserState(
+        var users = c.Query(tx, "SELECT user_id, licenses, dial_out, pin, aad_object_id, license_history FROM tenant_users WHERE tenant = @tenant ORDER BY user_id", r => new UserState(
             r.GetString(0),
             r.GetString(1).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<LicenseSku>).ToList(),
             Enum.Parse<DialOutPermission>(r.GetString(2)),
             r.IsDBNull(3) ? null : r.GetString(3),
-            r.IsDBNull(4) ? null : r.GetString(4)), t);
+            r.IsDBNull(4) ? null : r.GetString(4),
+            LicenseHistoryText.Parse(r.IsDBNull(5) ? null : r.GetString(5))), t);
         var autoRecharge = c.Query(tx, "SELECT enabled, threshold, amount FROM auto_recharge WHERE tenant = @tenant",
             r => new AutoRechargeSettings(r.GetInt64(0) != 0, _dialect.ReadMoney(r, 1), _dialect.ReadMoney(r, 2)), t).SingleOrDefault();
         var anything = c.Scalar(tx, "SELECT 1 WHERE EXISTS (SELECT 1 FROM credit_purchases WHERE tenant = @tenant) " +

@@ -104,10 +104,11 @@ public sealed partial class SqlEngineJournal : IEngineJournal
             ("tenant", tenantId), ("enabled", settings.Enabled ? 1 : 0), ("threshold", _dialect.Money(settings.Threshold)), ("amount", _dialect.Money(settings.Amount)));
 
     public void RecordUser(string tenantId, UserState user) =>
-        Write("INSERT INTO tenant_users (tenant, user_id, licenses, dial_out, pin, aad_object_id) VALUES (@tenant, @user, @licenses, @dialOut, @pin, @aad) " +
-              "ON CONFLICT (tenant, user_id) DO UPDATE SET licenses = excluded.licenses, dial_out = excluded.dial_out, pin = excluded.pin, aad_object_id = excluded.aad_object_id",
+        Write("INSERT INTO tenant_users (tenant, user_id, licenses, dial_out, pin, aad_object_id, license_history) VALUES (@tenant, @user, @licenses, @dialOut, @pin, @aad, @history) " +
+              "ON CONFLICT (tenant, user_id) DO UPDATE SET licenses = excluded.licenses, dial_out = excluded.dial_out, pin = excluded.pin, aad_object_id = excluded.aad_object_id, " +
+              "license_history = excluded.license_history",
             ("tenant", tenantId), ("user", user.Id), ("licenses", string.Join(',', user.Licenses)), ("dialOut", user.DialOutPermission.ToString()), ("pin", user.OrganizerPin),
-            ("aad", user.AadObjectId));
+            ("aad", user.AadObjectId), ("history", LicenseHistoryText.Format(user.LicenseHistory)));
 
     public void RecordMeeting(MeetingState meeting) =>
         Write("INSERT INTO meetings (tenant, id, organizer_id, subject, start_at, end_at, conference_id, lobby_bypass, dial_in_bypass, ended_at) " +

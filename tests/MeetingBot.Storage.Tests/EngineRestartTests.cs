@@ -133,4 +133,37 @@ public class EngineRestartTests
         Assert.Equal("adele", after.FindByDirectoryId(T, "6f2d0c4e-8a1b-4c3d-9e5f-0a1b2c3d4e5f").Value!.Id);
         Assert.Equal((true, 5.00m, 20.00m), after.GetTenant(T).Value!.Credits.AutoRecharge is var a ? (a.Enabled, a.Threshold, a.Amount) : default);
     }
+
+    [Theory, MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public void Restart_KeepsLicenseDates_SoPastMonthsKeepTheirPoolSize(string provider)
+    {
+        using var store = TestStore.Create(provider);
+        var clock = new FakeTimeProvider(Seeds.Start); // March: adele and lee → 120
+        var before = Start(store, clock);
+        clock.SetUtcNow(new DateTimeOffset(2026, 4, 15, 9, 0, 0, TimeSpan.Zero));
+        before.UnassignLicense(T, "nestor", "lee", LicenseSku.AudioConferencingMonthly).Unwrap();
+        clock.SetUtcNow(new DateTimeOffset(2026, 5, 2, 9, 0, 0, TimeSpan.Zero));
+
+        var after = Start(store, clock);
+        var pools = after.GetMinutePoolsReport(T, "nestor", 3).Unwrap().Where(r => r.Capability == Capability.MCOMEETADD).ToDictionary(r => r.Month.Month, r => r.MinutesAvailable);
+
+        Assert.Equal((0, 120, 120, 60), (pools[2], pools[3], pools[4], pools[5]));
+        var span = Assert.Single(after.GetUser(T, "lee").Value!.LicenseHistory, s => s.Sku == LicenseSku.AudioConferencingMonthly);
+        Assert.Equal((Seeds.Start, new DateTimeOffset(2026, 4, 15, 9, 0, 0, TimeSpan.Zero)), (span.From, span.To));
+    }
+
+    [Theory, MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public void Restart_OnRowsStoredBeforeLicenseDates_CountsTheirLicensesAsHeldAllAlong(string provider)
+    {
+        using var store = TestStore.Create(provider);
+        var clock = new FakeTimeProvider(Seeds.Start);
+        Start(store, clock);
+        JournalStoreTests.Execute(store, "UPDATE tenant_users SET license_history = NULL");
+
+        var after = Start(store, clock);
+
+        var february = after.GetMinutePoolsReport(T, "nestor", 1).Unwrap().Single(r => r.Capability == Capability.MCOMEETADD && r.Month.Month == 2);
+        Assert.Equal(120, february.MinutesAvailable);
+        Assert.Contains(LicenseSku.AudioConferencingMonthly, after.GetUser(T, "lee").Value!.Licenses);
+    }
 }

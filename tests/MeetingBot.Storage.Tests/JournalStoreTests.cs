@@ -215,6 +215,14 @@ public class JournalStoreTests
 
     internal static long Count(TestStore store, string table) => Scalar(store, $"SELECT COUNT(*) FROM {table}");
 
+    internal static void Execute(TestStore store, string sql)
+    {
+        using var c = store.Dialect.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
     internal static long Scalar(TestStore store, string sql)
     {
         using var c = store.Dialect.Open();

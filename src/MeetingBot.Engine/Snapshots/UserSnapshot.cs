@@ -13,7 +13,8 @@ public sealed record UserSnapshot(
     DialOutPermission DialOutPermission,
     string? OrganizerPin,
     IReadOnlyList<LicenseSku> Licenses,
-    string? AadObjectId = null)
+    string? AadObjectId = null,
+    IReadOnlyList<LicenseSpan>? LicenseHistory = null)
 {
     public Capability Capabilities =>
         Licenses.Aggregate(Capability.None, (caps, sku) => caps | SkuCatalog.Get(sku).Capabilities);
@@ -21,5 +22,6 @@ public sealed record UserSnapshot(
     public bool Has(Capability capability) => (Capabilities & capability) == capability;
 
     public static UserSnapshot Of(User u) =>
-        new(u.Id, u.DisplayName, u.Upn, u.Country, u.IsTenantAdmin, u.DialOutPermission, u.OrganizerPin, u.Licenses.Order().ToArray(), u.AadObjectId);
+        new(u.Id, u.DisplayName, u.Upn, u.Country, u.IsTenantAdmin, u.DialOutPermission, u.OrganizerPin, u.Licenses.Order().ToArray(), u.AadObjectId,
+            u.LicenseHistory.ToArray());
 }

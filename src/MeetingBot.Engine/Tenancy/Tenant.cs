@@ -51,17 +51,35 @@ public sealed class Tenant
     /// <summary>Call after any license assignment changes: pool sizes depend on assigned seats.</summary>
     internal void LicensesChanged() => _poolSizeCache.Clear();
 
-    /// <summary>Pool size this month: minutes per license × assigned licenses that add pooled minutes.</summary>
+    /// <summary>A month's pool size; the one rule metering and the minute-pools report share (see <see cref="ComputePoolMinutes"/>).</summary>
     internal int PoolMinutes(DateOnly month, Capability capability)
     {
         if (_poolSizeCache.TryGetValue((month, capability), out var cached)) return cached;
         return _poolSizeCache[(month, capability)] = ComputePoolMinutes(month, capability);
     }
 
+    /// <summary>
+    /// Minutes per license × the most licenses that add to this pool held at one time during the month, from the
+    /// users' dated assignments: a license assigned during the month adds its minutes at once, and taking it away
+    /// later does not take back minutes the month has already granted. So a past month keeps the size it had, and a
+    /// license moved from one person to another never shrinks the pool under a live call.
+    /// </summary>
     private int ComputePoolMinutes(DateOnly month, Capability capability)
     {
-        var skus = SkuCatalog.All.Where(s => (s.Capabilities & capability) == capability && (capability != Capability.MCOMEETADD || s.AddsPooledDialOutMinutes));
-        var assigned = skus.Sum(s => AssignedSeats(s.Sku));
+        var start = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = start.AddMonths(1);
+        var changes = new List<(DateTimeOffset At, int Delta)>();
+        foreach (var span in UsersById.Values.SelectMany(u => u.LicenseHistory))
+        {
+            if (!AddsTo(span.Sku, capability) || !span.Overlaps(start, end)) continue;
+            changes.Add((span.From < start ? start : span.From, +1));
+            if (span.To is { } to && to < end) changes.Add((to, -1));
+        }
+        // At one instant, a license taken away is counted before one given: a license moved between two people is one license.
+        changes.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Delta.CompareTo(b.Delta));
+        int held = 0, most = 0;
+        foreach (var (_, delta) in changes) most = Math.Max(most, held += delta);
+
         var perLicense = capability switch
         {
             Capability.MCOMEETADD => PoolRules.MinutesPerLicense(month),
@@ -71,7 +89,14 @@ public sealed class Tenant
             Capability.MCOPSTN2 => 3000,
             _ => 0,
         };
-        return checked(assigned * perLicense);
+        return checked(most * perLicense);
+    }
+
+    /// <summary>Whether a license of <paramref name="sku"/> adds minutes to the <paramref name="capability"/> pool (pay-per-minute Audio Conferencing does not).</summary>
+    private static bool AddsTo(LicenseSku sku, Capability capability)
+    {
+        var info = SkuCatalog.Get(sku);
+        return (info.Capabilities & capability) == capability && (capability != Capability.MCOMEETADD || info.AddsPooledDialOutMinutes);
     }
 
     internal int Used(DateOnly month, Capability capability) => MinutesUsed.GetValueOrDefault((month, capability));

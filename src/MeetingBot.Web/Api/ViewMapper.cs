@@ -42,7 +42,9 @@ public static class ViewMapper
 
     public static AdminUserView ToAdminView(this UserSnapshot u) =>
         new(u.Id, u.DisplayName, u.Upn, u.Country, u.IsTenantAdmin, u.Licenses.Select(s => s.ToString()).ToList(),
-            u.DialOutPermission.ToString(), CapabilityNames(u.Capabilities), u.AadObjectId);
+            u.DialOutPermission.ToString(), CapabilityNames(u.Capabilities), u.AadObjectId,
+            (u.LicenseHistory ?? []).OrderBy(s => s.From)
+                .Select(s => new LicenseHistoryView(s.Sku.ToString(), s.From == DateTimeOffset.MinValue ? null : s.From, s.To)).ToList());
 
     public static IReadOnlyList<string> CapabilityNames(Capability caps) =>
         Enum.GetValues<Capability>().Where(c => c != Capability.None && caps.HasFlag(c)).Select(c => c.ToString()).ToList();

@@ -17,6 +17,21 @@ public sealed class ChatCommandRouter
 
     public IReadOnlyList<ChatRoute> Routes => _routes;
 
+    /// <summary>
+    /// The router for <see cref="BotCommandCatalog"/>: every form, in the catalog's order, with the handler registered
+    /// under its name. A form without a handler, or a handler for no form, is a programming error.
+    /// </summary>
+    public static ChatCommandRouter FromCatalog(IReadOnlyDictionary<string, Func<BotTurn, Match, Task>> handlers)
+    {
+        var router = new ChatCommandRouter();
+        foreach (var command in BotCommandCatalog.All)
+            router.Add(command.Title, command.Pattern, handlers.TryGetValue(command.Name, out var handle) ? handle
+                : throw new InvalidOperationException($"The chat command form '{command.Name}' has no handler."));
+        var unused = handlers.Keys.Except(BotCommandCatalog.All.Select(c => c.Name)).ToList();
+        if (unused.Count > 0) throw new InvalidOperationException($"Handlers for no chat command: {string.Join(", ", unused)}.");
+        return router;
+    }
+
     public ChatCommandRouter Add(string command, string pattern, Func<BotTurn, Match, Task> handle)
     {
         var regex = Compiled.GetOrAdd(pattern, p => new Regex("^(?:please\\s+)?(?:" + p + ")(?:\\s+please)?$",

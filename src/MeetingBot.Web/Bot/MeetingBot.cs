@@ -261,40 +261,34 @@ public sealed class MeetingBot : ActivityHandler
         }
     }
 
-    private ChatCommandRouter BuildRouter()
+    /// <summary>What each chat command form does; the patterns, help texts and examples live in <see cref="BotCommandCatalog"/>.</summary>
+    private ChatCommandRouter BuildRouter() => ChatCommandRouter.FromCatalog(new Dictionary<string, Func<BotTurn, Match, Task>>
     {
-        const string Number = "(?<number>.+?)";
-        return new ChatCommandRouter()
-            .Add("help", @"help|\?|commands|what can you do|menu|hi|hello", (t, _) => t.SendCardAsync(HelpCard.Build()))
-            .Add("whoami", @"who ?am ?i|whoami|me", (t, _) => _identity.WhoAmIAsync(t))
-            .Add("act as", @"(act|acting) as (?<who>.+)|switch to (?<who>.+)|i am (?<who>.+)", (t, m) => _identity.ActAsAsync(t, m.Groups["who"].Value))
-            .Add("schedule", @"(schedule|book|new meeting|create meeting)( a meeting| meeting)?(\s+(?<subject>.*?))?(\s+at\s+(?<at>\d{1,2}(:\d{2})?\s*([ap]m)?))?",
-                (t, m) => _meetings.ScheduleAsync(t, m.Groups["subject"].Value, m.Groups["at"].Success ? m.Groups["at"].Value : null))
-            .Add("meetings", @"(my |list |show )?meetings|list", (t, _) => _meetings.ListAsync(t))
-            .Add("join", @"join( meeting)?\s+#?(?<id>[\w-]+)", (t, m) => _meetings.ShowPreJoinAsync(t, m.Groups["id"].Value))
-            .Add("join", @"join( (the |my )?meeting)?", (t, _) => _meetings.JoinWhichAsync(t))
-            .Add("call me", $@"(call me|phone audio|dial me)(\s+(at|on))?\s+{Number}(?<now>\s+now)?",
-                (t, m) => m.Groups["now"].Success ? _phone.CallMeAsync(t, null, m.Groups["number"].Value) : _phone.PreviewCallMeAsync(t, m.Groups["number"].Value))
-            .Add("dial in", @"dial[ -]?in\s+(?<cid>[\d ]+#?)(\s+pin\s+(?<pin>\d+#?))?(\s+from\s+(?<from>.+))?",
-                (t, m) => _phone.DialInAsync(t, m.Groups["cid"].Value, m.Groups["pin"].Success ? m.Groups["pin"].Value : null, m.Groups["from"].Success ? m.Groups["from"].Value : null))
-            // "dial in" without a conference ID (or with something else) would otherwise be read as "dial <number>".
-            .Add("dial in", @"dial[ -]?in(\s+.*)?", (t, _) => t.SayAsync(DialInHowTo))
-            .Add("add funds", @"add (funds|credits)\s+\$?(?<amount>\S+)", (t, m) => _admin.AddFundsAsync(t, m.Groups["amount"].Value))
-            .Add("add", $@"(add|invite|dial)( participant)?(\s+by phone)?\s+{Number}", (t, m) => _phone.AddParticipantAsync(t, null, m.Groups["number"].Value))
-            .Add("hang up", @"hang ?up( my phone)?|hangup|end (my )?(phone|call)", (t, _) => _phone.HangUpAsync(t, null))
-            .Add("leave", @"leave( (the )?meeting)?", (t, _) => _meetings.LeaveAsync(t, null))
-            .Add("end meeting", @"end( the)?( meeting)?", (t, _) => _meetings.EndAsync(t, null))
-            .Add("admin", @"admin( center)?", (t, _) => _admin.ShowAsync(t))
-            .Add("map", @"map( user)?\s+(?<user>\S+)\s+(to|as)\s+(?<id>\S+)", (t, m) => _admin.MapDirectoryIdAsync(t, m.Groups["user"].Value, m.Groups["id"].Value))
-            .Add("audit", @"(show )?(the )?audit( log)?", (t, _) => _admin.AuditAsync(t))
-            .Add("lobby", @"(show )?(the )?lobby( settings)?|meeting options", (t, _) => _meetings.ShowLobbyAsync(t, null))
-            .Add("admit", @"admit( all| everyone|\s+(?<who>.+?))?( from the lobby)?", (t, m) => _meetings.AdmitAsync(t, null, m.Groups["who"].Success ? m.Groups["who"].Value : null))
-            .Add("reset pin", @"reset( my)?( organizer)?( dial-?in)? pin", (t, _) => _identity.ResetPinAsync(t))
-            .Add("pools", @"(pstn )?(minute )?pools?( report)?", (t, _) => _admin.PoolsAsync(t))
-            .Add("usage", @"(pstn )?usage( report)?(\s+(?<days>\d{1,3})\s*days?)?",
-                (t, m) => _admin.UsageAsync(t, m.Groups["days"].Success ? int.Parse(m.Groups["days"].Value, CultureInfo.InvariantCulture) : 30))
-            .Add("credits", @"credits|balance|communications credits", (t, _) => _admin.CreditsAsync(t))
-            .Add("fast forward", @"(fast[ -]?forward|ff|advance)(\s+(?<n>\S+?))?(\s*(m|mins?|minutes?))?", (t, m) => _admin.FastForwardAsync(t, m.Groups["n"].Value))
-            .Add("roster", @"roster|participants|people", (t, _) => _meetings.SendRosterAsync(t, null));
-    }
+        ["help"] = (t, _) => t.SendCardAsync(HelpCard.Build()),
+        ["whoami"] = (t, _) => _identity.WhoAmIAsync(t),
+        ["act as"] = (t, m) => _identity.ActAsAsync(t, m.Groups["who"].Value),
+        ["schedule"] = (t, m) => _meetings.ScheduleAsync(t, m.Groups["subject"].Value, m.Groups["at"].Success ? m.Groups["at"].Value : null),
+        ["meetings"] = (t, _) => _meetings.ListAsync(t),
+        ["join"] = (t, m) => _meetings.ShowPreJoinAsync(t, m.Groups["id"].Value),
+        ["join which"] = (t, _) => _meetings.JoinWhichAsync(t),
+        ["call me"] = (t, m) => m.Groups["now"].Success ? _phone.CallMeAsync(t, null, m.Groups["number"].Value) : _phone.PreviewCallMeAsync(t, m.Groups["number"].Value),
+        ["dial in"] = (t, m) => _phone.DialInAsync(t, m.Groups["cid"].Value, m.Groups["pin"].Success ? m.Groups["pin"].Value : null, m.Groups["from"].Success ? m.Groups["from"].Value : null),
+        ["dial in how"] = (t, _) => t.SayAsync(DialInHowTo),
+        ["add funds"] = (t, m) => _admin.AddFundsAsync(t, m.Groups["amount"].Value),
+        ["add"] = (t, m) => _phone.AddParticipantAsync(t, null, m.Groups["number"].Value),
+        ["hang up"] = (t, _) => _phone.HangUpAsync(t, null),
+        ["leave"] = (t, _) => _meetings.LeaveAsync(t, null),
+        ["end meeting"] = (t, _) => _meetings.EndAsync(t, null),
+        ["roster"] = (t, _) => _meetings.SendRosterAsync(t, null),
+        ["lobby"] = (t, _) => _meetings.ShowLobbyAsync(t, null),
+        ["admit"] = (t, m) => _meetings.AdmitAsync(t, null, m.Groups["who"].Success ? m.Groups["who"].Value : null),
+        ["reset pin"] = (t, _) => _identity.ResetPinAsync(t),
+        ["admin"] = (t, _) => _admin.ShowAsync(t),
+        ["pools"] = (t, _) => _admin.PoolsAsync(t),
+        ["usage"] = (t, m) => _admin.UsageAsync(t, m.Groups["days"].Success ? int.Parse(m.Groups["days"].Value, CultureInfo.InvariantCulture) : 30),
+        ["map"] = (t, m) => _admin.MapDirectoryIdAsync(t, m.Groups["user"].Value, m.Groups["id"].Value),
+        ["audit"] = (t, _) => _admin.AuditAsync(t),
+        ["credits"] = (t, _) => _admin.CreditsAsync(t),
+        ["fast forward"] = (t, m) => _admin.FastForwardAsync(t, m.Groups["n"].Value),
+    });
 }

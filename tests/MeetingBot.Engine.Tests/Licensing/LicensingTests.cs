@@ -56,8 +56,11 @@ public class LicensingTests
         Assert.Equal(120, Pool()); // pay-per-minute adds nothing
         f.Engine.AssignLicense(T, "nestor", "alex", LicenseSku.AudioConferencingMonthly).Unwrap();
         Assert.Equal(180, Pool());
+        f.Clock.Advance(TimeSpan.FromDays(1));
         f.Engine.UnassignLicense(T, "nestor", "alex", LicenseSku.AudioConferencingMonthly).Unwrap();
-        Assert.Equal(120, Pool());
+        Assert.Equal(180, Pool()); // held for a day this month: the month's minutes were granted
+        f.Clock.SetUtcNow(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(120, Pool()); // next month counts who holds one
     }
 
     [Fact]

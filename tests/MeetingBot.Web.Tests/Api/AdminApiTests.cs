@@ -89,6 +89,11 @@ public sealed class AdminApiTests : IAsyncLifetime
         await MeetingApiTests.AssertError(full, HttpStatusCode.Conflict, EngineError.NoSeatsLeft);
         Assert.Equal((3, 3), subs!.Where(s => s.Sku == "AudioConferencingMonthly").Select(s => (s.Purchased, s.Assigned)).Single());
         Assert.DoesNotContain("AudioConferencingMonthly", removed!.Licenses);
+        // The dates past months' minute pools are computed from: assigned, then unassigned, and still listed.
+        var span = Assert.Single(removed.LicenseHistory, h => h.Sku == "AudioConferencingMonthly");
+        Assert.NotNull(span.AssignedAt);
+        Assert.True(span.UnassignedAt >= span.AssignedAt);
+        Assert.Contains(assigned.LicenseHistory, h => h.Sku == "AudioConferencingMonthly" && h.UnassignedAt is null);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class ChatCommandRouterTests
     public static TheoryData<string, string> CatalogExamples()
     {
         var data = new TheoryData<string, string>();
-        foreach (var c in BotCommandCatalog.All) data.Add(c.Example, c.Title);
+        foreach (var c in BotCommandCatalog.Listed()) data.Add(c.Example!, c.Title);
         return data;
     }
 
@@ -52,5 +52,48 @@ public sealed class ChatCommandRouterTests
     {
         var routed = Router.Routes.Select(r => r.Command).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Assert.All(BotCommandCatalog.All, c => Assert.Contains(c.Title, routed));
+    }
+
+    [Fact]
+    public void Routes_AreTheCatalogsForms_InItsOrder_AndEveryRoutedCommandIsListed()
+    {
+        Assert.Equal(BotCommandCatalog.All.Select(c => (c.Title, c.Pattern)), Router.Routes.Select(r => (r.Command, PatternOf(r))));
+        Assert.All(Router.Routes, r => Assert.NotNull(BotCommandCatalog.Find(r.Command)));
+        Assert.Equal(BotCommandCatalog.All.Count, BotCommandCatalog.All.Select(c => c.Name).Distinct().Count());
+        Assert.Equal(BotCommandCatalog.Listed().Count(), BotCommandCatalog.Listed().Select(c => c.Title).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("roster", "roster")]
+    [InlineData("add funds 25", "add funds")]
+    [InlineData("add +44 20 7946 0000", "add")]
+    public void HelpListsAndRoutes_CommandsThatWereRoutedButNotListed(string text, string title)
+    {
+        Assert.Equal(title, Router.Resolve(text));
+        Assert.NotNull(BotCommandCatalog.Find(title)?.Description);
+    }
+
+    [Fact]
+    public void FromCatalog_AFormWithoutAHandler_OrAHandlerForNoForm_IsRefused()
+    {
+        var handlers = BotCommandCatalog.All.ToDictionary(c => c.Name, _ => (Func<BotTurn, System.Text.RegularExpressions.Match, Task>)((_, _) => Task.CompletedTask));
+
+        var missing = new Dictionary<string, Func<BotTurn, System.Text.RegularExpressions.Match, Task>>(handlers);
+        missing.Remove("roster");
+        var extra = new Dictionary<string, Func<BotTurn, System.Text.RegularExpressions.Match, Task>>(handlers) { ["make coffee"] = (_, _) => Task.CompletedTask };
+
+        Assert.Contains("roster", Assert.Throws<InvalidOperationException>(() => ChatCommandRouter.FromCatalog(missing)).Message);
+        Assert.Contains("make coffee", Assert.Throws<InvalidOperationException>(() => ChatCommandRouter.FromCatalog(extra)).Message);
+        Assert.Equal(BotCommandCatalog.All.Count, ChatCommandRouter.FromCatalog(handlers).Routes.Count);
+    }
+
+    /// <summary>The catalog pattern inside the router's anchored, "please"-tolerant wrapper.</summary>
+    private static string PatternOf(ChatRoute route)
+    {
+        var text = route.Pattern.ToString();
+        const string Head = "^(?:please\\s+)?(?:", Tail = ")(?:\\s+please)?$";
+        Assert.StartsWith(Head, text);
+        Assert.EndsWith(Tail, text);
+        return text[Head.Length..^Tail.Length];
     }
 }

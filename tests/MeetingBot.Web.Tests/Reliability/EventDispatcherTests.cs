@@ -29,7 +29,8 @@ public sealed class EventDispatcherTests
         await dispatcher.StartAsync(CancellationToken.None);
 
         for (var i = 1; i <= 5; i++) dispatcher.Publish(Event(i));
-        var received = await recorder.WaitForAsync(5, TimeSpan.FromSeconds(5));
+        // Each event waits out the stalled subscriber (200 ms); the bound is generous for a loaded machine.
+        var received = await recorder.WaitForAsync(5, TimeSpan.FromSeconds(30));
         await dispatcher.StopAsync(CancellationToken.None);
 
         Assert.Equal(["m1", "m2", "m3", "m4", "m5"], received);

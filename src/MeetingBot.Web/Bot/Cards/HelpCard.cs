@@ -10,7 +10,7 @@ public static class HelpCard
         [
             notUnderstood is null ? null : Text($"Sorry, I did not understand \"{notUnderstood}\".", color: "Warning"),
             Heading("What I can do"),
-            Facts(BotCommandCatalog.All.Select(c => (c.Example, c.Description))),
+            Facts(BotCommandCatalog.Listed().Select(c => (c.Example!, c.Description!))),
             Text("Commands are case-insensitive. Buttons on cards do the same as typing.", subtle: true),
         ],
         [
