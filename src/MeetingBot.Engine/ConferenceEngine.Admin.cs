@@ -147,10 +147,10 @@ public sealed partial class ConferenceEngine
     }
 
     /// <summary>Seeding only (nothing stored yet): checks and assigns in memory.</summary>
-    private EngineError? Assign(Tenant tenant, User user, LicenseSku sku)
+    private static EngineError? Assign(Tenant tenant, User user, LicenseSku sku, DateTimeOffset since)
     {
         if (CheckAssign(tenant, user, sku) is { } error) return error;
-        user.AddLicense(sku, Now);
+        user.AddLicense(sku, since);
         tenant.LicensesChanged();
         return null;
     }

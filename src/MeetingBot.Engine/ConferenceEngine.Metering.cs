@@ -64,7 +64,7 @@ public sealed partial class ConferenceEngine
     {
         var processed = 0;
         var now = Now.UtcTicks;
-        var batch = tenant.Due.TryPeek(out _, out var first) && first <= now ? _journal.BeginBatch() : NoJournalBatch.Instance;
+        var batch = (tenant.Due.TryPeek(out _, out var first) && first <= now) || MeetingPurgeDue(tenant, now) ? _journal.BeginBatch() : NoJournalBatch.Instance;
         try
         {
             ExpireCredits(tenant, raised);
@@ -85,6 +85,7 @@ public sealed partial class ConferenceEngine
                     t_instant = null;
                 }
             }
+            PurgeExpiredMeetings(tenant, now);
             return (batch, processed);
         }
         catch

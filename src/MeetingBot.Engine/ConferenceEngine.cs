@@ -68,6 +68,7 @@ public sealed partial class ConferenceEngine
             if (sub.Seats < 0) throw new ArgumentException($"Tenant {seed.Id}: seats must not be negative.", nameof(seed));
             tenant.Seats[sku] = sub.Seats;
         }
+        var assignedSince = seed.LicensesAssignedSince is { } since && since < Now ? since : Now;
         foreach (var u in seed.Users)
         {
             if (string.IsNullOrWhiteSpace(u.Id) || tenant.UsersById.ContainsKey(u.Id)) throw new ArgumentException($"Tenant {seed.Id}: user id '{u.Id}' is empty or repeated.", nameof(seed));
@@ -83,7 +84,7 @@ public sealed partial class ConferenceEngine
             foreach (var name in u.Licenses)
             {
                 if (!SkuCatalog.TryParse(name, out var sku)) throw new ArgumentException($"Tenant {seed.Id}: unknown SKU '{name}' for {u.Id}.", nameof(seed));
-                var error = Assign(tenant, user, sku);
+                var error = Assign(tenant, user, sku, assignedSince);
                 if (error is not null) throw new ArgumentException($"Tenant {seed.Id}: cannot assign {name} to {u.Id}: {EngineMessages.For(error.Value)}", nameof(seed));
             }
         }

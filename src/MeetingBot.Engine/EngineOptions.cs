@@ -21,6 +21,12 @@ public sealed class EngineOptions
     public int MaxDialOutsPerTenantPerMinute { get; set; } = 600;
 
     /// <summary>
+    /// How long a meeting nobody is in is kept after its last activity (its scheduled end, its end, or a join or leave
+    /// this host saw); then it is forgotten with its ended call legs, in memory and in the store. Usage records stay.
+    /// </summary>
+    public TimeSpan MeetingRetention { get; set; } = TimeSpan.FromDays(60);
+
+    /// <summary>
     /// When a tenant is restored (another host took it over, or its owner reloaded it after a tick it could not
     /// store), a connected leg whose paid minute ran out less than this long ago goes on: its next minute is paid
     /// from where the last one ended, so nothing is skipped or paid twice. Longer than this, the crash rule ends it at
@@ -38,6 +44,7 @@ public sealed class EngineOptions
         if (ConferenceIdDigits is < 6 or > 12) throw new InvalidOperationException("ConferenceIdDigits must be 6..12.");
         if (PoolWarningThresholdsPercent.Any(p => p is < 1 or > 100)) throw new InvalidOperationException("Pool warning thresholds are percentages 1..100.");
         if (RestoreGrace < TimeSpan.Zero || RestoreGrace > TimeSpan.FromMinutes(1)) throw new InvalidOperationException("RestoreGrace must be 0 to 60 seconds.");
+        if (MeetingRetention < TimeSpan.FromHours(1)) throw new InvalidOperationException("MeetingRetention must be at least one hour.");
         if (MaxDialOutsPerUserPerMinute < 1 || MaxDialOutsPerTenantPerMinute < 1) throw new InvalidOperationException("Dial-out rate limits must be positive.");
     }
 }

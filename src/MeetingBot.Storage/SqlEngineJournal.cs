@@ -110,6 +110,24 @@ public sealed partial class SqlEngineJournal : IEngineJournal
             ("tenant", tenantId), ("user", user.Id), ("licenses", string.Join(',', user.Licenses)), ("dialOut", user.DialOutPermission.ToString()), ("pin", user.OrganizerPin),
             ("aad", user.AadObjectId), ("history", LicenseHistoryText.Format(user.LicenseHistory)));
 
+    public void ForgetMeetings(string tenantId, IReadOnlyList<string> meetingIds)
+    {
+        if (meetingIds.Count == 0) return;
+        InWrite((c, tx) =>
+        {
+            foreach (var id in meetingIds)
+            {
+                (string, object?)[] p = [("tenant", tenantId), ("meeting", id)];
+                // Live legs are never forgotten (the engine keeps their meetings); their minutes are the exactly-once guard.
+                c.Execute(tx, "DELETE FROM leg_minutes WHERE leg_id IN (SELECT id FROM legs WHERE tenant = @tenant AND meeting_id = @meeting " +
+                              "AND state NOT IN ('Ringing', 'Connected'))", p);
+                c.Execute(tx, "DELETE FROM legs WHERE tenant = @tenant AND meeting_id = @meeting AND state NOT IN ('Ringing', 'Connected')", p);
+                c.Execute(tx, "DELETE FROM meetings WHERE tenant = @tenant AND id = @meeting", p);
+            }
+            return Outcome.Paid;
+        });
+    }
+
     public void RecordMeeting(MeetingState meeting) =>
         Write("INSERT INTO meetings (tenant, id, organizer_id, subject, start_at, end_at, conference_id, lobby_bypass, dial_in_bypass, ended_at) " +
               "VALUES (@tenant, @id, @organizer, @subject, @start, @end, @conference, @lobby, @dialInBypass, @ended) " +

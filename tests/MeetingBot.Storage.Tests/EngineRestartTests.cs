@@ -166,4 +166,29 @@ public class EngineRestartTests
         Assert.Equal(120, february.MinutesAvailable);
         Assert.Contains(LicenseSku.AudioConferencingMonthly, after.GetUser(T, "lee").Value!.Licenses);
     }
+
+    [Theory, MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public void AMeetingPastItsRetention_IsDeletedWithItsEndedLegs_AndStaysGoneAfterARestart(string provider)
+    {
+        using var store = TestStore.Create(provider);
+        var clock = new FakeTimeProvider(Seeds.Start);
+        var before = Start(store, clock);
+        var old = before.ScheduleMeeting(T, "adele", "Old", clock.GetUtcNow(), clock.GetUtcNow().AddHours(1)).Unwrap();
+        var leg = before.CallMe(T, "adele", old.Id, "4055550100").Unwrap();
+        clock.Advance(TimeSpan.FromSeconds(90));
+        before.Tick();
+        before.HangUp(T, "adele", leg.Id).Unwrap();
+        before.EndMeeting(T, "adele", old.Id).Unwrap();
+        clock.Advance(TimeSpan.FromDays(61));
+        var recent = before.ScheduleMeeting(T, "adele", "Recent", clock.GetUtcNow(), clock.GetUtcNow().AddHours(1)).Unwrap();
+
+        before.Tick();
+
+        Assert.Equal((1L, 0L, 0L, 1L), (JournalStoreTests.Count(store, "meetings"), JournalStoreTests.Count(store, "legs"),
+            JournalStoreTests.Count(store, "leg_minutes"), JournalStoreTests.Count(store, "usage_records")));
+        var after = Start(store, clock);
+        Assert.Equal(EngineError.UnknownMeeting, after.GetMeeting(T, old.Id).Error);
+        Assert.Equal("Recent", after.GetMeeting(T, recent.Id).Unwrap().Subject);
+        Assert.Equal(leg.Id, Assert.Single(after.AllUsage(T)).CallId);
+    }
 }

@@ -45,6 +45,12 @@ public interface IEngineJournal
     /// <summary>Appends an audit entry (admin actions and dial-out attempts). Stores that keep no audit log may ignore it.</summary>
     void RecordAudit(AuditEntry entry) { }
 
+    /// <summary>
+    /// Deletes meetings past their retention with their ended legs and those legs' paid-minute rows; usage records
+    /// stay. Stores that keep no meetings may ignore it.
+    /// </summary>
+    void ForgetMeetings(string tenantId, IReadOnlyList<string> meetingIds) { }
+
     /// <summary>Everything stored for a tenant, or null when the tenant has never been stored.</summary>
     TenantJournal? Load(string tenantId);
 }

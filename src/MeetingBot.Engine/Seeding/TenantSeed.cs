@@ -9,6 +9,11 @@ public sealed class TenantSeed
     public string Currency { get; set; } = "USD";
     /// <summary>The organization's Microsoft Entra tenant id (Teams sends it as <c>channelData.tenant.id</c>); without it no Teams chat reaches this tenant.</summary>
     public string? AadTenantId { get; set; }
+    /// <summary>
+    /// When the seeded users' licenses were assigned (a tenant brought in with its history); null for the moment the
+    /// tenant is first stored. Past months' minute pools count licenses from here; a date after that moment is ignored.
+    /// </summary>
+    public DateTimeOffset? LicensesAssignedSince { get; set; }
     public BridgeSeed Bridge { get; set; } = new();
     public List<SubscriptionSeed> Subscriptions { get; set; } = [];
     public List<UserSeed> Users { get; set; } = [];

@@ -26,6 +26,8 @@ public sealed class Tenant
     internal readonly HashSet<(DateOnly Month, int Threshold)> WarningsSent = [];
     internal readonly Dictionary<string, Queue<DateTimeOffset>> DialOutTimesByUser = new(StringComparer.OrdinalIgnoreCase);
     internal readonly Queue<DateTimeOffset> DialOutTimes = new();
+    /// <summary>When the tick next looks for meetings past their retention (UTC ticks; 0: at the first tick).</summary>
+    internal long NextMeetingPurgeTicks;
 
     internal Tenant(string id, string name, string country, string currency, ConferenceBridge bridge, IReadOnlyDictionary<string, decimal> rates)
     {

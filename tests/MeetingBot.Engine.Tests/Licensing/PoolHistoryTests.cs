@@ -122,4 +122,18 @@ public class PoolHistoryTests
         Assert.Equal((120, 0), Pools(f, 0)[new DateOnly(2026, 3, 1)]);
         Assert.All(f.Engine.AllUsage(T), r => Assert.Equal(Capability.MCOPSTNPP, r.Capability));
     }
+
+    [Fact]
+    public void ASeedWithAnAssignmentDate_CountsItsLicensesFromThere_ButNeverFromTheFuture()
+    {
+        var brought = new EngineFixture(seed => seed.LicensesAssignedSince = new DateTimeOffset(2026, 1, 20, 0, 0, 0, TimeSpan.Zero));
+        var future = new EngineFixture(seed => seed.LicensesAssignedSince = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var pools = Pools(brought, 3);
+
+        Assert.Equal((0, 120, 120, 120), (pools[new DateOnly(2025, 12, 1)].Available, pools[new DateOnly(2026, 1, 1)].Available,
+            pools[new DateOnly(2026, 2, 1)].Available, pools[new DateOnly(2026, 3, 1)].Available));
+        Assert.Equal((0, 120), (Pools(future, 1)[new DateOnly(2026, 2, 1)].Available, Pools(future, 1)[new DateOnly(2026, 3, 1)].Available));
+        Assert.Equal(EngineFixture.Start, future.Engine.GetUser(T, "adele").Unwrap().LicenseHistory[0].From);
+    }
 }
