@@ -102,16 +102,19 @@ public sealed partial class ConferenceEngine
         var destination = PhoneNumberNormalizer.Normalize(number, organizer.Country);
         if (!destination.IsSuccess) return destination;
         if (IsRateLimited(tenant, caller.Id)) return EngineError.RateLimited;
-        switch (organizer.DialOutPermission)
-        {
-            case DialOutPermission.DontAllow:
-                return EngineError.CallingFeatureNotSetUp;
-            case DialOutPermission.InSameCountryOrRegion when !string.Equals(destination.Value!.RegionCode, organizer.Country, StringComparison.OrdinalIgnoreCase):
-                return EngineError.DestinationNotAllowed;
-        }
+        if (PermissionRefusal(organizer, destination.Value!) is { } refused) return refused;
         var funding = Funding(tenant, organizer, destination.Value!.RegionCode, kind, Now);
         return funding.IsFunded ? destination : funding.Refusal!.Value;
     }
+
+    /// <summary>What the organizer's dial-out permission says about <paramref name="destination"/>: null when it allows it.</summary>
+    private static EngineError? PermissionRefusal(User organizer, PhoneNumber destination) => organizer.DialOutPermission switch
+    {
+        DialOutPermission.DontAllow => EngineError.CallingFeatureNotSetUp,
+        DialOutPermission.InSameCountryOrRegion when !string.Equals(destination.RegionCode, organizer.Country, StringComparison.OrdinalIgnoreCase)
+            => EngineError.DestinationNotAllowed,
+        _ => null,
+    };
 
     /// <summary>The user hangs up a phone leg from the client: their own "Call me" leg, or one they added.</summary>
     public EngineResult<CallLeg> HangUp(string tenantId, string userId, string? legId = null) =>
