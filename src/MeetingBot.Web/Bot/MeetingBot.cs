@@ -190,7 +190,11 @@ public sealed class MeetingBot : ActivityHandler
                 await turn.SayAsync("Cancelled: nobody was called.");
                 break;
             case CardActions.AddParticipant when meetingId is not null:
-                await _phone.AddParticipantAsync(turn, meetingId, data.Get("addNumber"));
+                // As typed `add …`: who would pay is shown, and confirmed, before anything is spent.
+                await _phone.PreviewAddAsync(turn, data.Get("addNumber"), meetingId);
+                break;
+            case CardActions.ConfirmAdd when meetingId is not null:
+                await _phone.AddParticipantAsync(turn, meetingId, data.Get("number"));
                 break;
             case CardActions.HangUp:
                 await _phone.HangUpAsync(turn, data.Get("legId"));
@@ -251,7 +255,7 @@ public sealed class MeetingBot : ActivityHandler
                 await _admin.CreditsAsync(turn);
                 break;
             case CardActions.ShowPreJoin or CardActions.JoinComputer or CardActions.JoinNoAudio or CardActions.PhoneAudio
-                or CardActions.ConfirmCall or CardActions.AddParticipant or CardActions.Leave or CardActions.EndMeeting or CardActions.Roster
+                or CardActions.ConfirmCall or CardActions.AddParticipant or CardActions.ConfirmAdd or CardActions.Leave or CardActions.EndMeeting or CardActions.Roster
                 or CardActions.Lobby or CardActions.Admit or CardActions.SetLobby:
                 await turn.SayAsync("That button did not say which meeting it is for. Type `meetings` for fresh cards.");
                 break;
@@ -280,7 +284,8 @@ public sealed class MeetingBot : ActivityHandler
             // "dial in" without a conference ID (or with something else) would otherwise be read as "dial <number>".
             .Add("dial in", @"dial[ -]?in(\s+.*)?", (t, _) => t.SayAsync(DialInHowTo))
             .Add("add funds", @"add (funds|credits)\s+\$?(?<amount>\S+)", (t, m) => _admin.AddFundsAsync(t, m.Groups["amount"].Value))
-            .Add("add", $@"(add|invite|dial)( participant)?(\s+by phone)?\s+{Number}", (t, m) => _phone.AddParticipantAsync(t, null, m.Groups["number"].Value))
+            .Add("add", $@"(add|invite|dial)( participant)?(\s+by phone)?\s+{Number}(?<now>\s+now)?",
+                (t, m) => m.Groups["now"].Success ? _phone.AddParticipantAsync(t, null, m.Groups["number"].Value) : _phone.PreviewAddAsync(t, m.Groups["number"].Value))
             .Add("hang up", @"hang ?up( my phone)?|hangup|end (my )?(phone|call)", (t, _) => _phone.HangUpAsync(t, null))
             .Add("leave", @"leave( (the )?meeting)?", (t, _) => _meetings.LeaveAsync(t, null))
             .Add("end meeting", @"end( the)?( meeting)?", (t, _) => _meetings.EndAsync(t, null))
