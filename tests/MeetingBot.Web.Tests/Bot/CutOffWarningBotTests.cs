@@ -1,4 +1,5 @@
 using MeetingBot.Engine;
+using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Events;
 using MeetingBot.Web.Bot;
 using MeetingBot.Web.Bot.Cards;
@@ -62,5 +63,25 @@ public sealed class CutOffWarningBotTests
 
         Assert.Contains("about 1 minute.", h.Adapter.GetNextReply().AsMessageActivity().Text);
         Assert.Empty(h.Adapter.ActiveQueue);
+    }
+
+    [Fact]
+    public async Task ReadmeStory_FastForwardOnTheDemoClock_WarnsAtFiveThenOne_ThenCutsOff()
+    {
+        var h = BotHarness.Create(useDemoClock: true);
+        await h.Flow()
+            .Send("schedule Weekly sync").AssertReply(_ => { })
+            .Send("call me at 405 555 0100 now").AssertReply(_ => { })
+            .Send("fast forward 116").AssertReply(_ => { })
+            .StartTestAsync();
+        var leg = h.Engine.ListLegs(BotHarness.TenantId, "1").Single();
+        Assert.Equal([5], h.Events.All.OfType<CutOffWarning>().Select(w => w.MinutesLeft));
+        Assert.Equal(CallLegState.Connected, leg.State);
+
+        await h.Flow().Send("fast forward 5").AssertReply(_ => { }).StartTestAsync();
+
+        Assert.Equal([5, 1], h.Events.All.OfType<CutOffWarning>().Select(w => w.MinutesLeft));
+        Assert.Equal(CallLegState.CutOff, leg.State);
+        Assert.Equal([EngineMessages.CutOffWarning(5), EngineMessages.CutOffWarning(1)], leg.Prompts.Select(p => p.Text));
     }
 }
