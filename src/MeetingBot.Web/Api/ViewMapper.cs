@@ -41,7 +41,7 @@ public static class ViewMapper
     /// <summary>A cost preview in the words the bot's confirm card uses (<see cref="Bot.Cards.CostWords"/>).</summary>
     public static PhonePreviewView ToView(this CostPreview c, string viewerUserId) =>
         new(c.Number.E164, PhoneNumberNormalizer.Display(c.Number.E164), c.Number.RegionCode, c.CountryName, c.IsZoneA,
-            c.Payer.ToString(), Bot.Cards.CostWords.Payer(c), c.RatePerMinute, Bot.Cards.CostWords.Price(c.RatePerMinute, c.Currency), c.Currency,
+            c.Payer.ToString(), Bot.Cards.CostWords.Payer(c), c.RatePerMinute, Bot.Cards.CardFormat.Price(c.RatePerMinute, c.Currency), c.Currency,
             c.PoolMinutesLeft, c.RechargeFirst,
             new DialOutPolicyView(c.Policy.UserId, c.Policy.DisplayName, c.Policy.Permission.ToString(), c.Policy.Allows, Bot.Cards.CostWords.Policy(c, viewerUserId)),
             c.WouldDial, c.Refusal?.ToString(), c.RefusalMessage);

@@ -12,15 +12,6 @@ public sealed class CostPreviewTests
     /// <summary>Cairo: outside Zone A, so never on the pool.</summary>
     private const string OutsideZoneA = "+20 2 27921234";
 
-    /// <summary>Runs one call of <paramref name="minutes"/> paid minutes in <paramref name="organizer"/>'s meeting and hangs up.</summary>
-    private static void UsePool(EngineFixture f, int minutes, string organizer = "adele")
-    {
-        var m = f.Schedule(organizer, "Burn");
-        var leg = f.Engine.CallMe(T, organizer, m.Id, UsNumber).Unwrap();
-        f.Jump(TimeSpan.FromMinutes(minutes - 1) + TimeSpan.FromSeconds(30));
-        f.Engine.HangUp(T, organizer, leg.Id).Unwrap();
-    }
-
     [Fact]
     public void PreviewCost_PoolLeft_PoolPays_AndNothingIsSpent()
     {
@@ -45,7 +36,7 @@ public sealed class CostPreviewTests
     {
         var f = new EngineFixture();
         f.Engine.AddFunds(T, "nestor", 5m).Unwrap();
-        UsePool(f, 120, "lee");
+        f.UsePooledMinutes(120, "lee");
         var m = f.Schedule("lee");
 
         var p = f.Engine.PreviewCost(T, "lee", m.Id, UsNumber, CallLegKind.CallMe).Unwrap();
@@ -61,7 +52,7 @@ public sealed class CostPreviewTests
     {
         var f = new EngineFixture();
         f.Engine.AddFunds(T, "nestor", 5m).Unwrap(); // a balance is no use without the license
-        UsePool(f, 120);
+        f.UsePooledMinutes(120);
         var m = f.Schedule();
 
         var p = f.Engine.PreviewCost(T, "adele", m.Id, UsNumber, CallLegKind.CallMe).Unwrap();

@@ -11,14 +11,6 @@ public sealed class CutOffWarningTests
     private const string UsNumber = "4055550100";
     private static readonly TimeSpan JustPast = TimeSpan.FromSeconds(1);
 
-    private static void UsePool(EngineFixture f, int minutes)
-    {
-        var m = f.Schedule("adele", "Burn");
-        var leg = f.Engine.CallMe(T, "adele", m.Id, UsNumber).Unwrap();
-        f.Jump(TimeSpan.FromMinutes(minutes - 1) + TimeSpan.FromSeconds(30));
-        f.Engine.HangUp(T, "adele", leg.Id).Unwrap();
-    }
-
     private static List<CutOffWarning> WarningsFor(EngineFixture f, string legId) =>
         f.Events.Of<CutOffWarning>().Where(w => w.LegId == legId).ToList();
 
@@ -26,7 +18,7 @@ public sealed class CutOffWarningTests
     public void SixPooledMinutesLeft_NoCredits_WarnsAtFiveThenAtOne_ThenCutsOff()
     {
         var f = new EngineFixture();
-        UsePool(f, 114);
+        f.UsePooledMinutes(114);
         var m = f.Schedule();
         var leg = f.Engine.CallMe(T, "adele", m.Id, UsNumber).Unwrap(); // minute 1 paid: 5 more can be
 
@@ -55,7 +47,7 @@ public sealed class CutOffWarningTests
     public void TwoLiveLegs_ShareThePool_EachSeesHalf()
     {
         var f = new EngineFixture();
-        UsePool(f, 108);
+        f.UsePooledMinutes(108);
         var m = f.Schedule();
         var mine = f.Engine.CallMe(T, "adele", m.Id, UsNumber).Unwrap();          // 11 left: alone, plenty
         f.Engine.JoinMeeting(T, "lee", m.Id, AudioMode.ComputerAudio).Unwrap();
@@ -112,7 +104,7 @@ public sealed class CutOffWarningTests
     public void TenantSetting_NoThresholds_NoWarnings_BadThresholdsRefusedAtStart()
     {
         var f = new EngineFixture(seed => seed.CutOffWarningMinutes = []);
-        UsePool(f, 114);
+        f.UsePooledMinutes(114);
         var m = f.Schedule();
         f.Engine.CallMe(T, "adele", m.Id, UsNumber).Unwrap();
         f.Jump(TimeSpan.FromMinutes(7));
@@ -127,7 +119,7 @@ public sealed class CutOffWarningTests
     {
         var f = new EngineFixture(seed => seed.CutOffWarningMinutes = [3]);
         Assert.Equal([3], f.Engine.CutOffWarningMinutes(T));
-        UsePool(f, 114);
+        f.UsePooledMinutes(114);
         var m = f.Schedule();
         var leg = f.Engine.CallMe(T, "adele", m.Id, UsNumber).Unwrap();
 

@@ -1,11 +1,8 @@
 using MeetingBot.Engine;
 using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Events;
-using MeetingBot.Web.Bot;
 using MeetingBot.Web.Bot.Cards;
-using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Logging.Abstractions;
 using static MeetingBot.Web.Tests.Bot.CardInspector;
 
 namespace MeetingBot.Web.Tests.Bot;
@@ -13,22 +10,12 @@ namespace MeetingBot.Web.Tests.Bot;
 /// <summary>Beyond Teams: before a call is cut off, the dialing user and the organizer get a card to add funds or hang up.</summary>
 public sealed class CutOffWarningBotTests
 {
-    private static ConversationReference Reference(TestAdapter adapter, string conversationId) => new()
-    {
-        ChannelId = adapter.Conversation.ChannelId,
-        ServiceUrl = adapter.Conversation.ServiceUrl,
-        Bot = adapter.Conversation.Bot,
-        User = adapter.Conversation.User,
-        Conversation = new ConversationAccount(id: conversationId),
-    };
-
     [Fact]
     public async Task CutOffWarning_DialerAndOrganizerGetACard_AddFundsOnlyForTheAdmin_HangUpForBoth()
     {
-        var h = BotHarness.Create();
-        var subscriber = new BotEventSubscriber(h.Adapter, h.References, h.Tenants, h.Ledger, h.Settings, NullLogger<BotEventSubscriber>.Instance);
-        await h.References.SaveAsync(BotHarness.TenantId, "adele", Reference(h.Adapter, "adele-chat"));
-        await h.References.SaveAsync(BotHarness.TenantId, "nestor", Reference(h.Adapter, "nestor-chat"));
+        var (h, subscriber) = BotEventSubscriberTests.Create();
+        await h.References.SaveAsync(BotHarness.TenantId, "adele", BotEventSubscriberTests.Reference(h.Adapter, "adele-chat"));
+        await h.References.SaveAsync(BotHarness.TenantId, "nestor", BotEventSubscriberTests.Reference(h.Adapter, "nestor-chat"));
         var warning = new CutOffWarning(BotHarness.TenantId, BotHarness.Start, "4", "leg-5", "+14055550100", "adele", "nestor", 5, 5, EngineMessages.CutOffWarning(5));
 
         await subscriber.HandleAsync(warning, default);
@@ -55,9 +42,8 @@ public sealed class CutOffWarningBotTests
     [Fact]
     public async Task CutOffWarning_DialerIsTheOrganizer_OneCard()
     {
-        var h = BotHarness.Create();
-        var subscriber = new BotEventSubscriber(h.Adapter, h.References, h.Tenants, h.Ledger, h.Settings, NullLogger<BotEventSubscriber>.Instance);
-        await h.References.SaveAsync(BotHarness.TenantId, "adele", Reference(h.Adapter, "adele-chat"));
+        var (h, subscriber) = BotEventSubscriberTests.Create();
+        await h.References.SaveAsync(BotHarness.TenantId, "adele", BotEventSubscriberTests.Reference(h.Adapter, "adele-chat"));
 
         await subscriber.HandleAsync(new CutOffWarning(BotHarness.TenantId, BotHarness.Start, "4", "leg-5", "+14055550100", "adele", "adele", 1, 1, EngineMessages.CutOffWarning(1)), default);
 

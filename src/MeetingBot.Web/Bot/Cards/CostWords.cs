@@ -1,4 +1,3 @@
-using System.Globalization;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Billing;
 using MeetingBot.Engine.Licensing;
@@ -11,21 +10,6 @@ namespace MeetingBot.Web.Bot.Cards;
 /// </summary>
 public static class CostWords
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
-    /// <summary>Money as Teams shows it: the currency's sign and two decimals ("$0.24"); other currencies by code ("0.24 CHF").</summary>
-    public static string Price(decimal amount, string currency)
-    {
-        var value = CardFormat.Amount(amount);
-        return currency.ToUpperInvariant() switch
-        {
-            "USD" => "$" + value,
-            "GBP" => "£" + value,
-            "EUR" => "€" + value,
-            _ => value + " " + currency,
-        };
-    }
-
     /// <summary>"Zone A" or "outside Zone A" with the country, e.g. "United Kingdom (GB), Zone A".</summary>
     public static string Destination(CostPreview p) =>
         $"{p.CountryName} ({p.Number.RegionCode}), {(p.IsZoneA ? "Zone A" : "outside Zone A")}";
@@ -33,8 +17,8 @@ public static class CostWords
     /// <summary>Who would pay the first minute: the pool, credits at the rate, or refused with the engine's words.</summary>
     public static string Payer(CostPreview p) => p.Payer switch
     {
-        FundingSource.Pool => $"the tenant's pooled minutes ({p.PoolMinutesLeft.ToString(Invariant)} min left this month)",
-        FundingSource.Credits => $"Communications Credits at {Price(p.RatePerMinute, p.Currency)} a minute" + (p.RechargeFirst ? ", after an auto-recharge" : ""),
+        FundingSource.Pool => $"the tenant's pooled minutes ({p.PoolMinutesLeft.ToString(System.Globalization.CultureInfo.InvariantCulture)} min left this month)",
+        FundingSource.Credits => $"Communications Credits at {CardFormat.Price(p.RatePerMinute, p.Currency)} a minute" + (p.RechargeFirst ? ", after an auto-recharge" : ""),
         FundingSource.IncludedInLicense => "included in the organizer's Audio Conferencing license",
         _ => "refused: " + EngineMessages.For(p.FundingRefusal ?? EngineError.CallingFeatureNotSetUp),
     };
