@@ -82,6 +82,24 @@ public sealed partial class ConferenceEngine
         long everyone = Math.Max(1, tenant.LiveLegs.Count);
         if (Left(poolLeft, drawsOnPool ? everyone : 1, creditMinutes, spendsCredits ? everyone : 1, drawsOnPool) > enough) return enough + 1;
 
+        var (poolLegs, creditLegs) = Sharers(tenant, minuteStart);
+        return (int)Math.Min(int.MaxValue, Left(poolLeft, Math.Max(1, poolLegs), creditMinutes, Math.Max(1, creditLegs), drawsOnPool));
+
+        static long Left(long pool, long poolSharers, long credit, long creditSharers, bool usesPool) =>
+            1 + (usesPool ? pool / poolSharers : 0) + credit / creditSharers;
+    }
+
+    /// <summary>
+    /// How many connected legs draw on the pool and may spend credits. When funds run low under many calls, every paid
+    /// minute asks; one count serves a tenant for a second while its set of live legs is the same size, so a tick of
+    /// thousands of legs counts once, not once per leg. A forecast may be a second behind a license change.
+    /// </summary>
+    private (long PoolLegs, long CreditLegs) Sharers(Tenant tenant, DateTimeOffset minuteStart)
+    {
+        var now = Now.UtcTicks;
+        if (_sharers.TryGetValue(tenant.Id, out var known) && known.LiveLegs == tenant.LiveLegs.Count
+            && Math.Abs(now - known.AtTicks) < TimeSpan.TicksPerSecond)
+            return (known.PoolLegs, known.CreditLegs);
         long poolLegs = 0, creditLegs = 0;
         foreach (var other in tenant.LiveLegs)
         {
@@ -90,11 +108,13 @@ public sealed partial class ConferenceEngine
             if (pool) poolLegs++;
             if (spends) creditLegs++;
         }
-        return (int)Math.Min(int.MaxValue, Left(poolLeft, Math.Max(1, poolLegs), creditMinutes, Math.Max(1, creditLegs), drawsOnPool));
-
-        static long Left(long pool, long poolSharers, long credit, long creditSharers, bool usesPool) =>
-            1 + (usesPool ? pool / poolSharers : 0) + credit / creditSharers;
+        _sharers[tenant.Id] = new SharerCount(now, tenant.LiveLegs.Count, poolLegs, creditLegs);
+        return (poolLegs, creditLegs);
     }
+
+    private readonly ConcurrentDictionary<string, SharerCount> _sharers = new(StringComparer.OrdinalIgnoreCase);
+
+    private readonly record struct SharerCount(long AtTicks, int LiveLegs, long PoolLegs, long CreditLegs);
 
     /// <summary>
     /// Whether a leg's minutes may come from the pool and from credits, asked of the funding policy with a pool of one
