@@ -9,20 +9,6 @@ namespace MeetingBot.Engine;
 
 public sealed partial class ConferenceEngine
 {
-    /// <summary>Normalizes a typed number the way the meeting would dial it (organizer's country by default).</summary>
-    /// <param name="beforeDialing">Also refuse when the meeting could not dial out at all (ended, or its organizer has no
-    /// Audio Conferencing): said before anyone confirms a call that could never be placed. Off for a number being typed.</param>
-    public EngineResult<PhoneNumber> PreviewNumber(string tenantId, string meetingId, string input, bool beforeDialing = false) =>
-        InTenant<PhoneNumber>(tenantId, (tenant, _) =>
-        {
-            var meeting = FindMeeting(tenant, meetingId);
-            if (!meeting.IsSuccess) return meeting.Error!.Value;
-            var organizer = tenant.UsersById[meeting.Value!.OrganizerId];
-            if (beforeDialing && meeting.Value.IsEnded) return EngineError.MeetingEnded;
-            if (beforeDialing && !organizer.Has(Capability.MCOMEETADD)) return EngineError.NoAudioConferencing;
-            return PhoneNumberNormalizer.Normalize(input, organizer.Country);
-        });
-
     /// <summary>"Phone audio" / "Call me": joins the user and has the meeting dial their phone.</summary>
     public EngineResult<CallLeg> CallMe(string tenantId, string userId, string meetingId, string number) =>
         DialOut(tenantId, userId, meetingId, number, CallLegKind.CallMe);
@@ -102,16 +88,19 @@ public sealed partial class ConferenceEngine
         var destination = PhoneNumberNormalizer.Normalize(number, organizer.Country);
         if (!destination.IsSuccess) return destination;
         if (IsRateLimited(tenant, caller.Id)) return EngineError.RateLimited;
-        switch (organizer.DialOutPermission)
-        {
-            case DialOutPermission.DontAllow:
-                return EngineError.CallingFeatureNotSetUp;
-            case DialOutPermission.InSameCountryOrRegion when !string.Equals(destination.Value!.RegionCode, organizer.Country, StringComparison.OrdinalIgnoreCase):
-                return EngineError.DestinationNotAllowed;
-        }
+        if (PermissionRefusal(organizer, destination.Value!) is { } refused) return refused;
         var funding = Funding(tenant, organizer, destination.Value!.RegionCode, kind, Now);
         return funding.IsFunded ? destination : funding.Refusal!.Value;
     }
+
+    /// <summary>What the organizer's dial-out permission says about <paramref name="destination"/>: null when it allows it.</summary>
+    private static EngineError? PermissionRefusal(User organizer, PhoneNumber destination) => organizer.DialOutPermission switch
+    {
+        DialOutPermission.DontAllow => EngineError.CallingFeatureNotSetUp,
+        DialOutPermission.InSameCountryOrRegion when !string.Equals(destination.RegionCode, organizer.Country, StringComparison.OrdinalIgnoreCase)
+            => EngineError.DestinationNotAllowed,
+        _ => null,
+    };
 
     /// <summary>The user hangs up a phone leg from the client: their own "Call me" leg, or one they added.</summary>
     public EngineResult<CallLeg> HangUp(string tenantId, string userId, string? legId = null) =>

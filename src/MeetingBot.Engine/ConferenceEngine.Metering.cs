@@ -152,6 +152,7 @@ public sealed partial class ConferenceEngine
         JournalLeg(leg);
         ScheduleLeg(tenant, leg);
         raised.Add(StateChanged(leg));
+        WarnBeforeCutOff(tenant, leg, raised);
     }
 
     /// <summary>Pays every minute that has begun by <paramref name="upTo"/>; cuts the leg off at the first it cannot pay.</summary>
@@ -160,7 +161,8 @@ public sealed partial class ConferenceEngine
         while (leg.State == CallLegState.Connected && upTo > leg.PaidThrough)
         {
             var minuteStart = leg.PaidThrough;
-            if (!TryPayMinute(tenant, leg, minuteStart, raised)) CutOff(tenant, leg, minuteStart, raised);
+            if (TryPayMinute(tenant, leg, minuteStart, raised)) WarnBeforeCutOff(tenant, leg, raised);
+            else CutOff(tenant, leg, minuteStart, raised);
         }
     }
 

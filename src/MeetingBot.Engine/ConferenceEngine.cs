@@ -105,7 +105,9 @@ public sealed partial class ConferenceEngine
             Restore(tenant, stored);
         }
 
+        var cutOffWarnings = CutOffWarningMinutesOf(seed);
         if (!_tenants.TryAdd(tenant.Id, tenant)) throw new ArgumentException($"Tenant {seed.Id} exists already.", nameof(seed));
+        _cutOffWarningMinutes[tenant.Id] = cutOffWarnings;
         foreach (var number in BridgeNumbers(bridge)) _tenantByBridgeNumber[number] = tenant.Id;
         return tenant;
     }

@@ -15,6 +15,13 @@ public static class EngineMessages
     public const string HangUpBothEnds =
         "Your phone is still connected to the meeting and is using minutes. Hang up both in the client and on your phone.";
 
+    /// <summary>
+    /// What the phone hears (and the dialing user and the organizer read) when a call's remaining funds cover at most
+    /// <paramref name="minutesLeft"/> minutes: beyond Teams, whose cut-off comes without a word.
+    /// </summary>
+    public static string CutOffWarning(int minutesLeft) =>
+        $"This call will end in about {minutesLeft} {(minutesLeft == 1 ? "minute" : "minutes")}: your organization's dial-out minutes and Communications Credits are running out.";
+
     public static string For(EngineError error) => error switch
     {
         EngineError.UnknownTenant => "That tenant does not exist.",

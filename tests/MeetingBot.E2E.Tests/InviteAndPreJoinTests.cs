@@ -63,6 +63,10 @@ public sealed class InviteAndPreJoinTests(WebClientFixture fixture) : IClassFixt
 
         await Assertions.Expect(page.Locator("[data-testid=callme-number-e164]")).ToHaveTextAsync("+14255550199");
         await Assertions.Expect(page.Locator("[data-testid=callme-number-preview]")).ToContainTextAsync("+1 425-555-0199");
+        // Beyond Teams: what the call would cost, before a minute is spent (other tests of this host may have used pooled minutes).
+        await Assertions.Expect(page.Locator("[data-testid=callme-number-country]")).ToHaveTextAsync("United States (US), Zone A");
+        await Assertions.Expect(page.Locator("[data-testid=callme-number-payer]")).ToContainTextAsync("the tenant's pooled minutes (");
+        await Assertions.Expect(page.Locator("[data-testid=callme-number-policy]")).ToHaveTextAsync("Any destination (yours, as the organizer): allows this number");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Call me" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Join now" })).ToBeHiddenAsync();
         fixture.Browser.AssertNoConsoleErrors();

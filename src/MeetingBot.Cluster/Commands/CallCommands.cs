@@ -1,4 +1,6 @@
 using MeetingBot.Engine;
+using MeetingBot.Engine.Billing;
+using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Phone;
 using MeetingBot.Engine.Snapshots;
 
@@ -18,10 +20,14 @@ public sealed record GetLeg(string LegId) : ReadCommand<EngineResult<CallLegSnap
         engine.GetLeg(tenantId, LegId).Map(CallLegSnapshot.Of);
 }
 
+/// <summary>
+/// What dialing a number would cost and who would pay, before a minute is spent. Not a <see cref="ReadCommand{TResult}"/>:
+/// credits past their year are forfeited (and stored) before the minute is priced.
+/// </summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record PreviewNumber(string MeetingId, string Number, bool BeforeDialing = false) : ReadCommand<EngineResult<PhoneNumber>>
+public sealed record PreviewCost(string UserId, string MeetingId, string Number, CallLegKind Kind) : TenantCommand<EngineResult<CostPreview>>
 {
-    public override EngineResult<PhoneNumber> Run(ConferenceEngine engine, string tenantId) => engine.PreviewNumber(tenantId, MeetingId, Number, BeforeDialing);
+    public override EngineResult<CostPreview> Run(ConferenceEngine engine, string tenantId) => engine.PreviewCost(tenantId, UserId, MeetingId, Number, Kind);
 }
 
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]

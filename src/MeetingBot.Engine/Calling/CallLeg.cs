@@ -18,6 +18,8 @@ public sealed class CallLeg
     private long _endedAt;
     private long _orphanedAt;
     private long _lastReminderAt;
+    // Most legs never hear a prompt: no list until the first one.
+    private List<LegPrompt>? _prompts;
 
     internal CallLeg(string id, string tenantId, string meetingId, string participantId, CallLegKind kind,
         string? requestedByUserId, string billedUserId, string fromNumber, string toNumber, string destinationRegion,
@@ -57,6 +59,17 @@ public sealed class CallLeg
     public bool IsOrphaned { get; internal set; }
     public DateTimeOffset? OrphanedAt { get => FromTicks(_orphanedAt); internal set => _orphanedAt = ToTicks(value); }
     public DateTimeOffset? LastReminderAt { get => FromTicks(_lastReminderAt); internal set => _lastReminderAt = ToTicks(value); }
+    /// <summary>
+    /// The lowest cut-off warning threshold (in minutes) this leg has been warned at; 0 before any. Each threshold warns
+    /// once per leg. Memory only: a leg restored on another host may be warned again (no storage migration for it).
+    /// </summary>
+    internal int CutOffWarnedAt { get; set; }
+
+    /// <summary>What the simulated phone network played to the person on this leg, oldest first (memory only).</summary>
+    public IReadOnlyList<LegPrompt> Prompts => _prompts is null ? [] : _prompts.ToArray();
+
+    internal void PlayPrompt(DateTimeOffset at, string text) => (_prompts ??= []).Add(new LegPrompt(at, text));
+
     /// <summary>UTC ticks at which the engine next has work for this leg (see ConferenceEngine.ScheduleLeg).</summary>
     internal long DueTicks { get; set; }
     public bool IsLive => State is CallLegState.Ringing or CallLegState.Connected;

@@ -19,4 +19,9 @@ public sealed class TenantSeed
     public List<UserSeed> Users { get; set; } = [];
     public CreditsSeed Credits { get; set; } = new();
     public Dictionary<string, decimal> RatesPerMinute { get; set; } = [];
+    /// <summary>
+    /// Warn a call's phone, its dialer and the organizer when what can still pay for it covers this many minutes or
+    /// fewer (each threshold once per call). Null: 5 and 1 (<c>ConferenceEngine.DefaultCutOffWarningMinutes</c>); empty: never.
+    /// </summary>
+    public int[]? CutOffWarningMinutes { get; set; }
 }

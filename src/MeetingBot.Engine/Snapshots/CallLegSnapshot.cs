@@ -23,7 +23,8 @@ public sealed record CallLegSnapshot(
     bool IsOrphaned,
     DateTimeOffset? OrphanedAt,
     Capability? CurrentFunding,
-    decimal ChargeSoFar)
+    decimal ChargeSoFar,
+    IReadOnlyList<LegPrompt>? Prompts = null)
 {
     public bool IsLive => State is CallLegState.Ringing or CallLegState.Connected;
     public bool IsDialOut => Kind is CallLegKind.CallMe or CallLegKind.AddedParticipant;
@@ -31,5 +32,5 @@ public sealed record CallLegSnapshot(
     public static CallLegSnapshot Of(CallLeg l) =>
         new(l.Id, l.TenantId, l.MeetingId, l.ParticipantId, l.Kind, l.RequestedByUserId, l.BilledUserId, l.FromNumber, l.ToNumber,
             l.DestinationRegion, l.CreatedAt, l.State, l.ConnectedAt, l.EndedAt, l.MinutesPaid, l.IsOrphaned, l.OrphanedAt,
-            l.CurrentFunding, l.ChargeSoFar);
+            l.CurrentFunding, l.ChargeSoFar, l.Prompts);
 }

@@ -1,6 +1,7 @@
 using MeetingBot.Cluster;
 using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
+using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Meetings;
 using MeetingBot.Web.Api.Contracts;
 using MeetingBot.Web.Auth;
@@ -80,8 +81,16 @@ public static class MeetingEndpoints
     private static async Task<Results<Ok<PhonePreviewView>, JsonHttpResult<ApiError>>> Preview(string id, PhoneNumberRequest body, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var number = await tenants.Ask(me.TenantId, new PreviewNumber(id, body.Number ?? ""));
-        return number.IsSuccess ? TypedResults.Ok(number.Value!.ToView()) : ApiErrors.From(number);
+        CallLegKind? kind = body.Kind?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "callme" => CallLegKind.CallMe,
+            "addparticipant" => CallLegKind.AddedParticipant,
+            _ => null,
+        };
+        if (kind is null) return ApiErrors.Invalid("Kind must be \"callMe\" (the default) or \"addParticipant\".");
+        // A refusal the call would meet is part of the answer (200), so the page can show it before anyone dials.
+        var cost = await tenants.Ask(me.TenantId, new PreviewCost(me.UserId, id, body.Number ?? "", kind.Value));
+        return cost.IsSuccess ? TypedResults.Ok(cost.Value!.ToView(me.UserId)) : ApiErrors.From(cost);
     }
 
     private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> CallMe(string id, PhoneNumberRequest body, HttpContext http, ITenants tenants)

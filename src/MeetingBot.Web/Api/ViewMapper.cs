@@ -20,7 +20,7 @@ public static class ViewMapper
     public static CallLegView ToView(this CallLegSnapshot l) =>
         new(l.Id, l.MeetingId, l.Kind.ToString(), l.State.ToString(), l.RequestedByUserId, l.FromNumber, l.ToNumber,
             PhoneNumberNormalizer.Display(l.ToNumber), l.CreatedAt, l.ConnectedAt, l.EndedAt, l.MinutesPaid, l.ChargeSoFar,
-            l.CurrentFunding?.ToString(), l.IsOrphaned);
+            l.CurrentFunding?.ToString(), l.IsOrphaned, (l.Prompts ?? []).Select(p => new LegPromptView(p.At, p.Text)).ToList());
 
     public static MeetingSummaryView ToSummary(this MeetingSnapshot m, string userId) =>
         new(m.Id, m.Subject, m.OrganizerId, m.Start, m.End, IsOrganizer(m, userId), m.IsEnded, m.JoinUrl);
@@ -38,7 +38,13 @@ public static class ViewMapper
 
     public static bool IsMember(MeetingSnapshot m, string userId) => IsOrganizer(m, userId) || m.HasParticipant(userId);
 
-    public static PhonePreviewView ToView(this PhoneNumber n) => new(n.E164, PhoneNumberNormalizer.Display(n.E164), n.RegionCode);
+    /// <summary>A cost preview in the words the bot's confirm card uses (<see cref="Bot.Cards.CostWords"/>).</summary>
+    public static PhonePreviewView ToView(this CostPreview c, string viewerUserId) =>
+        new(c.Number.E164, PhoneNumberNormalizer.Display(c.Number.E164), c.Number.RegionCode, c.CountryName, c.IsZoneA,
+            c.Payer.ToString(), Bot.Cards.CostWords.Payer(c), c.RatePerMinute, Bot.Cards.CardFormat.Price(c.RatePerMinute, c.Currency), c.Currency,
+            c.PoolMinutesLeft, c.RechargeFirst,
+            new DialOutPolicyView(c.Policy.UserId, c.Policy.DisplayName, c.Policy.Permission.ToString(), c.Policy.Allows, Bot.Cards.CostWords.Policy(c, viewerUserId)),
+            c.WouldDial, c.Refusal?.ToString(), c.RefusalMessage);
 
     public static AdminUserView ToAdminView(this UserSnapshot u) =>
         new(u.Id, u.DisplayName, u.Upn, u.Country, u.IsTenantAdmin, u.Licenses.Select(s => s.ToString()).ToList(),

@@ -27,7 +27,7 @@ public static class BotCommandCatalog
         Form("dial in how", "dial in", @"dial[ -]?in(\s+.*)?"),
         // Before "add": "add funds 50" is money, not a phone number.
         Listed("add funds", "Admin: buy Communications Credits", "add funds 50", @"add (funds|credits)\s+\$?(?<amount>\S+)"),
-        Listed("add", "Add a participant by phone", "add +44 20 7946 0000", $@"(add|invite|dial)( participant)?(\s+by phone)?\s+{Number}"),
+        Listed("add", "Add a participant by phone", "add +44 20 7946 0000", $@"(add|invite|dial)( participant)?(\s+by phone)?\s+{Number}(?<now>\s+now)?"),
         Listed("hang up", "End your phone leg", "hang up", @"hang ?up( my phone)?|hangup|end (my )?(phone|call)"),
         Listed("leave", "Leave the meeting in the client", "leave", @"leave( (the )?meeting)?"),
         Listed("end meeting", "End the meeting (organizer)", "end meeting", @"end( the)?( meeting)?"),

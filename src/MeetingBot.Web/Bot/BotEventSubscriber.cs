@@ -12,7 +12,7 @@ namespace MeetingBot.Web.Bot;
 
 /// <summary>
 /// Turns engine events into proactive chat messages in each user's last conversation: cut-offs and refusals
-/// (with the exact Teams words), hang-up reminders, phone legs connecting, and low pools (to admins).
+/// (with the exact Teams words), warnings before a cut-off, hang-up reminders, phone legs connecting, and low pools (to admins).
 /// </summary>
 public sealed class BotEventSubscriber(
     BotAdapter adapter,
@@ -53,6 +53,14 @@ public sealed class BotEventSubscriber(
             case ParticipantJoined { InLobby: true } e when (await tenants.Ask(e.TenantId, new GetMeeting(e.MeetingId))) is { IsSuccess: true, Value: { } meeting }:
                 // As in Teams, the organizer is told someone is waiting, with the buttons to let them in.
                 await SendAsync(engineEvent.TenantId, meeting.OrganizerId, Card(LobbyCard.Build(meeting), $"🚪 {e.DisplayName} is waiting in the lobby of meeting {e.MeetingId}."), cancellationToken);
+                break;
+            case CutOffWarning e:
+                var currency = tenants.Catalog.Find(e.TenantId)?.Currency ?? "";
+                foreach (var userId in e.Recipients)
+                {
+                    var isAdmin = (await tenants.Ask(e.TenantId, new GetUser(userId))) is { IsSuccess: true, Value.IsTenantAdmin: true };
+                    await SendAsync(engineEvent.TenantId, userId, Card(CutOffWarningCard.Build(e, isAdmin, currency), "⏳ " + CutOffWarningCard.Summary(e) + "."), cancellationToken);
+                }
                 break;
             case PoolLow e:
                 foreach (var admin in (await tenants.Ask(e.TenantId, new ListUsers())).Where(u => u.IsTenantAdmin))

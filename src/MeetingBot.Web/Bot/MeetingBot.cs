@@ -190,7 +190,11 @@ public sealed class MeetingBot : ActivityHandler
                 await turn.SayAsync("Cancelled: nobody was called.");
                 break;
             case CardActions.AddParticipant when meetingId is not null:
-                await _phone.AddParticipantAsync(turn, meetingId, data.Get("addNumber"));
+                // As typed `add …`: who would pay is shown, and confirmed, before anything is spent.
+                await _phone.PreviewAddAsync(turn, data.Get("addNumber"), meetingId);
+                break;
+            case CardActions.ConfirmAdd when meetingId is not null:
+                await _phone.AddParticipantAsync(turn, meetingId, data.Get("number"));
                 break;
             case CardActions.HangUp:
                 await _phone.HangUpAsync(turn, data.Get("legId"));
@@ -251,7 +255,7 @@ public sealed class MeetingBot : ActivityHandler
                 await _admin.CreditsAsync(turn);
                 break;
             case CardActions.ShowPreJoin or CardActions.JoinComputer or CardActions.JoinNoAudio or CardActions.PhoneAudio
-                or CardActions.ConfirmCall or CardActions.AddParticipant or CardActions.Leave or CardActions.EndMeeting or CardActions.Roster
+                or CardActions.ConfirmCall or CardActions.AddParticipant or CardActions.ConfirmAdd or CardActions.Leave or CardActions.EndMeeting or CardActions.Roster
                 or CardActions.Lobby or CardActions.Admit or CardActions.SetLobby:
                 await turn.SayAsync("That button did not say which meeting it is for. Type `meetings` for fresh cards.");
                 break;
@@ -275,7 +279,7 @@ public sealed class MeetingBot : ActivityHandler
         ["dial in"] = (t, m) => _phone.DialInAsync(t, m.Groups["cid"].Value, m.Groups["pin"].Success ? m.Groups["pin"].Value : null, m.Groups["from"].Success ? m.Groups["from"].Value : null),
         ["dial in how"] = (t, _) => t.SayAsync(DialInHowTo),
         ["add funds"] = (t, m) => _admin.AddFundsAsync(t, m.Groups["amount"].Value),
-        ["add"] = (t, m) => _phone.AddParticipantAsync(t, null, m.Groups["number"].Value),
+        ["add"] = (t, m) => m.Groups["now"].Success ? _phone.AddParticipantAsync(t, null, m.Groups["number"].Value) : _phone.PreviewAddAsync(t, m.Groups["number"].Value),
         ["hang up"] = (t, _) => _phone.HangUpAsync(t, null),
         ["leave"] = (t, _) => _meetings.LeaveAsync(t, null),
         ["end meeting"] = (t, _) => _meetings.EndAsync(t, null),

@@ -15,4 +15,5 @@ public interface IMeetingClient
     Task CreditsChanged(CreditsChangedMessage message);
     Task OrphanedLegEnded(OrphanedLegEndedMessage message);
     Task AddedPhoneStillConnected(AddedPhoneStillConnectedMessage message);
+    Task CutOffWarning(CutOffWarningMessage message);
 }

@@ -1,4 +1,5 @@
 using MeetingBot.Cluster;
+using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Events;
 using MeetingBot.Engine.Phone;
@@ -41,11 +42,23 @@ public sealed class SignalREventSubscriber(
             e.MeetingId, e.ParticipantId, e.DisplayName, e.At), static (c, m) => c.ParticipantLeft(m)),
         MeetingEnded e => ToMeeting(e.TenantId, e.MeetingId, new MeetingEndedMessage(
             e.MeetingId, e.EndedByUserId, e.PhoneLegsStillConnected, e.At), static (c, m) => c.MeetingEnded(m)),
+        CutOffWarning e => CutOffWarningAsync(e),
         PoolLow e => Admins(e.TenantId).PoolLow(new PoolLowMessage(e.ThresholdPercent, e.MinutesUsed, e.MinutesAvailable, e.At)),
         CreditsChanged e => Admins(e.TenantId).CreditsChanged(
             new CreditsChangedMessage(e.Balance, tenants.Catalog.Find(e.TenantId)?.Currency ?? "", e.Reason, e.At)),
         _ => Task.CompletedTask,
     };
+
+    /// <summary>To the dialing user and the organizer, each told whether they may add funds (tenant admins may).</summary>
+    private async Task CutOffWarningAsync(CutOffWarning e)
+    {
+        foreach (var userId in e.Recipients)
+        {
+            var isAdmin = (await tenants.Ask(e.TenantId, new GetUser(userId))) is { IsSuccess: true, Value.IsTenantAdmin: true };
+            await User(e.TenantId, userId).CutOffWarning(new CutOffWarningMessage(e.MeetingId, e.LegId, e.ToNumber, Display(e.ToNumber),
+                e.ThresholdMinutes, e.MinutesLeft, e.Prompt, isAdmin, e.At));
+        }
+    }
 
     /// <summary>
     /// The meeting's group hears every leg. A user who left the meeting (and its group) still owns a phone leg

@@ -1,3 +1,5 @@
+using MeetingBot.Engine.Billing;
+using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Events;
 using MeetingBot.Engine.Licensing;
 using MeetingBot.Engine.Meetings;
@@ -151,7 +153,7 @@ public class DialOutAuthorizationTests
     }
 
     [Fact]
-    public void PreviewNumber_SaysBeforeAnyConfirm_WhenTheMeetingCannotDialOutAtAll()
+    public void PreviewCost_SaysBeforeAnyConfirm_WhenTheMeetingCannotDialOutAtAll()
     {
         var f = new EngineFixture();
         var adeles = f.Schedule("adele");
@@ -159,10 +161,11 @@ public class DialOutAuthorizationTests
         var ended = f.Schedule("adele");
         f.Engine.EndMeeting(T, "adele", ended.Id).Unwrap();
 
-        Assert.Equal("+14055550100", f.Engine.PreviewNumber(T, adeles.Id, "405 555 0100", beforeDialing: true).Unwrap().E164);
-        Assert.Equal(EngineError.NoAudioConferencing, f.Engine.PreviewNumber(T, megans.Id, "405 555 0100", beforeDialing: true).Error);
-        Assert.Equal(EngineError.MeetingEnded, f.Engine.PreviewNumber(T, ended.Id, "405 555 0100", beforeDialing: true).Error);
-        // While a number is being typed (the web client's live preview), only the number is checked.
-        Assert.Equal("+14055550100", f.Engine.PreviewNumber(T, megans.Id, "405 555 0100").Unwrap().E164);
+        CostPreview Preview(string meetingId) => f.Engine.PreviewCost(T, "adele", meetingId, "405 555 0100", CallLegKind.CallMe).Unwrap();
+        Assert.Equal(("+14055550100", null), (Preview(adeles.Id).Number.E164, Preview(adeles.Id).Refusal));
+        Assert.Equal(EngineError.NoAudioConferencing, Preview(megans.Id).Refusal);
+        Assert.Equal(EngineError.MeetingEnded, Preview(ended.Id).Refusal);
+        // The number itself is still shown as it would be dialed (the web client's live preview).
+        Assert.Equal("+14055550100", Preview(megans.Id).Number.E164);
     }
 }

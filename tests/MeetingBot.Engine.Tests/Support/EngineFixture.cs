@@ -62,6 +62,15 @@ public sealed class EngineFixture
     public Meeting Schedule(string organizer = "adele", string subject = "Weekly sync") =>
         Engine.ScheduleMeeting(TenantId, organizer, subject, Clock.GetUtcNow(), Clock.GetUtcNow().AddHours(1)).Unwrap();
 
+    /// <summary>Spends <paramref name="minutes"/> pooled minutes: one call in a meeting of <paramref name="organizer"/>'s, then hung up.</summary>
+    public void UsePooledMinutes(int minutes, string organizer = "adele")
+    {
+        var m = Schedule(organizer, "Burn");
+        var leg = Engine.CallMe(TenantId, organizer, m.Id, "4055550100").Unwrap();
+        Jump(TimeSpan.FromMinutes(minutes - 1) + TimeSpan.FromSeconds(30));
+        Engine.HangUp(TenantId, organizer, leg.Id).Unwrap();
+    }
+
     /// <summary>Moves the clock one second at a time (as the host's ticker does) and ticks after each step.</summary>
     public void Run(TimeSpan duration)
     {

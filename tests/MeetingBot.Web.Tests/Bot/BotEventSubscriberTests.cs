@@ -14,14 +14,14 @@ public sealed class BotEventSubscriberTests
 {
     private static readonly DateTimeOffset At = BotHarness.Start;
 
-    private static (BotHarness Harness, BotEventSubscriber Subscriber) Create()
+    internal static (BotHarness Harness, BotEventSubscriber Subscriber) Create()
     {
         var h = BotHarness.Create();
         var subscriber = new BotEventSubscriber(h.Adapter, h.References, h.Tenants, h.Ledger, h.Settings, NullLogger<BotEventSubscriber>.Instance);
         return (h, subscriber);
     }
 
-    private static ConversationReference Reference(TestAdapter adapter, string conversationId) => new()
+    internal static ConversationReference Reference(TestAdapter adapter, string conversationId) => new()
     {
         ChannelId = adapter.Conversation.ChannelId,
         ServiceUrl = adapter.Conversation.ServiceUrl,

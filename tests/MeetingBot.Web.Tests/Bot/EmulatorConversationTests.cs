@@ -97,8 +97,10 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
         Assert.Equal("📞 Calling you at +14055550100 (+1 405-555-0100): connected.", Text(leesCall));
         Assert.StartsWith("⏩", Text(Assert.Single(await SayAsync("fast forward 3"))));
 
-        // Add a participant by phone from the roster card: they hear the meeting (on credits, too).
-        var added = Assert.Single(await PressAsync(Card(leesCall), "Add participant", new() { ["addNumber"] = "+44 20 7946 0000" }));
+        // Add a participant by phone from the roster card: the cost first (the pool is empty: credits), then they hear the meeting.
+        var addConfirm = Card(Assert.Single(await PressAsync(Card(leesCall), "Add participant", new() { ["addNumber"] = "+44 20 7946 0000" })));
+        Assert.Contains("Communications Credits at $0.02 a minute", Texts(addConfirm));
+        var added = Assert.Single(await PressAsync(addConfirm, "Call"));
         Assert.Equal("📞 Calling +442079460000 (+44 20 7946 0000): connected.", Text(added));
 
         // Leave from the roster card: the phone stays connected, and the reply says to hang up both ends.

@@ -102,7 +102,7 @@ public sealed class MeetingBotPhoneTests
         await h.Flow()
             .Send("schedule Sync").AssertReply(_ => { })
             .Send(BotHarness.Submit(new { action = CardActions.JoinComputer, meetingId = "1" })).AssertReply(_ => { })
-            .Send("add +44 20 7946 0000")
+            .Send("add +44 20 7946 0000 now") // without "now" the cost is shown first (CostPreviewBotTests)
             .AssertReply(a => Assert.Contains(Texts(Card(a)), t => t.Contains(RosterCard.PhoneMarker) && t.Contains("+44 20 7946 0000")))
             .StartTestAsync();
         var leg = Assert.Single(h.Engine.ListLegs(BotHarness.TenantId, "1"));

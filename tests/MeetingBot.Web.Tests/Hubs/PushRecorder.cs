@@ -23,6 +23,7 @@ public sealed class PushRecorder
         Listen<CreditsChangedMessage>(connection, nameof(IMeetingClient.CreditsChanged));
         Listen<OrphanedLegEndedMessage>(connection, nameof(IMeetingClient.OrphanedLegEnded));
         Listen<AddedPhoneStillConnectedMessage>(connection, nameof(IMeetingClient.AddedPhoneStillConnected));
+        Listen<CutOffWarningMessage>(connection, nameof(IMeetingClient.CutOffWarning));
     }
 
     public IReadOnlyList<T> All<T>() => _received.Select(r => r.Message).OfType<T>().ToList();

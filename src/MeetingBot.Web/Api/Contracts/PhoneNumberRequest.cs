@@ -1,3 +1,4 @@
 namespace MeetingBot.Web.Api.Contracts;
 
-public sealed record PhoneNumberRequest(string? Number);
+/// <param name="Kind">For the preview only: <c>callMe</c> (default) or <c>addParticipant</c>, whose refusals differ.</param>
+public sealed record PhoneNumberRequest(string? Number, string? Kind = null);

@@ -11,6 +11,7 @@ public static class CardActions
     public const string PhoneAudio = "phoneAudio";
     public const string ConfirmCall = "confirmCall";
     public const string CancelCall = "cancelCall";
+    public const string ConfirmAdd = "confirmAdd";
     public const string AddParticipant = "addParticipant";
     public const string HangUp = "hangUp";
     public const string Leave = "leave";

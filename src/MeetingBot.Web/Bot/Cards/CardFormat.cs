@@ -26,6 +26,15 @@ public static class CardFormat
 
     public static string Money(decimal amount, string currency) => Amount(amount) + " " + currency;
 
+    /// <summary>A price as Teams shows money: the currency's sign and two decimals ("$0.24"); other currencies as <see cref="Money"/>.</summary>
+    public static string Price(decimal amount, string currency) => currency.ToUpperInvariant() switch
+    {
+        "USD" => "$" + Amount(amount),
+        "GBP" => "£" + Amount(amount),
+        "EUR" => "€" + Amount(amount),
+        _ => Money(amount, currency),
+    };
+
     public static string Duration(TimeSpan d) =>
         d.TotalHours >= 1 ? $"{(int)d.TotalHours}h {d.Minutes:D2}m {d.Seconds:D2}s" : $"{d.Minutes}m {d.Seconds:D2}s";
 

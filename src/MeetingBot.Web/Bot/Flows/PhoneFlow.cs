@@ -13,23 +13,43 @@ public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow
     /// <summary>The simulated caller for "dial in" when none is given.</summary>
     public const string DemoCallerNumber = "+14055550123";
 
-    /// <summary>"call me at 405 555 0100": shows the number as it will be dialed, with Call and Cancel.</summary>
-    /// <summary>"Call me" typed or pressed on the pre-join card: the number as it will be dialed, with Call and Cancel.</summary>
-    public async Task PreviewCallMeAsync(BotTurn turn, string number, string? forMeeting = null)
+    /// <summary>
+    /// "Call me" typed or pressed on the pre-join card: the number as it will be dialed and what it would cost (who pays,
+    /// the dial-out policy's verdict), with Call and Cancel, before a minute is spent.
+    /// </summary>
+    public Task PreviewCallMeAsync(BotTurn turn, string number, string? forMeeting = null) =>
+        PreviewAsync(turn, number, forMeeting, CallLegKind.CallMe);
+
+    /// <summary>"add +44 20 7946 0000" typed or sent from the roster card: as <see cref="PreviewCallMeAsync"/>, for the person added.</summary>
+    public Task PreviewAddAsync(BotTurn turn, string? number, string? forMeeting = null) =>
+        string.IsNullOrWhiteSpace(number) ? turn.SayAsync(TypeANumberToAdd) : PreviewAsync(turn, number, forMeeting, CallLegKind.AddedParticipant);
+
+    private async Task PreviewAsync(BotTurn turn, string number, string? forMeeting, CallLegKind kind)
     {
         if ((MeetingFlow.Clean(forMeeting) ?? turn.Conversation.CurrentMeetingId) is not { } meetingId)
         {
             await turn.SayAsync(MeetingFlow.NoCurrentMeeting);
             return;
         }
-        var meeting = (await tenants.Ask(turn.TenantId, new GetMeeting(meetingId)));
-        var preview = (await tenants.Ask(turn.TenantId, new PreviewNumber(meetingId, number, BeforeDialing: true)));
-        if (!meeting.IsSuccess || !preview.IsSuccess)
+        var meeting = await tenants.Ask(turn.TenantId, new GetMeeting(meetingId));
+        if (!meeting.IsSuccess)
         {
-            await turn.SayAsync((meeting.IsSuccess ? preview.Message : meeting.Message)!);
+            await turn.SayAsync(meeting.Message!);
             return;
         }
-        await turn.SendCardAsync(ConfirmNumberCard.Build(meetingId, meeting.Value!.Subject, number.Trim(), preview.Value!));
+        var cost = await tenants.Ask(turn.TenantId, new PreviewCost(turn.UserId, meetingId, number, kind));
+        if (!cost.IsSuccess)
+        {
+            await turn.SayAsync(cost.Message!);
+            return;
+        }
+        // A meeting that cannot dial out at all says so in a line, as before any confirm; the rest is a card.
+        if (cost.Value!.Refusal is EngineError.MeetingEnded or EngineError.NoAudioConferencing)
+        {
+            await turn.SayAsync(cost.Value.RefusalMessage!);
+            return;
+        }
+        await turn.SendCardAsync(ConfirmNumberCard.Build(meetingId, meeting.Value!.Subject, number.Trim(), cost.Value, turn.UserId));
     }
 
     public async Task CallMeAsync(BotTurn turn, string? meetingId, string? number)
@@ -65,7 +85,7 @@ public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow
         }
         if (string.IsNullOrWhiteSpace(number))
         {
-            await turn.SayAsync("Type the number to add, e.g. +44 20 7946 0000.");
+            await turn.SayAsync(TypeANumberToAdd);
             return;
         }
         var call = await RefusableAsync(turn, id, async () => (await tenants.Ask(turn.TenantId, new AddParticipantByPhone(turn.UserId, id, number))));
@@ -136,6 +156,8 @@ public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow
         };
         await turn.SendCardAsync(DialInCard.Build(dialed, caller, transcript, outcome));
     }
+
+    public const string TypeANumberToAdd = "Type the number to add, e.g. +44 20 7946 0000.";
 
     public const string HangUpWhichOne =
         "If you added people by phone, type `roster`: each one you added has its own Hang up button.";

@@ -45,7 +45,7 @@ export const api = {
   schedule: (subject, start, durationMinutes) => request('POST', '/api/meetings', { subject, start, durationMinutes }),
   meeting: (id) => request('GET', `/api/meetings/${enc(id)}`),
   join: (id, audio) => request('POST', `/api/meetings/${enc(id)}/join`, { audio }),
-  previewNumber: (id, number) => request('POST', `/api/meetings/${enc(id)}/phone/preview`, { number }),
+  previewNumber: (id, number, kind = 'callMe') => request('POST', `/api/meetings/${enc(id)}/phone/preview`, { number, kind }),
   callMe: (id, number) => request('POST', `/api/meetings/${enc(id)}/callme`, { number }),
   addPhoneParticipant: (id, number) => request('POST', `/api/meetings/${enc(id)}/participants/phone`, { number }),
   leave: (id) => request('POST', `/api/meetings/${enc(id)}/leave`, {}),

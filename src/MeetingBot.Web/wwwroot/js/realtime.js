@@ -4,7 +4,7 @@ import { displayPhone } from './dom.js';
 /** Every server→client method of /hubs/meeting. Each push becomes a toast and a DOM event views can react to. */
 export const HUB_METHODS = [
   'CallingFeatureUnavailable', 'HangUpReminder', 'CallLegStateChanged', 'ParticipantJoined', 'ParticipantLeft',
-  'MeetingEnded', 'PoolLow', 'CreditsChanged', 'OrphanedLegEnded', 'AddedPhoneStillConnected',
+  'MeetingEnded', 'PoolLow', 'CreditsChanged', 'OrphanedLegEnded', 'AddedPhoneStillConnected', 'CutOffWarning',
 ];
 
 let connection = null;
@@ -65,6 +65,8 @@ function describe(method, p) {
     }
     case 'AddedPhoneStillConnected':
       return { kind: 'warning', text: message ?? `${displayPhone(pick(p, 'toNumber'))}, whom you added by phone, is still connected after you left.` };
+    case 'CutOffWarning':
+      return { kind: 'warning', text: `${displayPhone(pick(p, 'toNumber'))}: ${message ?? `about ${pick(p, 'minutesLeft')} minute(s) left before the call is cut off.`}` };
     case 'OrphanedLegEnded':
       return { kind: 'info', text: message ?? `Your organization's policy ended the phone call to ${displayPhone(pick(p, 'toNumber'))} that stayed connected after you left.` };
     default:
@@ -76,6 +78,7 @@ const TITLES = {
   CallingFeatureUnavailable: 'Calling', HangUpReminder: 'Phone still connected', CallLegStateChanged: 'Phone call',
   ParticipantJoined: 'Roster', ParticipantLeft: 'Roster', MeetingEnded: 'Meeting', PoolLow: 'Minute pool',
   CreditsChanged: 'Communications Credits', OrphanedLegEnded: 'Phone call', AddedPhoneStillConnected: 'Phone still connected',
+  CutOffWarning: 'Call running out of minutes',
 };
 
 function onPush(method, args) {

@@ -47,7 +47,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
   const leave = h('button', { type: 'button', class: 'btn btn-danger' }, 'Leave');
   const end = isOrganizer ? h('button', { type: 'button', class: 'btn' }, 'End meeting') : null;
 
-  const add = phoneNumberInput(meetingId, { label: 'Phone number to add', name: 'add-number' });
+  const add = phoneNumberInput(meetingId, { label: 'Phone number to add', name: 'add-number', kind: 'addParticipant' });
   const addButton = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Call');
   const addStatus = h('div');
   const addForm = h('form', { 'aria-label': 'Add participant by phone' }, add.wrap, addButton, addStatus);
@@ -153,7 +153,8 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
         h('span', { class: 'who' }, name, phone ? h('span', { class: 'visually-hidden' }, ' (phone)') : null,
           pick(p, 'inLobby') ? h('span', { class: 'leg-state' }, ' · in lobby') : null,
           state ? h('span', { class: 'leg-state' }, ` · ${state}`) : null),
-        hangUp));
+        hangUp,
+        promptsOf(leg)));
     }
     const mine = myLeg(meetingId);
     if (mine) {
@@ -170,6 +171,29 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
       addForm.hidden = true;
       callAgainForm.hidden = true;
     }
+  }
+
+  // What the phone network played on a leg (a warning before the cut-off), as the person on the phone heard it.
+  function promptsOf(leg) {
+    const prompts = pick(leg, 'prompts') ?? [];
+    if (!prompts.length) return null;
+    return h('ul', { class: 'leg-prompts', 'aria-label': 'Played on the phone', 'data-testid': 'leg-prompts' },
+      prompts.map(pr => h('li', {}, '🔊 ', pick(pr, 'text') ?? String(pr))));
+  }
+
+  // Beyond Teams: before the cut-off, the dialer and the organizer may hang up, or (admins) add funds.
+  function showCutOffWarning(payload) {
+    const legId = pick(payload, 'legId');
+    const hangUp = h('button', {
+      type: 'button', class: 'btn btn-small btn-danger',
+      onclick: async () => {
+        try { await api.hangUp(legId); stageStatus.replaceChildren(); await refresh(); }
+        catch (e) { stageStatus.replaceChildren(errorBox(e.message)); }
+      },
+    }, 'Hang up');
+    const addFunds = pick(payload, 'canAddFunds') ? h('a', { class: 'btn btn-small', href: '#/admin/credits' }, 'Add funds') : null;
+    stageStatus.replaceChildren(h('div', { class: 'notice', role: 'alert', 'data-testid': 'cut-off-warning' },
+      `${displayPhone(pick(payload, 'toNumber'))}: ${pick(payload, 'message') ?? ''} `, addFunds, ' ', hangUp));
   }
 
   async function refresh() {
@@ -257,6 +281,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
     if (about && about !== meetingId) return;
     refresh();
     if (e.detail.method === 'MeetingEnded') stillConnectedAfterEnd();
+    if (e.detail.method === 'CutOffWarning') showCutOffWarning(payload);
   };
   const onClock = () => refresh();
   window.addEventListener('hub', onHub);

@@ -1,0 +1,3 @@
+namespace MeetingBot.Web.Api.Contracts;
+
+public sealed record LegPromptView(DateTimeOffset At, string Text);
