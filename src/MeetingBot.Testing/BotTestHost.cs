@@ -53,7 +53,7 @@ public sealed class BotTestHost : IAsyncDisposable
         if (Options.TranscriptDirectory is { } directory)
         {
             _transcript = new OrderedTranscriptLogger(new FileTranscriptLogger(directory), NullLogger.Instance);
-            Adapter.Use(new TranscriptLoggerMiddleware(_transcript));
+            Adapter.Use(new TranscriptMiddleware(_transcript));
         }
         Subscriber = new BotEventSubscriber(Adapter, References, Tenants, Ledger, Settings, NullLogger<BotEventSubscriber>.Instance);
     }

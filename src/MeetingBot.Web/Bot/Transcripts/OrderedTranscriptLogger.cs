@@ -12,6 +12,8 @@ namespace MeetingBot.Web.Bot.Transcripts;
 /// writes, and <see cref="FileTranscriptLogger"/> appends by rewriting the file's closing bracket: two turns (or a
 /// turn and a proactive message) writing one conversation's file at once could interleave or lose an activity.
 /// Taking each activity synchronously into one queue keeps the middleware's order, and one writer keeps the file whole.
+/// <see cref="BeginPipeline"/> (from <see cref="TranscriptMiddleware"/>) holds a proactive pipeline's activities back
+/// while a turn of the same conversation runs.
 /// </remarks>
 public sealed class OrderedTranscriptLogger : ITranscriptLogger, IAsyncDisposable
 {
@@ -20,6 +22,9 @@ public sealed class OrderedTranscriptLogger : ITranscriptLogger, IAsyncDisposabl
     private readonly ITranscriptLogger _inner;
     private readonly ILogger _logger;
     private readonly Task _writer;
+    private readonly AsyncLocal<Pipeline?> _current = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (int OpenTurns, List<IActivity> Held)> _conversations = [];
 
     public OrderedTranscriptLogger(ITranscriptLogger inner, ILogger logger)
     {
@@ -31,8 +36,48 @@ public sealed class OrderedTranscriptLogger : ITranscriptLogger, IAsyncDisposabl
     public Task LogActivityAsync(IActivity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        _queue.Writer.TryWrite((activity, null));
+        lock (_gate)
+        {
+            if (_current.Value is { Proactive: true } && activity.Conversation?.Id is { } id
+                && _conversations.TryGetValue(id, out var conversation) && conversation.OpenTurns > 0)
+                conversation.Held.Add(activity);
+            else
+                _queue.Writer.TryWrite((activity, null));
+        }
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Marks the calling async flow as one pipeline run (a turn, or a proactive continuation when
+    /// <paramref name="proactive"/>) until disposed; what a proactive run logs for a conversation with a turn in
+    /// progress is written when the last such turn ends.
+    /// </summary>
+    public IDisposable BeginPipeline(string? conversationId, bool proactive)
+    {
+        var pipeline = new Pipeline(this, conversationId, proactive);
+        _current.Value = pipeline;
+        if (!proactive && conversationId is not null)
+            lock (_gate)
+            {
+                var (open, held) = _conversations.GetValueOrDefault(conversationId, (0, []));
+                _conversations[conversationId] = (open + 1, held);
+            }
+        return pipeline;
+    }
+
+    private void EndTurn(string conversationId)
+    {
+        lock (_gate)
+        {
+            var (open, held) = _conversations[conversationId];
+            if (open > 1)
+            {
+                _conversations[conversationId] = (open - 1, held);
+                return;
+            }
+            _conversations.Remove(conversationId);
+            foreach (var activity in held) _queue.Writer.TryWrite((activity, null));
+        }
     }
 
     /// <summary>Completes when every activity logged before the call has been written.</summary>
@@ -47,6 +92,16 @@ public sealed class OrderedTranscriptLogger : ITranscriptLogger, IAsyncDisposabl
     {
         _queue.Writer.TryComplete();
         await _writer;
+    }
+
+    private sealed class Pipeline(OrderedTranscriptLogger owner, string? conversationId, bool proactive) : IDisposable
+    {
+        public bool Proactive => proactive;
+
+        public void Dispose()
+        {
+            if (!proactive && conversationId is not null) owner.EndTurn(conversationId);
+        }
     }
 
     private async Task WriteAsync()

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text;
+using MeetingBot.Testing.Transcripts;
+using MeetingBot.Web.Bot.Transcripts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace MeetingBot.Web.Tests.Bot;
+
+/// <summary>
+/// MeetingBot:Transcripts:Directory through the real host: activities posted to /api/messages as the Emulator posts
+/// them, replies and proactive messages answered at a connector sink, and the .transcript file read back.
+/// </summary>
+public sealed class TranscriptRecordingTests : IAsyncLifetime
+{
+    private const string ConversationId = "5d1c0b6e-7a2f-11f0-9c3e-2b8f4d6a1e90|livechat";
+    private readonly ConnectorSink _sink = new();
+    private readonly string _directory = Directory.CreateTempSubdirectory("meetingbot-transcripts-").FullName;
+    private int _count;
+
+    public Task InitializeAsync() => _sink.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _sink.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Directory_Set_TurnsCardRepliesAndProactiveMessagesAreWrittenInEmulatorFormat()
+    {
+        await using var factory = new BotHostFactory().WithWebHostBuilder(b => b.UseSetting(TranscriptRecording.DirectoryKey, _directory));
+        using var client = factory.CreateClient();
+
+        await PostAsync(client, "conversationUpdate", new JObject
+        {
+            ["membersAdded"] = new JArray(new JObject { ["id"] = "bot-1", ["name"] = "Bot" }, new JObject { ["id"] = "user-1", ["name"] = "User" }),
+        });
+        await PostAsync(client, "message", new JObject { ["text"] = "schedule Weekly sync" });
+        await PostAsync(client, "message", new JObject { ["text"] = "call me at 405 555 0100 now" });
+        await _sink.WaitForAsync(4); // welcome, invite, "calling you", and the proactive "your phone is connected"
+
+        var logger = factory.Services.GetRequiredService<OrderedTranscriptLogger>();
+        var path = Path.Combine(_directory, "emulator", ConversationId + ".transcript");
+        var recorded = await ReadWhenAsync(logger, path, a => a.Count >= 7);
+
+        Assert.Equal(["user", "bot", "user", "bot", "user", "bot", "bot"], recorded.Select(a => (string?)a["from"]?["role"]));
+        Assert.Equal(["conversationUpdate", "message", "message", "message", "message", "message", "message"], recorded.Select(a => (string?)a["type"]));
+        Assert.Equal("schedule Weekly sync", (string?)recorded[2]["text"]);
+        var invite = (JObject)recorded[3]["attachments"]![0]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)invite["contentType"]);
+        Assert.NotNull(Testing.Cards.ById((JObject)invite["content"]!, "tollNumber"));
+        Assert.Equal("📞 Your phone +1 405-555-0100 is connected to meeting 1.", (string?)recorded[6]["text"]);
+        Assert.All(recorded, a => Assert.Equal(ConversationId, (string?)a["conversation"]?["id"]));
+
+        // What the host records is what the transcript tests replay: the same conversation, in process, matches.
+        var replayed = await TranscriptReplay.ReplayAsync(recorded, "recorded by the host");
+        Assert.Null(replayed.Mismatch);
+        Assert.Equal(3, replayed.Turns);
+    }
+
+    [Fact]
+    public async Task Directory_Empty_NothingRecordedAndNoLoggerRegistered()
+    {
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+
+        await PostAsync(client, "message", new JObject { ["text"] = "help" });
+
+        Assert.Null(factory.Services.GetService<OrderedTranscriptLogger>());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_directory));
+    }
+
+    private async Task PostAsync(HttpClient client, string type, JObject extra)
+    {
+        var activity = new JObject
+        {
+            ["type"] = type,
+            ["id"] = "emu-" + ++_count,
+            // The Emulator stamps what it sends with its clock; the host's clock here is the tests' fake one.
+            ["timestamp"] = "2025-03-10T15:00:00.000Z",
+            ["localTimestamp"] = "2025-03-10T15:00:00+00:00",
+            ["serviceUrl"] = _sink.Url,
+            ["channelId"] = "emulator",
+            ["from"] = new JObject { ["id"] = "user-1", ["name"] = "User", ["role"] = "user" },
+            ["conversation"] = new JObject { ["id"] = ConversationId },
+            ["recipient"] = new JObject { ["id"] = "bot-1", ["name"] = "Bot", ["role"] = "bot" },
+        };
+        activity.Merge(extra);
+        var response = await client.PostAsync("/api/messages", new StringContent(activity.ToString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The middleware logs a proactive message just after the connector took it: flush until the file has it.</summary>
+    private static async Task<IReadOnlyList<JObject>> ReadWhenAsync(OrderedTranscriptLogger logger, string path, Func<IReadOnlyList<JObject>, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            await logger.FlushAsync();
+            var recorded = File.Exists(path) ? TranscriptFile.Read(path) : [];
+            if (done(recorded) || DateTime.UtcNow > deadline) return recorded;
+            await Task.Delay(50);
+        }
+    }
+}
