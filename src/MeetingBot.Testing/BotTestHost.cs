@@ -3,6 +3,8 @@ using MeetingBot.Engine;
 using MeetingBot.Engine.Seeding;
 using MeetingBot.Web.Bot;
 using MeetingBot.Web.Bot.Transcripts;
+using MeetingBot.Web.Composition;
+using MeetingBot.Web.Hubs;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -15,12 +17,14 @@ namespace MeetingBot.Testing;
 /// <summary>
 /// The real bot over a real conference engine, in process: a fake clock (with the demo clock over it), one seeded
 /// tenant, the bot's state in memory, Bot Builder's <see cref="TestAdapter"/> as the channel, and the host's own
-/// <see cref="BotEventSubscriber"/> turning engine events into proactive messages. <see cref="SendAsync"/> runs one
+/// <see cref="BotEventSubscriber"/> turning engine events into proactive messages (and its
+/// <see cref="SignalREventSubscriber"/> into recorded <see cref="Pushes"/>). <see cref="SendAsync"/> runs one
 /// turn and returns everything the bot said because of it, replies and proactive messages alike.
 /// </summary>
 public sealed class BotTestHost : IAsyncDisposable
 {
     private readonly OrderedTranscriptLogger? _transcript;
+    private readonly SignalREventSubscriber _pushes;
     private int _delivered;
 
     public BotTestHost(TenantSeed? tenant = null, BotTestHostOptions? options = null)
@@ -56,6 +60,7 @@ public sealed class BotTestHost : IAsyncDisposable
             Adapter.Use(new TranscriptMiddleware(_transcript));
         }
         Subscriber = new BotEventSubscriber(Adapter, References, Tenants, Ledger, Settings, NullLogger<BotEventSubscriber>.Instance);
+        _pushes = new SignalREventSubscriber(Hub, Tenants, new MeetingConnectionCounter(), Microsoft.Extensions.Options.Options.Create(new MeetingBotOptions()));
     }
 
     public BotTestHostOptions Options { get; }
@@ -80,6 +85,9 @@ public sealed class BotTestHost : IAsyncDisposable
     public NoticeLedger Ledger { get; }
     public BotSettings Settings { get; }
     public BotEventSubscriber Subscriber { get; }
+    /// <summary>The SignalR pushes the host would have sent web clients for the delivered engine events.</summary>
+    public RecordingHubContext Hub { get; } = new();
+    public IReadOnlyList<Push> Pushes => Hub.Pushes;
     /// <summary>Every activity the bot sent through <see cref="SendAsync"/> and <see cref="AdvanceAsync"/>, in order.</summary>
     public List<IActivity> Sent { get; } = [];
 
@@ -143,7 +151,12 @@ public sealed class BotTestHost : IAsyncDisposable
     {
         // Events raised while delivering (none today) are delivered in the same pass, in order.
         for (var events = Events.All; _delivered < events.Count; events = Events.All)
-            await Subscriber.HandleAsync(events[_delivered++], CancellationToken.None);
+        {
+            var engineEvent = events[_delivered++];
+            // As the host's dispatcher does: every subscriber hears each event, in order.
+            await Subscriber.HandleAsync(engineEvent, CancellationToken.None);
+            await _pushes.HandleAsync(engineEvent, CancellationToken.None);
+        }
         var sent = new List<IActivity>();
         while (Adapter.ActiveQueue.Count > 0) sent.Add(Adapter.GetNextReply());
         Sent.AddRange(sent);
