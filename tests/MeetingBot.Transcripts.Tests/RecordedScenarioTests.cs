@@ -12,6 +12,11 @@ public sealed class RecordedScenarioTests
 {
     private const string Number = "405 555 0100";
 
+    /// <summary>Adele schedules a meeting and has it call her phone at once.</summary>
+    private static Conversation OnACall(Conversation chat, string subject) => chat
+        .Say($"schedule {subject}").ExpectCard(subject)
+        .Say($"call me at {Number} now").ExpectText(contains: "connected");
+
     [Fact]
     public async Task ScheduleWithDialIn_OrganizerWithAudioConferencing_InviteHasTollNumberAndConferenceId()
     {
@@ -56,9 +61,7 @@ public sealed class RecordedScenarioTests
     [Fact]
     public async Task CutOff_PoolRunsDry_CallEndsAndTheNextDialOutGetsTeamsExactError()
     {
-        await ScenarioRecorder.RecordAsync("cut-off", async (_, chat) => await chat
-            .Say("schedule Long call").ExpectCard("Long call")
-            .Say($"call me at {Number} now").ExpectText(contains: "connected")
+        await ScenarioRecorder.RecordAsync("cut-off", async (_, chat) => await OnACall(chat, "Long call")
             .Say("fast forward 100").ExpectText(contains: "Moved the demo clock forward 100 minute(s)")
             .Say("fast forward 30").ExpectText(contains: "Moved the demo clock forward 30 minute(s)")
             .ExpectText(contains: "was cut off after 120 minute(s)")
@@ -79,9 +82,7 @@ public sealed class RecordedScenarioTests
     [Fact]
     public async Task Leave_PhoneStillConnected_RemindsToHangUpBothEnds()
     {
-        await ScenarioRecorder.RecordAsync("leave-hang-up-reminder", async (host, chat) => await chat
-            .Say("schedule Standup").ExpectCard("Standup")
-            .Say($"call me at {Number} now").ExpectText(contains: "connected")
+        await ScenarioRecorder.RecordAsync("leave-hang-up-reminder", async (host, chat) => await OnACall(chat, "Standup")
             .Say("leave").ExpectText(contains: EngineMessages.HangUpBothEnds)
             .Wait(TimeSpan.FromMinutes(2)).ExpectCard(EngineMessages.HangUpBothEnds).ExpectCard("2m 00s").ExpectNothingMore()
             .Press("Hang up my phone").ExpectText());
@@ -104,9 +105,7 @@ public sealed class RecordedScenarioTests
     [Fact]
     public async Task Reports_AdminReadsUsageAndMinutePools()
     {
-        await ScenarioRecorder.RecordAsync("admin-reports", async (_, chat) => await chat
-            .Say("schedule Review").ExpectCard("Review")
-            .Say($"call me at {Number} now").ExpectText(contains: "connected")
+        await ScenarioRecorder.RecordAsync("admin-reports", async (_, chat) => await OnACall(chat, "Review")
             .Say("fast forward 5").ExpectText(contains: "Moved the demo clock")
             .Say("hang up").ExpectText()
             .Say("act as nestor").ExpectText(contains: "Nestor Wilke")

@@ -74,19 +74,8 @@ public sealed class TranscriptRecordingTests : IAsyncLifetime
 
     private async Task PostAsync(HttpClient client, string type, JObject extra)
     {
-        var activity = new JObject
-        {
-            ["type"] = type,
-            ["id"] = "emu-" + ++_count,
-            // The Emulator stamps what it sends with its clock; the host's clock here is the tests' fake one.
-            ["timestamp"] = "2025-03-10T15:00:00.000Z",
-            ["localTimestamp"] = "2025-03-10T15:00:00+00:00",
-            ["serviceUrl"] = _sink.Url,
-            ["channelId"] = "emulator",
-            ["from"] = new JObject { ["id"] = "user-1", ["name"] = "User", ["role"] = "user" },
-            ["conversation"] = new JObject { ["id"] = ConversationId },
-            ["recipient"] = new JObject { ["id"] = "bot-1", ["name"] = "Bot", ["role"] = "bot" },
-        };
+        // Stamped as the Emulator stamps, at the fake clock's start: the replay below starts its clock there.
+        var activity = EmulatorActivities.Create(type, "emu-" + ++_count, _sink.Url, ConversationId, "user-1", "bot-1");
         activity.Merge(extra);
         var response = await client.PostAsync("/api/messages", new StringContent(activity.ToString(), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
