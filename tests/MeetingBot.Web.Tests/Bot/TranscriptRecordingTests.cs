@@ -61,6 +61,21 @@ public sealed class TranscriptRecordingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Directory_Set_FailedTurn_ApologyAnsweredButTurnNotWritten()
+    {
+        await using var factory = new BotHostFactory(new ThrowingBot()).WithWebHostBuilder(b => b.UseSetting(TranscriptRecording.DirectoryKey, _directory));
+        using var client = factory.CreateClient();
+
+        await PostAsync(client, "message", new JObject { ["text"] = "help" });
+        Assert.Equal(Web.Bot.AdapterWithErrorHandler.Apology, (string?)Assert.Single(await _sink.WaitForAsync(1)).Activity["text"]);
+        await factory.Services.GetRequiredService<OrderedTranscriptLogger>().FlushAsync();
+
+        // Bot Builder writes a turn when it completes; what documentation says is not recorded must stay so.
+        var path = Path.Combine(_directory, "emulator", ConversationId + ".transcript");
+        Assert.False(File.Exists(path), File.Exists(path) ? File.ReadAllText(path) : "");
+    }
+
+    [Fact]
     public async Task Directory_Empty_NothingRecordedAndNoLoggerRegistered()
     {
         await using var factory = new BotHostFactory();
