@@ -25,6 +25,7 @@ public sealed class BotTestHost : IAsyncDisposable
 {
     private readonly OrderedTranscriptLogger? _transcript;
     private readonly SignalREventSubscriber _pushes;
+    private readonly List<IActivity> _sent = [];
     private int _delivered;
 
     public BotTestHost(TenantSeed? tenant = null, BotTestHostOptions? options = null)
@@ -89,7 +90,7 @@ public sealed class BotTestHost : IAsyncDisposable
     public RecordingHubContext Hub { get; } = new();
     public IReadOnlyList<Push> Pushes => Hub.Pushes;
     /// <summary>Every activity the bot sent through <see cref="SendAsync"/> and <see cref="AdvanceAsync"/>, in order.</summary>
-    public List<IActivity> Sent { get; } = [];
+    public IReadOnlyList<IActivity> Sent => _sent;
 
     /// <summary>A fresh bot per turn, as the host makes one per request (IBot is transient).</summary>
     public global::MeetingBot.Web.Bot.MeetingBot NewBot() => new(Tenants, ConversationState, UserState, References, Ledger, Time, Settings);
@@ -159,7 +160,7 @@ public sealed class BotTestHost : IAsyncDisposable
         }
         var sent = new List<IActivity>();
         while (Adapter.ActiveQueue.Count > 0) sent.Add(Adapter.GetNextReply());
-        Sent.AddRange(sent);
+        _sent.AddRange(sent);
         return sent;
     }
 

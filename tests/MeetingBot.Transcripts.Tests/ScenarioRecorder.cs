@@ -7,7 +7,8 @@ namespace MeetingBot.Transcripts.Tests;
 
 /// <summary>
 /// Runs a scripted chat on the Emulator channel with the host's transcript recorder on, and returns the recorded file.
-/// With MEETINGBOT_RERECORD=1 the recording replaces the checked-in Transcripts/{name}.transcript.
+/// With MEETINGBOT_RERECORD=1 the recording replaces the checked-in Transcripts/{name}.transcript, unless that file still
+/// replays clean (conference IDs and leg ids are random: rewriting a file that still matches would only churn it).
 /// </summary>
 public static class ScenarioRecorder
 {
@@ -23,7 +24,10 @@ public static class ScenarioRecorder
                 await host.FlushTranscriptAsync();
                 path = host.TranscriptPath!;
             }
-            if (TranscriptReplay.RerecordRequested) File.Copy(path, Path.Combine(RepositoryPaths.Transcripts, name + ".transcript"), overwrite: true);
+            var checkedIn = Path.Combine(RepositoryPaths.Transcripts, name + ".transcript");
+            if (TranscriptReplay.RerecordRequested
+                && (!File.Exists(checkedIn) || (await TranscriptReplay.ReplayAsync(TranscriptFile.Read(checkedIn), name)).Mismatch is not null))
+                File.Copy(path, checkedIn, overwrite: true);
             return TranscriptFile.Read(path);
         }
         finally
