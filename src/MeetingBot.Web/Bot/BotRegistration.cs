@@ -4,6 +4,7 @@ using MeetingBot.Engine;
 using MeetingBot.Web.Auth;
 using MeetingBot.Web.Bot.Cards;
 using MeetingBot.Web.Bot.Connector;
+using MeetingBot.Web.Bot.Transcripts;
 using MeetingBot.Web.Engine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -30,7 +31,8 @@ public static class BotRegistration
             configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>()),
             sp.GetRequiredService<Connector.IdentityProviderProbe>()));
-        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddTranscriptRecording(configuration);
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AdapterWithErrorHandler>(sp).UseTranscripts(sp));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
 

@@ -1,13 +1,10 @@
-using MeetingBot.Cluster;
 using MeetingBot.Engine;
-using MeetingBot.Engine.Events;
 using MeetingBot.Engine.Seeding;
+using MeetingBot.Testing;
 using MeetingBot.Web.Bot;
-using MeetingBot.Web.Engine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using BotUnderTest = MeetingBot.Web.Bot.MeetingBot;
@@ -15,12 +12,12 @@ using BotUnderTest = MeetingBot.Web.Bot.MeetingBot;
 namespace MeetingBot.Web.Tests.Bot;
 
 /// <summary>
-/// The real bot over a real engine seeded with the repository's demo tenant, on a fake clock, with phones that
-/// answer at once. Conversations run through the Bot Builder TestAdapter.
+/// The test kit's <see cref="BotTestHost"/> as these tests use it: the demo tenant with Teams ids for adele and nestor,
+/// the fake clock itself unless a test asks for the demo clock, and Bot Builder's TestFlow to drive it.
 /// </summary>
 public sealed class BotHarness
 {
-    public static readonly DateTimeOffset Start = new(2025, 3, 10, 15, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = BotTestHostOptions.DefaultStart;
     public const string TenantId = "contoso";
 
     /// <summary>The demo tenant's Microsoft Entra tenant id in these tests (what Teams sends as channelData.tenant.id).</summary>
@@ -35,46 +32,43 @@ public sealed class BotHarness
         _ => throw new ArgumentOutOfRangeException(nameof(userId), userId, "no object id in the tests"),
     };
 
+    private readonly BotTestHost _host;
+
     private BotHarness(bool useDemoClock, bool localDevMode, string channelId)
     {
-        Settings = new(TenantId, "", LocalDevMode: localDevMode);
-        Storage = new MemoryStorage(StoredItems);
-        Clock = new FakeTimeProvider(Start);
-        Time = useDemoClock ? new DemoClock(Clock) : Clock;
-        Events = new RecordingEngineEvents();
-        Engine = new ConferenceEngine(new EngineOptions { AutoAnswerAfter = TimeSpan.Zero }, Time, Events);
-        Tenants = new LocalTenants(Engine);
-        var seed = LoadDemoTenant();
         // The directory Teams chats are matched against: megan is deliberately left for an admin to map.
-        seed.AadTenantId = AadTenantId;
-        foreach (var user in seed.Users.Where(u => u.Id is "adele" or "nestor")) user.AadObjectId = AadObjectIdOf(user.Id);
-        Tenants.Add(seed);
-        ConversationState = new ConversationState(Storage);
-        UserState = new UserState(Storage);
-        References = new ConversationReferenceStore(Storage);
-        var conversation = TestAdapter.CreateConversation("bot-tests");
-        conversation.ChannelId = channelId;
-        conversation.Conversation.TenantId = AadTenantId;
-        Adapter = new TestAdapter(conversation);
+        var seed = TenantBuilder.Demo()
+            .Configure(t => t.AadTenantId = AadTenantId)
+            .WithUser("adele", u => u.AadObjectId = AadObjectIdOf("adele"))
+            .WithUser("nestor", u => u.AadObjectId = AadObjectIdOf("nestor"))
+            .Build();
+        _host = new BotTestHost(seed, new BotTestHostOptions
+        {
+            UseDemoClock = useDemoClock,
+            LocalDevMode = localDevMode,
+            ChannelId = channelId,
+            UserName = "User1",
+            AadTenantId = AadTenantId,
+        });
     }
 
-    public FakeTimeProvider Clock { get; }
+    public FakeTimeProvider Clock => _host.Clock;
     /// <summary>What the engine and bot read: the fake clock, or the demo clock over it.</summary>
-    public TimeProvider Time { get; }
-    public RecordingEngineEvents Events { get; }
-    public ConferenceEngine Engine { get; }
+    public TimeProvider Time => _host.Time;
+    public RecordingEngineEvents Events => _host.Events;
+    public ConferenceEngine Engine => _host.Engine;
     /// <summary>What the bot reaches its tenants through (in production, the tenant grains).</summary>
-    public LocalTenants Tenants { get; }
-    public ConversationState ConversationState { get; }
-    public UserState UserState { get; }
-    public TestAdapter Adapter { get; }
+    public LocalTenants Tenants => _host.Tenants;
+    public ConversationState ConversationState => _host.ConversationState;
+    public UserState UserState => _host.UserState;
+    public TestAdapter Adapter => _host.Adapter;
     /// <summary>The bot's state store: conversation and user state, and the conversation references.</summary>
-    public MemoryStorage Storage { get; }
+    public MemoryStorage Storage => _host.Storage;
     /// <summary>What <see cref="Storage"/> holds, by key.</summary>
-    public Dictionary<string, JObject> StoredItems { get; } = [];
-    public ConversationReferenceStore References { get; }
-    public NoticeLedger Ledger { get; } = new();
-    public BotSettings Settings { get; }
+    public Dictionary<string, JObject> StoredItems => _host.StoredItems;
+    public ConversationReferenceStore References => _host.References;
+    public NoticeLedger Ledger => _host.Ledger;
+    public BotSettings Settings => _host.Settings;
 
     /// <param name="localDevMode">The host's MeetingBot:LocalDevMode (the demo's `act as` needs it).</param>
     /// <param name="channelId">The channel the conversation comes from: Bot Builder's test channel by default.</param>
@@ -82,31 +76,15 @@ public sealed class BotHarness
         new(useDemoClock, localDevMode, channelId);
 
     /// <summary>A fresh bot per turn, as the host makes one per request (IBot is transient).</summary>
-    public BotUnderTest NewBot() => new(Tenants, ConversationState, UserState, References, Ledger, Time, Settings);
+    public BotUnderTest NewBot() => _host.NewBot();
 
-    public TestFlow Flow() => new(Adapter, (context, ct) => NewBot().OnTurnAsync(context, ct));
+    public TestFlow Flow() => _host.Flow();
 
     /// <summary>Moves the fake clock and lets the engine catch up, as the host's ticker would.</summary>
-    public void Advance(TimeSpan by)
-    {
-        Clock.Advance(by);
-        Engine.Tick();
-    }
+    public void Advance(TimeSpan by) => _host.Advance(by);
 
     /// <summary>An Action.Submit as the Emulator delivers it: a message with a value and no text.</summary>
-    public static Activity Submit(object data) => new()
-    {
-        Type = ActivityTypes.Message,
-        Value = JObject.FromObject(data),
-        ChannelData = new JObject { ["postBack"] = true },
-    };
+    public static Activity Submit(object data) => BotTestHost.Submit(data);
 
-    public static TenantSeed LoadDemoTenant()
-    {
-        // The same appsettings.json the host reads (linked into the web project and copied beside the tests).
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
-            .Build();
-        return configuration.GetSection("DemoTenant").Get<TenantSeed>() ?? throw new InvalidOperationException("No DemoTenant in appsettings.json");
-    }
+    public static TenantSeed LoadDemoTenant() => TenantBuilder.Demo().Build();
 }

@@ -1,10 +1,11 @@
+using MeetingBot.Testing;
 using MeetingBot.Web.Bot.Cards;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
 namespace MeetingBot.Web.Tests.Bot;
 
-/// <summary>Reads cards by structure: elements by id, every visible text, every submit's data.</summary>
+/// <summary>xunit's view of the test kit's <see cref="Cards"/>: a missing card or button fails the test where it is read.</summary>
 public static class CardInspector
 {
     public static JObject Card(IActivity activity)
@@ -12,52 +13,27 @@ public static class CardInspector
         var message = Assert.IsAssignableFrom<IMessageActivity>(activity);
         var attachment = Assert.Single(message.Attachments);
         Assert.Equal(CardAttachment.ContentType, attachment.ContentType);
-        return attachment.Content switch
-        {
-            JObject o => o,
-            var other => JObject.FromObject(other),
-        };
+        return Cards.Of(activity)!;
     }
 
     public static bool HasCard(IActivity activity) => activity is IMessageActivity { Attachments.Count: > 0 };
 
-    public static JObject? ById(JObject card, string id) =>
-        card.Descendants().OfType<JObject>().FirstOrDefault(o => (string?)o["id"] == id);
+    public static JObject? ById(JObject card, string id) => Cards.ById(card, id);
 
-    /// <summary>Every TextBlock text and fact title/value in the card, in order.</summary>
-    public static IReadOnlyList<string> Texts(JObject card) =>
-        card.Descendants().OfType<JObject>().SelectMany(o => (string?)o["type"] switch
-        {
-            "TextBlock" => [(string?)o["text"] ?? ""],
-            null when o["title"] is not null && o["value"] is not null && o.Parent?.Parent is JProperty { Name: "facts" } => [(string?)o["title"] ?? "", (string?)o["value"] ?? ""],
-            _ => Array.Empty<string>(),
-        }).ToList();
+    /// <inheritdoc cref="Cards.Texts"/>
+    public static IReadOnlyList<string> Texts(JObject card) => Cards.Texts(card);
 
-    /// <summary>
-    /// The records of a report card (<see cref="CardElements.Record"/>: containers whose id is <paramref name="idPrefix"/>
-    /// followed by 1, 2, ...), each as its heading and its facts by title.
-    /// </summary>
-    public static IReadOnlyList<(string Heading, IReadOnlyDictionary<string, string> Facts)> Records(JObject card, string idPrefix) =>
-        card.Descendants().OfType<JObject>()
-            .Where(o => (string?)o["type"] == "Container" && ((string?)o["id"])?.StartsWith(idPrefix, StringComparison.Ordinal) == true
-                        && int.TryParse(((string)o["id"]!)[idPrefix.Length..], out _))
-            .Select(o => (
-                (string)o["items"]![0]!["text"]!,
-                (IReadOnlyDictionary<string, string>)o["items"]![1]!["facts"]!.ToDictionary(f => (string)f["title"]!, f => (string)f["value"]!)))
-            .ToList();
+    /// <inheritdoc cref="Cards.Records"/>
+    public static IReadOnlyList<(string Heading, IReadOnlyDictionary<string, string> Facts)> Records(JObject card, string idPrefix) => Cards.Records(card, idPrefix);
 
-    public static IReadOnlyList<JObject> Submits(JObject card) =>
-        card.Descendants().OfType<JObject>().Where(o => (string?)o["type"] == "Action.Submit").ToList();
+    public static IReadOnlyList<JObject> Submits(JObject card) => Cards.Submits(card);
 
     public static JObject SubmitTitled(JObject card, string title) =>
         Submits(card).Single(s => (string?)s["title"] == title);
 
-    /// <summary>The activity's text and, if it has a card, all of the card's text.</summary>
     public static string AllText(IActivity activity)
     {
-        var message = Assert.IsAssignableFrom<IMessageActivity>(activity);
-        var parts = new List<string> { message.Text ?? "" };
-        if (HasCard(activity)) parts.AddRange(Texts(Card(activity)));
-        return string.Join("\n", parts);
+        Assert.IsAssignableFrom<IMessageActivity>(activity);
+        return Cards.AllText(activity);
     }
 }

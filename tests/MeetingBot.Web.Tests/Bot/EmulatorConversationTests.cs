@@ -128,18 +128,7 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
     private JObject Activity(string type, JObject? extra = null)
     {
         var id = "emu-" + (++_activityCount).ToString(CultureInfo.InvariantCulture);
-        var activity = new JObject
-        {
-            ["type"] = type,
-            ["id"] = id,
-            ["timestamp"] = "2025-03-10T15:00:00.000Z",
-            ["localTimestamp"] = "2025-03-10T15:00:00+00:00",
-            ["serviceUrl"] = _sink.Url,
-            ["channelId"] = "emulator",
-            ["from"] = new JObject { ["id"] = UserId, ["name"] = "User", ["role"] = "user" },
-            ["conversation"] = new JObject { ["id"] = ConversationId },
-            ["recipient"] = new JObject { ["id"] = BotId, ["name"] = "Bot", ["role"] = "bot" },
-        };
+        var activity = EmulatorActivities.Create(type, id, _sink.Url, ConversationId, UserId, BotId);
         if (extra is not null) activity.Merge(extra);
         return activity;
     }

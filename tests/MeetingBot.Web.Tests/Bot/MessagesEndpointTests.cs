@@ -24,21 +24,14 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _sink.DisposeAsync();
 
-    private JObject EmulatorActivity(string type, string id, string? text = null) => new()
+    private JObject EmulatorActivity(string type, string id, string? text = null)
     {
-        ["type"] = type,
-        ["id"] = id,
-        ["timestamp"] = "2025-03-10T15:00:00.000Z",
-        ["localTimestamp"] = "2025-03-10T10:00:00-05:00",
-        ["serviceUrl"] = _sink.Url,
-        ["channelId"] = "emulator",
-        ["from"] = new JObject { ["id"] = "5e1a0c1e-user", ["name"] = "User", ["role"] = "user" },
-        ["conversation"] = new JObject { ["id"] = ConversationId },
-        ["recipient"] = new JObject { ["id"] = "2c0f9f40-bot", ["name"] = "Bot", ["role"] = "bot" },
-        ["text"] = text,
-        ["textFormat"] = "plain",
-        ["channelData"] = new JObject { ["clientActivityID"] = "17415000000000.123" },
-    };
+        var activity = EmulatorActivities.Create(type, id, _sink.Url, ConversationId, "5e1a0c1e-user", "2c0f9f40-bot", "2025-03-10T10:00:00-05:00");
+        activity["text"] = text;
+        activity["textFormat"] = "plain";
+        activity["channelData"] = new JObject { ["clientActivityID"] = "17415000000000.123" };
+        return activity;
+    }
 
     private static StringContent Json(JObject body) => new(body.ToString(), Encoding.UTF8, "application/json");
 

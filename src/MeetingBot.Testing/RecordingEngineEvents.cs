@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using MeetingBot.Engine.Events;
 
-namespace MeetingBot.Web.Tests.Bot;
+namespace MeetingBot.Testing;
 
+/// <summary>Keeps every engine event in the order the engine published it.</summary>
 public sealed class RecordingEngineEvents : IEngineEvents
 {
     private readonly ConcurrentQueue<EngineEvent> _events = new();

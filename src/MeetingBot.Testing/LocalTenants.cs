@@ -3,7 +3,7 @@ using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Seeding;
 
-namespace MeetingBot.Web.Tests.Bot;
+namespace MeetingBot.Testing;
 
 /// <summary>
 /// The bot's seam to its tenants, in process for dialog tests: commands run one at a time against the harness's
