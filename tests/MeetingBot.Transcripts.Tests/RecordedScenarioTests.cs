@@ -64,6 +64,9 @@ public sealed class RecordedScenarioTests
         await ScenarioRecorder.RecordAsync("cut-off", async (_, chat) => await OnACall(chat, "Long call")
             .Say("fast forward 100").ExpectText(contains: "Moved the demo clock forward 100 minute(s)")
             .Say("fast forward 30").ExpectText(contains: "Moved the demo clock forward 30 minute(s)")
+            // Beyond Teams: warned before the cut-off, at 5 minutes and at 1 minute left.
+            .ExpectText(contains: "will be cut off in about 5 minutes")
+            .ExpectText(contains: "will be cut off in about 1 minute")
             .ExpectText(contains: "was cut off after 120 minute(s)")
             .ExpectText(equals: EngineMessages.NotSetUpForCallingFeature)
             .Say($"call me at {Number} now").ExpectText(equals: EngineMessages.NotSetUpForCallingFeature));

@@ -24,11 +24,11 @@ public sealed class TranscriptRunnerTests
         var mismatch = Assert.IsType<TranscriptMismatchException>(result.Mismatch);
         Assert.Equal(4, mismatch.Turn);
         var difference = Assert.Single(mismatch.Differences);
-        Assert.Equal("replies[1].text", difference.Path);
+        Assert.Equal("replies[3].text", difference.Path); // after the two warnings before the cut-off
         Assert.Contains("119 minute(s)", difference.Expected, StringComparison.Ordinal);
         Assert.Contains("120 minute(s)", difference.Actual, StringComparison.Ordinal);
         Assert.Contains("turn 4 of 5 (user: \"fast forward 30\")", mismatch.Message, StringComparison.Ordinal);
-        Assert.Contains("at replies[1].text\n    expected: \"📞 The call to +1 405-555-0100 in meeting {meeting#1} was cut off after 119 minute(s)", mismatch.Message, StringComparison.Ordinal);
+        Assert.Contains("at replies[3].text\n    expected: \"📞 The call to +1 405-555-0100 in meeting {meeting#1} was cut off after 119 minute(s)", mismatch.Message, StringComparison.Ordinal);
         Assert.Contains("    actual:   \"📞 The call to +1 405-555-0100 in meeting {meeting#1} was cut off after 120 minute(s)", mismatch.Message, StringComparison.Ordinal);
         Assert.Contains(TranscriptReplay.RerecordVariable, mismatch.Message, StringComparison.Ordinal);
     }
