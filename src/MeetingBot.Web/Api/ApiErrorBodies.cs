@@ -4,7 +4,7 @@ namespace MeetingBot.Web.Api;
 
 /// <summary>
 /// Refusals that ASP.NET Core makes before a handler runs (401 and 403 from authorization, 400 for a body the JSON
-/// binder cannot read, 415, 405, 404 of an unmapped route) carry the same <c>{error, message}</c> body as the
+/// binder cannot read, 415, 405, 404 of an unmapped route) carry the same problem-details body (<see cref="ApiError"/>) as the
 /// handlers' own, so a client never has to guess the shape of an error under /api.
 /// </summary>
 public static class ApiErrorBodies
@@ -29,19 +29,19 @@ public static class ApiErrorBodies
         }
         var status = http.Response.StatusCode;
         if (status is >= 400 and < 600 && !http.Response.HasStarted && http.Response.ContentType is null && http.Response.ContentLength is null or 0)
-            await http.Response.WriteAsJsonAsync(For(status), http.RequestAborted);
+            await ApiErrors.WriteAsync(http.Response, For(status), http.RequestAborted);
     });
 
     public static ApiError For(int status) => status switch
     {
-        StatusCodes.Status400BadRequest => new(ApiErrors.InvalidRequest, "The request could not be read: send a JSON object with the fields this route expects, of the right types."),
-        StatusCodes.Status401Unauthorized => new("Unauthorized", "This needs a valid sign-in or token."),
-        StatusCodes.Status403Forbidden => new("Forbidden", "You are not allowed to do this."),
-        StatusCodes.Status404NotFound => new("NotFound", "There is nothing here."),
-        StatusCodes.Status405MethodNotAllowed => new("MethodNotAllowed", "This address does not accept that method."),
-        StatusCodes.Status413PayloadTooLarge => new(ApiErrors.RequestTooLarge, "The request body is larger than 64 KB."),
-        StatusCodes.Status415UnsupportedMediaType => new("UnsupportedMediaType", "Send the body as JSON (Content-Type: application/json)."),
-        _ => new(ReasonPhrases.GetReasonPhrase(status).Replace(" ", "", StringComparison.Ordinal) is { Length: > 0 } name ? name : "Error",
+        StatusCodes.Status400BadRequest => ApiError.Of(status, ApiErrors.InvalidRequest, "The request could not be read: send a JSON object with the fields this route expects, of the right types."),
+        StatusCodes.Status401Unauthorized => ApiError.Of(status, "Unauthorized", "This needs a valid sign-in or token."),
+        StatusCodes.Status403Forbidden => ApiError.Of(status, "Forbidden", "You are not allowed to do this."),
+        StatusCodes.Status404NotFound => ApiError.Of(status, "NotFound", "There is nothing here."),
+        StatusCodes.Status405MethodNotAllowed => ApiError.Of(status, "MethodNotAllowed", "This address does not accept that method."),
+        StatusCodes.Status413PayloadTooLarge => ApiError.Of(status, ApiErrors.RequestTooLarge, "The request body is larger than 64 KB."),
+        StatusCodes.Status415UnsupportedMediaType => ApiError.Of(status, "UnsupportedMediaType", "Send the body as JSON (Content-Type: application/json)."),
+        _ => ApiError.Of(status, ReasonPhrases.GetReasonPhrase(status).Replace(" ", "", StringComparison.Ordinal) is { Length: > 0 } name ? name : "Error",
             ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase + "." : "The request failed."),
     };
 }

@@ -23,13 +23,23 @@ public static class ApiErrors
         _ => StatusCodes.Status400BadRequest,
     };
 
-    public static JsonHttpResult<ApiError> From(EngineError error) =>
-        TypedResults.Json(new ApiError(error.ToString(), EngineMessages.For(error)), statusCode: StatusFor(error));
+    public static JsonHttpResult<ApiError> From(EngineError error) => Problem(StatusFor(error), error.ToString(), EngineMessages.For(error));
+
+    /// <summary>A problem-details answer (<see cref="ApiError"/>) with its status and content type.</summary>
+    public static JsonHttpResult<ApiError> Problem(int status, string error, string detail) =>
+        TypedResults.Json(ApiError.Of(status, error, detail), statusCode: status, contentType: ApiError.ContentType);
 
     public static JsonHttpResult<ApiError> From<T>(EngineResult<T> failed) =>
         From(failed.Error ?? throw new ArgumentException("The result succeeded.", nameof(failed)));
 
+    /// <summary>Writes a problem-details body where no endpoint result is at hand (middleware, rate limiter, /api/messages).</summary>
+    public static Task WriteAsync(HttpResponse response, ApiError problem, CancellationToken cancellationToken)
+    {
+        response.StatusCode = problem.Status;
+        return response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, ApiError.ContentType, cancellationToken);
+    }
+
     /// <summary>Bad input the engine never sees (unknown enum names, unparsable dates, unknown columns).</summary>
     public static JsonHttpResult<ApiError> Invalid(string message) =>
-        TypedResults.Json(new ApiError(InvalidRequest, message), statusCode: StatusCodes.Status400BadRequest);
+        Problem(StatusCodes.Status400BadRequest, InvalidRequest, message);
 }

@@ -15,6 +15,15 @@ public static class ApiRegistration
     {
         services.AddDialOutRateLimit();
         services.AddSingleton<AccessTokenIssuer>();
+        // The contract the web client reads: every route, its bodies and its problem-details errors, served at
+        // /openapi/v1.json (docs/api.md).
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "MeetingBot API";
+            document.Info.Description = "Meetings, phone audio, dial-in, admin and reports. Errors are RFC 9457 problem details " +
+                "(application/problem+json) whose `error` member is the code to branch on and `detail` the words to show.";
+            return Task.CompletedTask;
+        }));
         return services;
     }
 
@@ -23,6 +32,10 @@ public static class ApiRegistration
         var api = endpoints.MapGroup("/api")
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
             .AddEndpointFilter(StorageUnavailable.Filter);
+        // Any route under /api may refuse with these, always as problem details (ApiErrorBodies covers the ones the
+        // framework makes); the OpenAPI document says so for each route.
+        foreach (var status in new[] { 400, 401, 403, 404, 409, 429, 503 })
+            api.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ApiError), [ApiError.ContentType]));
         api.MapSignInEndpoints();
         var secured = api.MapGroup("").RequireAuthorization();
         secured.MapMeetingEndpoints();
@@ -30,6 +43,7 @@ public static class ApiRegistration
         // The simulated phone network and the demo clock exist only in local dev mode: elsewhere they are not even mapped.
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<MeetingBotOptions>>().Value.LocalDevMode) secured.MapSimulationEndpoints();
         endpoints.MapInviteLinkEndpoints(api);
+        endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return endpoints;
     }
 }

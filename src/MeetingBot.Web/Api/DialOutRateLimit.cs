@@ -21,8 +21,8 @@ public static class DialOutRateLimit
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
-                await ctx.HttpContext.Response.WriteAsJsonAsync(
-                    new ApiError(nameof(EngineError.RateLimited), EngineMessages.For(EngineError.RateLimited)), ct);
+                await ApiErrors.WriteAsync(ctx.HttpContext.Response,
+                    ApiError.Of(StatusCodes.Status429TooManyRequests, nameof(EngineError.RateLimited), EngineMessages.For(EngineError.RateLimited)), ct);
             };
             o.AddPolicy(Policy, http =>
             {

@@ -104,9 +104,9 @@ public static class InviteLinkEndpoints
         // The engine answers "not in the meeting" for both cases below; the organizer deserves to know which.
         var waiting = meeting.Value!.Meeting.Participants.FirstOrDefault(p => p.Id == participantId && p.LeftAt is null);
         if (waiting is null)
-            return TypedResults.Json(new ApiError("UnknownParticipant", "That person is not in this meeting any more."), statusCode: StatusCodes.Status404NotFound);
+            return ApiErrors.Problem(StatusCodes.Status404NotFound, "UnknownParticipant", "That person is not in this meeting any more.");
         if (!waiting.InLobby)
-            return TypedResults.Json(new ApiError("NotInLobby", $"{waiting.DisplayName} is not waiting in the lobby."), statusCode: StatusCodes.Status409Conflict);
+            return ApiErrors.Problem(StatusCodes.Status409Conflict, "NotInLobby", $"{waiting.DisplayName} is not waiting in the lobby.");
         var admitted = await tenants.Ask(me.TenantId, new Admit(me.UserId, id, participantId));
         return admitted.IsSuccess ? TypedResults.Ok(admitted.Value!.ToView()) : ApiErrors.From(admitted);
     }

@@ -65,7 +65,7 @@ public static class SimulationEndpoints
     private static async Task<Results<Ok<ClockView>, JsonHttpResult<ApiError>>> AdvanceClock(ClockAdvanceRequest body, [FromKeyedServices(MeetingBotClock.Key)] TimeProvider time, ITenants tenants, HttpContext http)
     {
         if (DemoTime.For(time, tenants, http.RequestServices.GetService<DemoTime>()) is not { } demo)
-            return TypedResults.Json(new ApiError("ClockNotAdjustable", "This host runs on a clock that cannot be fast-forwarded."), statusCode: StatusCodes.Status409Conflict);
+            return ApiErrors.Problem(StatusCodes.Status409Conflict, "ClockNotAdjustable", "This host runs on a clock that cannot be fast-forwarded.");
         var by = TimeSpan.FromMinutes(body.Minutes);
         if (body.Minutes < 1 || by > DemoClock.MaxAdvance)
             return ApiErrors.Invalid($"Minutes must be between 1 and {(int)DemoClock.MaxAdvance.TotalMinutes}.");

@@ -23,7 +23,7 @@ public static class StorageUnavailable
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageUnavailable))
                 .LogError(e, "Storage unavailable for {Method} {Path}", http.Request.Method, http.Request.Path);
             http.Response.Headers.RetryAfter = "5";
-            return TypedResults.Json(new ApiError(Error, Message), statusCode: StatusCodes.Status503ServiceUnavailable);
+            return ApiErrors.Problem(StatusCodes.Status503ServiceUnavailable, Error, Message);
         }
     }
 }

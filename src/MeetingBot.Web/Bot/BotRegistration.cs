@@ -62,8 +62,8 @@ public static class BotRegistration
             using var body = await ActivityBody.ReadAsync(http.Request, http.RequestAborted);
             if (body is null)
             {
-                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await http.Response.WriteAsJsonAsync(new Api.ApiError(Api.ApiErrors.RequestTooLarge, ActivityBody.TooLargeMessage), http.RequestAborted);
+                await Api.ApiErrors.WriteAsync(http.Response,
+                    Api.ApiError.Of(StatusCodes.Status413PayloadTooLarge, Api.ApiErrors.RequestTooLarge, ActivityBody.TooLargeMessage), http.RequestAborted);
                 return;
             }
             string? problem;
@@ -78,8 +78,7 @@ public static class BotRegistration
             }
             if (problem is not null)
             {
-                http.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await http.Response.WriteAsJsonAsync(new Api.ApiError("InvalidActivity", problem), http.RequestAborted);
+                await Api.ApiErrors.WriteAsync(http.Response, Api.ApiError.Of(StatusCodes.Status400BadRequest, "InvalidActivity", problem), http.RequestAborted);
                 return;
             }
             body.Position = 0;

@@ -56,7 +56,7 @@ public sealed class AdminApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, mapped.StatusCode);
         Assert.Equal(id, (await mapped.Content.ReadFromJsonAsync<AdminUserView>())!.AadObjectId);
         Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
-        Assert.Equal(EngineMessages.For(EngineError.DirectoryIdInUse), (await taken.Content.ReadFromJsonAsync<ApiError>())!.Message);
+        Assert.Equal(EngineMessages.For(EngineError.DirectoryIdInUse), (await taken.Content.ReadFromJsonAsync<ApiError>())!.Detail);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Null((await _app.Tenants.Ask("contoso", new GetUser("lee"))).Value!.AadObjectId);
         Assert.Equal(id, (await nestor.GetFromJsonAsync<List<AdminUserView>>("/api/admin/users"))!.Single(u => u.Id == "megan").AadObjectId);

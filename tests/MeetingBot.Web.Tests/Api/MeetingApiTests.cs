@@ -90,7 +90,7 @@ public sealed class MeetingApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(ApiErrors.InvalidRequest, error!.Error);
-        Assert.Contains("computer", error.Message);
+        Assert.Contains("computer", error.Detail);
     }
 
     [Fact]
@@ -184,6 +184,6 @@ public sealed class MeetingApiTests : IAsyncLifetime
         Assert.Equal(status, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<ApiError>();
         Assert.Equal(error.ToString(), body!.Error);
-        Assert.Equal(EngineMessages.For(error), body.Message);
+        Assert.Equal(EngineMessages.For(error), body.Detail);
     }
 }

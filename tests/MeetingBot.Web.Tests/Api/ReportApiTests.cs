@@ -69,7 +69,7 @@ public sealed class ReportApiTests : IAsyncLifetime
         var error = await response.Content.ReadFromJsonAsync<ApiError>();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("'Password'", error!.Message);
+        Assert.Contains("'Password'", error!.Detail);
     }
 
     [Fact]

@@ -143,7 +143,7 @@ public sealed class SignInApiTests : IAsyncLifetime
         var error = await response.Content.ReadFromJsonAsync<ApiError>();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(("UnknownUser", "That user does not exist in this tenant."), (error!.Error, error.Message));
+        Assert.Equal(("UnknownUser", "That user does not exist in this tenant."), (error!.Error, error.Detail));
     }
 
     [Fact]

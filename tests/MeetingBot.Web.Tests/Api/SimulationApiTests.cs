@@ -46,7 +46,7 @@ public sealed class SimulationApiTests : IAsyncLifetime
         {
             var refused = await megan.PostAsync($"/api/sim/calls/{leg.Id}/{action}", null);
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-            Assert.Equal(EngineMessages.For(EngineError.NotMeetingParticipant), (await refused.Content.ReadFromJsonAsync<Web.Api.ApiError>())!.Message);
+            Assert.Equal(EngineMessages.For(EngineError.NotMeetingParticipant), (await refused.Content.ReadFromJsonAsync<Web.Api.ApiError>())!.Detail);
         }
         var meeting = await (await adele.GetAsync($"/api/meetings/{id}")).Content.ReadFromJsonAsync<MeetingView>();
         Assert.Equal("Ringing", meeting!.Legs.Single(l => l.Id == leg.Id).State);

@@ -198,7 +198,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<ApiError>();
         Assert.Equal(ApiErrors.RequestTooLarge, error?.Error);
-        Assert.Contains("64 KB", error?.Message);
+        Assert.Contains("64 KB", error?.Detail);
         Assert.Empty(await _sink.WaitForAsync(1, TimeSpan.FromMilliseconds(500)));
     }
 
@@ -256,7 +256,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<ApiError>();
         Assert.Equal("InvalidActivity", error?.Error);
-        Assert.Contains(field, error?.Message);
+        Assert.Contains(field, error?.Detail);
         Assert.Empty(await _sink.WaitForAsync(1, TimeSpan.FromMilliseconds(500)));
     }
 

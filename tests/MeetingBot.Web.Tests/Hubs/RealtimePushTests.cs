@@ -43,7 +43,7 @@ public sealed class RealtimePushTests : IAsyncLifetime
         Assert.Equal(meetingId, refusal.MeetingId);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         var body = await refused.Content.ReadFromJsonAsync<ApiError>();
-        Assert.Equal(EngineMessages.NotSetUpForCallingFeature, body!.Message);
+        Assert.Equal(EngineMessages.NotSetUpForCallingFeature, body!.Detail);
     }
 
     [Fact]

@@ -90,14 +90,15 @@ public sealed class ApiBodyPropertyTests : IAsyncLifetime
             Assert.True(status < 500, $"{method} {path}: {status} {await response.Content.ReadAsStringAsync()}");
             if (status < 400) return;
             var error = await ErrorBodyAsync(response);
-            Assert.True(error is { Error.Length: > 0, Message.Length: > 0 }, $"{method} {path}: {status} without {{error, message}}");
+            Assert.True(error is { Error.Length: > 0, Detail.Length: > 0, Title.Length: > 0 } && error.Type == ApiError.TypePrefix + error.Error && error.Status == status, $"{method} {path}: {status} without a problem-details body (type, title, status, detail, error)");
             Assert.Equal(before, await StateAsync());
         }, seed: JsonGen.Seed, iter: JsonGen.Iterations(Iterations), threads: 1, print: r => $"{Routes[r.Route].Method} {Routes[r.Route].Path} u={r.User} type={r.ContentType} body={Truncate(r.Body)}");
     }
 
     internal static async Task<ApiError?> ErrorBodyAsync(HttpResponseMessage response)
     {
-        if (response.Content.Headers.ContentType?.MediaType != "application/json") return null;
+        // Every error under /api and on /api/messages is problem details (RFC 9457).
+        if (response.Content.Headers.ContentType?.MediaType != ApiError.ContentType) return null;
         try
         {
             return await response.Content.ReadFromJsonAsync<ApiError>();

@@ -57,7 +57,7 @@ public sealed class AuditApiTests : IAsyncLifetime
         var response = await nestor.GetAsync($"/api/admin/audit?max={max}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("max must be a whole number from 1 to 5000.", (await response.Content.ReadFromJsonAsync<Web.Api.ApiError>())!.Message);
+        Assert.Equal("max must be a whole number from 1 to 5000.", (await response.Content.ReadFromJsonAsync<Web.Api.ApiError>())!.Detail);
     }
 
     [Fact]

@@ -84,8 +84,8 @@ public sealed class BadInputTests : IAsyncLifetime
         var status = (int)response.StatusCode;
         Assert.True(status is >= 400 and < 500, $"{what}: {status}");
         // Also a body the JSON binder could not read (ASP.NET Core's own refusal) carries the API's error body.
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        Assert.False(string.IsNullOrWhiteSpace((await response.Content.ReadFromJsonAsync<ApiError>())?.Message), $"{what}: no message");
+        Assert.Equal(ApiError.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.False(string.IsNullOrWhiteSpace((await response.Content.ReadFromJsonAsync<ApiError>())?.Detail), $"{what}: no message");
         // Refused dial-outs are audited (that is the point of the log); nothing else may change.
         Assert.Equal(Strip(before), Strip(await TwoTenants.SnapshotAsync(_host, "contoso")));
     }
@@ -108,7 +108,7 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal(status, (int)response.StatusCode);
         var error = await response.Content.ReadFromJsonAsync<ApiError>();
         Assert.False(string.IsNullOrWhiteSpace(error?.Error));
-        Assert.False(string.IsNullOrWhiteSpace(error?.Message));
+        Assert.False(string.IsNullOrWhiteSpace(error?.Detail));
     }
 
     [Fact]

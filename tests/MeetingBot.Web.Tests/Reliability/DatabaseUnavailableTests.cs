@@ -134,7 +134,7 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Equal("5", response.Headers.RetryAfter?.ToString());
             var error = await response.Content.ReadFromJsonAsync<ApiError>();
-            Assert.Equal(new ApiError(StorageUnavailable.Error, StorageUnavailable.Message), error);
+            Assert.Equal(ApiError.Of(503, StorageUnavailable.Error, StorageUnavailable.Message), error);
         }
         Assert.Equal(0m, StoredBalance()); // the refused purchase is not in the store
         Assert.Equal(HttpStatusCode.Created, (await adele.PostAsJsonAsync("/api/meetings", new { subject = "After" })).StatusCode);

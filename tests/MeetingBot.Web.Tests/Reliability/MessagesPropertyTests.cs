@@ -186,7 +186,7 @@ public sealed class MessagesPropertyTests : IAsyncLifetime
             Assert.True(status < 500, $"{status} {text}");
             if (status < 400) return;
             var error = await ApiBodyPropertyTests.ErrorBodyAsync(response);
-            Assert.True(error is { Error.Length: > 0, Message.Length: > 0 }, $"{status} without {{error, message}}");
+            Assert.True(error is { Error.Length: > 0, Detail.Length: > 0, Title.Length: > 0 } && error.Type == MeetingBot.Web.Api.ApiError.TypePrefix + error.Error && error.Status == status, $"{status} without a problem-details body (type, title, status, detail, error)");
         }, seed: JsonGen.Seed, iter: JsonGen.Iterations(Iterations), threads: 1, print: ApiBodyPropertyTests.Truncate);
     }
 }

@@ -43,6 +43,7 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
     private static readonly (string Route, Expect Expect)[] Expectations =
     [
         ("GET /healthz", Public()),
+        ("GET /openapi/{documentName}.json", Public()),
         ("GET /meet/{id}", Public()),
         ("GET /dialin/{tenantId}", Public()),
         ("GET /pin/{userId}", Public()),
@@ -205,7 +206,8 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
             .Replace("{participantId}", _lobbyParticipantId, StringComparison.Ordinal)
             .Replace("{tenantId}", "contoso", StringComparison.Ordinal)
             .Replace("{userId}", "adele", StringComparison.Ordinal)
-            .Replace("{sku}", "AudioConferencingMonthly", StringComparison.Ordinal);
+            .Replace("{sku}", "AudioConferencingMonthly", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal);
         if (path.Contains("{sessionId}", StringComparison.Ordinal))
         {
             // Each call gets its own session: wrong digits end a call after three tries.

@@ -1,4 +1,5 @@
-// Thin fetch wrapper. Errors carry the server's { error, message } so views can show `message` verbatim.
+// Thin fetch wrapper. Errors are problem details ({ type, title, status, detail, error }, docs/api.md): views show
+// `detail` verbatim and branch on `error`.
 export class ApiError extends Error {
   constructor(status, code, message, body) {
     super(message);
@@ -21,9 +22,9 @@ async function request(method, url, body) {
     try { data = JSON.parse(text); } catch { data = text; }
   }
   if (!response.ok) {
-    const message = (data && typeof data === 'object' && (data.message || data.detail || data.title))
+    const message = (data && typeof data === 'object' && (data.detail || data.title))
       || (typeof data === 'string' && data) || `${response.status} ${response.statusText}`;
-    throw new ApiError(response.status, data?.error ?? data?.code ?? null, message, data);
+    throw new ApiError(response.status, data?.error ?? null, message, data);
   }
   return data;
 }
