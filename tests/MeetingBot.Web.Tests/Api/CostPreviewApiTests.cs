@@ -90,7 +90,7 @@ public sealed class CostPreviewApiTests : IAsyncLifetime
         Assert.Equal(nameof(EngineError.NotMeetingParticipant), add.Refusal);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var error = await bad.Content.ReadFromJsonAsync<ApiError>();
-        Assert.Equal((ApiErrors.InvalidRequest, "Kind must be \"callMe\" (the default) or \"addParticipant\"."), (error!.Error, error.Message));
+        Assert.Equal((ApiErrors.InvalidRequest, "Kind must be \"callMe\" (the default) or \"addParticipant\"."), (error!.Error, error.Detail));
     }
 
     [Fact]
