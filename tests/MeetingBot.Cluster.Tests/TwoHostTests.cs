@@ -92,7 +92,7 @@ public sealed class TwoHostTests(ITestOutputHelper output)
             {
                 var refused = await via.PostAsJsonAsync($"/api/meetings/{meetingId}/callme", new { number = "4055550101" });
                 Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-                Assert.Equal(TeamsError, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
+                Assert.Equal(TeamsError, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
             }
 
             // Exactly once across the failover: pool used + left = pool size; paid minutes = ceil(duration / 60 s);

@@ -75,6 +75,35 @@ public sealed class WebChatTests(WebChatFixture fixture) : IClassFixture<WebChat
     }
 
     /// <summary>
+    /// The cards' buttons work in Web Chat as in the Emulator: the invite's Join opens the pre-join card, its Call me
+    /// sends the typed number and shows what the call would cost before anyone is dialled, and Cancel dials nobody.
+    /// </summary>
+    [Fact]
+    public async Task WebChat_CardButtons_JoinThenCallMeThenCancel_EachAnswerRenders()
+    {
+        // A relay of its own: the render check counts only what this conversation was sent.
+        await using var relay = await WebChatRelay.StartAsync(fixture.Host.BaseAddress);
+        var page = await OpenAsync(relay);
+        await ExpectCardAsync(page, "Welcome to MeetingBot");
+        await SayAsync(page, "act as lee");
+        await ExpectMessageAsync(page, "Lee");
+        await SayAsync(page, "schedule Buttons demo");
+        var invite = await ExpectCardAsync(page, "Buttons demo");
+
+        await invite.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
+        var preJoin = await ExpectCardAsync(page, "Join now");
+        await preJoin.GetByRole(AriaRole.Textbox).FillAsync("405 555 0123");
+        await preJoin.GetByRole(AriaRole.Button, new() { Name = "Call me", Exact = true }).ClickAsync();
+        var confirm = await ExpectCardAsync(page, "Paid by");
+        await Assertions.Expect(confirm).ToContainTextAsync("+1 405-555-0123");
+        await ShotAsync(confirm, "webchat-call-me-cost-preview");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+        await ExpectMessageAsync(page, "Cancelled: nobody was called.");
+
+        await AssertEverythingRenderedAsync(page, relay);
+    }
+
+    /// <summary>
     /// The guard itself: a bot message that answers an activity the page never saw is held back and warned about by
     /// Web Chat (what proactive notices with a made-up replyToId did), and this class's warning collector sees it.
     /// </summary>
@@ -143,10 +172,11 @@ public sealed class WebChatTests(WebChatFixture fixture) : IClassFixture<WebChat
         await card.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ScreenshotDirectory, name + ".png") });
     }
 
-    private async Task AssertEverythingRenderedAsync(IPage page)
+    private async Task AssertEverythingRenderedAsync(IPage page, WebChatRelay? relay = null)
     {
-        await fixture.Relay.DrainAsync();
-        var sent = fixture.Relay.Sent;
+        relay ??= fixture.Relay;
+        await relay.DrainAsync();
+        var sent = relay.Sent;
         var cards = sent.Count(a => (string?)a["type"] == "message" && (string?)a["from"]?["role"] == "bot" &&
             a["attachments"] is JsonArray attachments && attachments.Any(x => (string?)x?["contentType"] == AdaptiveCardType));
         var texts = sent.Count(a => (string?)a["type"] == "message" && (string?)a["from"]?["role"] == "bot");
@@ -155,7 +185,7 @@ public sealed class WebChatTests(WebChatFixture fixture) : IClassFixture<WebChat
         await Assertions.Expect(page.Locator(".ac-adaptiveCard")).ToHaveCountAsync(cards);
         await Assertions.Expect(page.Locator(".webchat__stacked-layout--from-bot, .webchat__stacked-layout:not(.webchat__stacked-layout--from-user)")).ToHaveCountAsync(texts);
 
-        Assert.True(fixture.Relay.Failures.Count == 0, "Relay failures:\n" + string.Join('\n', fixture.Relay.Failures));
+        Assert.True(relay.Failures.Count == 0, "Relay failures:\n" + string.Join('\n', relay.Failures));
         lock (_warnings) Assert.True(_warnings.Count == 0, "Web Chat warnings:\n" + string.Join('\n', _warnings));
         fixture.Browser.AssertNoConsoleErrors();
     }
