@@ -45,6 +45,7 @@ public sealed class BotEventSubscriber(
                 await SendAsync(engineEvent.TenantId, userId, MessageFactory.Text(e.Kind == CallLegKind.CallMe
                     ? $"📞 Your phone {CardFormat.Phone(e.ToNumber)} is connected to meeting {e.MeetingId}."
                     : $"📞 {CardFormat.Phone(e.ToNumber)} answered and joined meeting {e.MeetingId}."), cancellationToken);
+                await UpdateRosterCardAsync(engineEvent.TenantId, userId, e.MeetingId, cancellationToken);
                 break;
             case CallLegStateChanged { UserId: { } userId, State: CallLegState.CutOff } e:
                 await SendAsync(engineEvent.TenantId, userId, MessageFactory.Text(
@@ -75,6 +76,34 @@ public sealed class BotEventSubscriber(
         var activity = MessageFactory.Attachment(CardAttachment.From(card));
         activity.Text = text;
         return activity;
+    }
+
+    /// <summary>
+    /// Redraws the roster card last posted to <paramref name="userId"/>, where it is, if it shows this meeting: the card
+    /// posted with "Calling you at…" then says connected instead of ringing. A channel that cannot update activities
+    /// keeps the old card (its Refresh button posts a fresh one); the connected message was sent either way.
+    /// </summary>
+    private async Task UpdateRosterCardAsync(string tenantId, string userId, string meetingId, CancellationToken cancellationToken)
+    {
+        if (await references.GetRosterCardAsync(tenantId, userId, cancellationToken) is not { } posted || posted.MeetingId != meetingId) return;
+        var reference = await references.GetAsync(tenantId, userId, cancellationToken);
+        if (reference?.Conversation?.Id != posted.ConversationId) return; // the user has moved to another chat
+        if (await tenants.Ask(tenantId, new GetMeeting(meetingId)) is not { IsSuccess: true, Value: { } meeting }) return;
+        var card = RosterCard.Build(meeting, await tenants.Ask(tenantId, new ListLegs(meetingId)), userId);
+        try
+        {
+            await adapter.ContinueConversationAsync(settings.AppId, reference, async (turnContext, ct) =>
+            {
+                var update = MessageFactory.Attachment(CardAttachment.From(card));
+                update.Id = posted.ActivityId;
+                update.Conversation = turnContext.Activity.Conversation;
+                await turnContext.UpdateActivityAsync(update, ct);
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogDebug(ex, "The roster card of {UserId} could not be updated in place", userId);
+        }
     }
 
     private async Task SendAsync(string tenantId, string userId, IActivity activity, CancellationToken cancellationToken)

@@ -28,7 +28,8 @@ public sealed class BotTurn(ITurnContext context, ConversationData conversation,
 
     public Task SayAsync(string text) => Context.SendActivityAsync(MessageFactory.Text(text), CancellationToken);
 
-    public Task SendCardAsync(JObject card, string? text = null)
+    /// <returns>The channel's answer (the posted activity's id, where the channel gives one).</returns>
+    public Task<ResourceResponse> SendCardAsync(JObject card, string? text = null)
     {
         var activity = MessageFactory.Attachment(CardAttachment.From(card));
         if (text is not null) activity.Text = text;

@@ -15,6 +15,12 @@ public sealed class ChatCommandRouter
     private static readonly Regex Spaces = new("\\s+", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     private readonly List<ChatRoute> _routes = [];
 
+    /// <summary>
+    /// A safety net against a pattern that backtracks badly, not a budget: matching a 2,000-character message takes
+    /// microseconds, but on a starved machine (250 ms was tried) a plain "schedule" turn timed out and failed.
+    /// </summary>
+    public static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(2);
+
     public IReadOnlyList<ChatRoute> Routes => _routes;
 
     /// <summary>
@@ -35,7 +41,7 @@ public sealed class ChatCommandRouter
     public ChatCommandRouter Add(string command, string pattern, Func<BotTurn, Match, Task> handle)
     {
         var regex = Compiled.GetOrAdd(pattern, p => new Regex("^(?:please\\s+)?(?:" + p + ")(?:\\s+please)?$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, TimeSpan.FromMilliseconds(250)));
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, PatternTimeout));
         _routes.Add(new ChatRoute(command, regex, handle));
         return this;
     }

@@ -53,6 +53,32 @@ public sealed class ConversationReferenceStore(IStorage storage, ILogger<Convers
         return _cache.GetOrAdd(key, new Entry(reference, Durable: true)).Reference;
     }
 
+    /// <summary>The storage key of the roster card last posted to a user (one per user: the newest is the one to keep true).</summary>
+    public static string RosterCardKey(string tenantId, string userId) =>
+        $"roster/{tenantId.ToLowerInvariant()}/{userId.ToLowerInvariant()}";
+
+    /// <summary>Remembers the roster card just posted, so a change to the meeting (a phone answering) can update it in place.</summary>
+    public async Task SaveRosterCardAsync(string tenantId, string userId, PostedCard card, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await storage.WriteAsync(new Dictionary<string, object> { [RosterCardKey(tenantId, userId)] = card }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Only the in-place refresh is lost: the card keeps its Refresh button.
+            logger?.LogWarning(ex, "Could not store the roster card posted to {UserId}", userId);
+        }
+    }
+
+    /// <summary>The roster card last posted to <paramref name="userId"/>, or null.</summary>
+    public async Task<PostedCard?> GetRosterCardAsync(string tenantId, string userId, CancellationToken cancellationToken = default)
+    {
+        var key = RosterCardKey(tenantId, userId);
+        var items = await storage.ReadAsync([key], cancellationToken);
+        return items.TryGetValue(key, out var value) ? value as PostedCard : null;
+    }
+
     // The activity id changes every turn; the conversation it belongs to is what matters for reaching the user.
     private static bool SameConversation(ConversationReference a, ConversationReference b) =>
         string.Equals(a.Conversation?.Id, b.Conversation?.Id, StringComparison.Ordinal)
@@ -63,3 +89,6 @@ public sealed class ConversationReferenceStore(IStorage storage, ILogger<Convers
 
     private sealed record Entry(ConversationReference Reference, bool Durable);
 }
+
+/// <summary>A card the bot posted: which meeting it shows, and the conversation and activity to update.</summary>
+public sealed record PostedCard(string MeetingId, string ConversationId, string ActivityId);

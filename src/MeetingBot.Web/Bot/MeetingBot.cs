@@ -48,7 +48,7 @@ public sealed class MeetingBot : ActivityHandler
         _conversationState = conversationState;
         _userState = userState;
         _references = references;
-        _meetings = new MeetingFlow(tenants, time, ledger);
+        _meetings = new MeetingFlow(tenants, time, ledger, references);
         _identities = new ChatIdentityResolver(tenants, settings);
         _phone = new PhoneFlow(tenants, ledger, _meetings, _identities);
         _admin = new AdminFlow(tenants, time, _identities, settings.PublicBaseUrl, demoTime);

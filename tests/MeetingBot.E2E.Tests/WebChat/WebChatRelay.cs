@@ -73,6 +73,7 @@ public sealed class WebChatRelay : IAsyncDisposable
         app.MapPost("/directline/activities", (Delegate)relay.FromUserAsync);
         app.MapPost("/v3/conversations/{conversationId}/activities", relay.FromBotAsync);
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", relay.FromBotAsync);
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", relay.UpdateFromBotAsync);
         app.MapFallback((HttpContext context) =>
         {
             relay._failures.Enqueue($"unexpected request {context.Request.Method} {context.Request.Path}");
@@ -174,6 +175,28 @@ public sealed class WebChatRelay : IAsyncDisposable
         activity["timestamp"] ??= DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture);
         Push(activity);
         return Results.Json(new { id = (string)activity["id"]! });
+    }
+
+    /// <summary>
+    /// The bot updates an activity it posted (a card redrawn in place): the page gets it again under the same id, which
+    /// Web Chat shows in place of the old one.
+    /// </summary>
+    private async Task<IResult> UpdateFromBotAsync(HttpContext context, string conversationId, string activityId)
+    {
+        var activity = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        if (conversationId != ConversationId) _failures.Enqueue($"bot updated in conversation {conversationId}");
+        JsonObject? original;
+        lock (_sent) original = _sent.LastOrDefault(a => (string?)a["id"] == activityId);
+        if (original is null)
+        {
+            _failures.Enqueue($"bot updated {activityId}, which it never posted");
+            return Results.NotFound();
+        }
+        activity["id"] = activityId;
+        activity["timestamp"] = (string?)original["timestamp"];
+        activity["from"] ??= original["from"]?.DeepClone();
+        Push(activity);
+        return Results.Json(new { id = activityId });
     }
 
     private JsonObject Stamp(JsonObject activity)

@@ -2,6 +2,7 @@ using MeetingBot.Engine;
 using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Events;
 using MeetingBot.Web.Bot;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -142,5 +143,56 @@ public sealed class BotEventSubscriberTests
         var admit = SubmitTitled(Card(sent), "Admit +1 405-555-0123");
         Assert.Equal(joined.ParticipantId, (string?)admit["data"]!["participantId"]);
         Assert.Null(Next(h.Adapter));
+    }
+
+    [Fact]
+    public async Task HandleAsync_PhoneConnects_RedrawsTheRosterCardPostedWhileItRang_InPlace()
+    {
+        // A phone that rings for two seconds before it answers, as the simulated phone network does by default.
+        await using var h = new MeetingBot.Testing.BotTestHost(options: new MeetingBot.Testing.BotTestHostOptions { Engine = new EngineOptions { AutoAnswerAfter = TimeSpan.FromSeconds(2) } });
+        async Task<List<IActivity>> Say(string text)
+        {
+            await h.Adapter.ProcessActivityAsync(MessageFactory.Text(text), (c, ct) => h.NewBot().OnTurnAsync(c, ct));
+            var replies = new List<IActivity>();
+            while (h.Adapter.ActiveQueue.Count > 0) replies.Add(h.Adapter.GetNextReply());
+            return replies;
+        }
+        await Say("schedule Ring test");
+        var roster = (await Say("call me at 405 555 0100 now")).Single(a => CardJson(a).Contains("ringing", StringComparison.Ordinal));
+        var channel = new UpdateRecordingAdapter(h.Adapter.Conversation);
+        var subscriber = new BotEventSubscriber(channel, h.References, h.Tenants, h.Ledger, h.Settings, NullLogger<BotEventSubscriber>.Instance);
+
+        h.Advance(TimeSpan.FromSeconds(3));
+        foreach (var e in h.Events.All.OfType<CallLegStateChanged>().Where(e => e.State == CallLegState.Connected))
+            await subscriber.HandleAsync(e, default);
+
+        var update = Assert.Single(channel.Updates);
+        Assert.Equal(roster.Id, update.Id);
+        Assert.Equal(roster.Conversation.Id, update.Conversation.Id);
+        Assert.DoesNotContain("ringing", CardJson(update), StringComparison.Ordinal);
+        Assert.Contains("+1 405-555-0100", CardJson(update), StringComparison.Ordinal);
+        Assert.Contains(channel.Sent, a => (a as IMessageActivity)?.Text?.Contains("is connected to meeting", StringComparison.Ordinal) == true);
+    }
+
+    private static string CardJson(IActivity activity) =>
+        Newtonsoft.Json.JsonConvert.SerializeObject((activity as IMessageActivity)?.Attachments ?? []);
+
+    /// <summary>The channel as a test sees it: what the bot posted and which posted activities it asked to update.</summary>
+    private sealed class UpdateRecordingAdapter(ConversationReference conversation) : TestAdapter(conversation)
+    {
+        public List<IActivity> Updates { get; } = [];
+        public List<IActivity> Sent { get; } = [];
+
+        public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+        {
+            Sent.AddRange(activities);
+            return base.SendActivitiesAsync(turnContext, activities, cancellationToken);
+        }
+
+        public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
+        {
+            Updates.Add(activity);
+            return base.UpdateActivityAsync(turnContext, activity, cancellationToken);
+        }
     }
 }

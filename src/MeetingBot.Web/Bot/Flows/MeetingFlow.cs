@@ -12,7 +12,7 @@ using MeetingBot.Web.Bot.Cards;
 namespace MeetingBot.Web.Bot.Flows;
 
 /// <summary>Scheduling, the invite, the pre-join screen, joining, the roster, leaving and ending.</summary>
-public sealed class MeetingFlow(ITenants tenants, TimeProvider time, NoticeLedger ledger)
+public sealed class MeetingFlow(ITenants tenants, TimeProvider time, NoticeLedger ledger, ConversationReferenceStore references)
 {
     public static readonly TimeSpan DefaultLength = TimeSpan.FromMinutes(30);
     public const string NoCurrentMeeting = "You are not in a meeting yet. Type `schedule Weekly sync` or `join <meeting id>` first.";
@@ -137,7 +137,10 @@ public sealed class MeetingFlow(ITenants tenants, TimeProvider time, NoticeLedge
             await turn.SayAsync(meeting.Message!);
             return;
         }
-        await turn.SendCardAsync(RosterCard.Build(meeting.Value!, (await tenants.Ask(turn.TenantId, new ListLegs(id))), turn.UserId), notice);
+        var posted = await turn.SendCardAsync(RosterCard.Build(meeting.Value!, (await tenants.Ask(turn.TenantId, new ListLegs(id))), turn.UserId), notice);
+        // Kept so the card can be updated in place when the meeting changes under it (a phone that was ringing answers).
+        if (posted?.Id is { Length: > 0 } activityId && turn.Context.Activity.Conversation?.Id is { } conversationId)
+            await references.SaveRosterCardAsync(turn.TenantId, turn.UserId, new PostedCard(id, conversationId, activityId), turn.CancellationToken);
     }
 
     /// <summary>The organizer's lobby card: who is waiting (with Admit buttons) and the lobby settings.</summary>
