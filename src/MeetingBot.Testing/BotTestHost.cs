@@ -26,6 +26,7 @@ public sealed class BotTestHost : IAsyncDisposable
     private readonly OrderedTranscriptLogger? _transcript;
     private readonly SignalREventSubscriber _pushes;
     private readonly List<IActivity> _sent = [];
+    private readonly List<IActivity> _updates = [];
     private int _delivered;
 
     public BotTestHost(TenantSeed? tenant = null, BotTestHostOptions? options = null)
@@ -53,7 +54,7 @@ public sealed class BotTestHost : IAsyncDisposable
             Conversation = new ConversationAccount(false, "personal", Options.ConversationId, Options.ConversationId, tenantId: Options.AadTenantId),
             Locale = "en-us",
         };
-        Adapter = new TestAdapter(conversation);
+        Adapter = new UpdateRecordingTestAdapter(conversation, _updates);
         Adapter.Use(new FakeClockStamp(Clock));
         if (Options.TranscriptDirectory is { } directory)
         {
@@ -91,6 +92,12 @@ public sealed class BotTestHost : IAsyncDisposable
     public IReadOnlyList<Push> Pushes => Hub.Pushes;
     /// <summary>Every activity the bot sent through <see cref="SendAsync"/> and <see cref="AdvanceAsync"/>, in order.</summary>
     public IReadOnlyList<IActivity> Sent => _sent;
+
+    /// <summary>
+    /// Activities the bot updated in place (a roster card redrawn when a phone answers), in order. The replies a test
+    /// reads stay as they were sent, as a person saw them at the time.
+    /// </summary>
+    public IReadOnlyList<IActivity> Updates => _updates;
 
     /// <summary>A fresh bot per turn, as the host makes one per request (IBot is transient).</summary>
     public global::MeetingBot.Web.Bot.MeetingBot NewBot() => new(Tenants, ConversationState, UserState, References, Ledger, Time, Settings);
@@ -162,6 +169,16 @@ public sealed class BotTestHost : IAsyncDisposable
         while (Adapter.ActiveQueue.Count > 0) sent.Add(Adapter.GetNextReply());
         _sent.AddRange(sent);
         return sent;
+    }
+
+    /// <summary>Bot Builder's test channel, except that an update is recorded instead of rewriting the queued reply.</summary>
+    private sealed class UpdateRecordingTestAdapter(ConversationReference conversation, List<IActivity> updates) : TestAdapter(conversation)
+    {
+        public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
+        {
+            lock (updates) updates.Add(activity);
+            return Task.FromResult(new ResourceResponse(activity.Id));
+        }
     }
 
     /// <summary>Stamps what the bot sends with the fake clock, so a recorded transcript says when, in test time.</summary>

@@ -23,6 +23,21 @@ public sealed class ConversationApiTests
     }
 
     [Fact]
+    public async Task Updates_ARosterCardPostedWhileThePhoneRang_IsRedrawnWhenItAnswers()
+    {
+        await using var host = new BotTestHost(options: new BotTestHostOptions { Engine = new EngineOptions { AutoAnswerAfter = TimeSpan.FromSeconds(2) } });
+        await host.Chat()
+            .Say("schedule Ring").ExpectCard("Ring")
+            .Say("call me at 405 555 0100 now").ExpectCard("ringing")
+            .Wait(TimeSpan.FromSeconds(3)).ExpectText(contains: "is connected to meeting");
+
+        var roster = host.Sent.First(a => Cards.AllText(a).Contains("ringing", StringComparison.Ordinal));
+        var update = Assert.Single(host.Updates);
+        Assert.Equal(roster.Id, update.Id);
+        Assert.DoesNotContain("ringing", Cards.AllText(update), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Press_ButtonNotOnTheLatestCard_FailsNamingTheButtonsThere()
     {
         await using var host = new BotTestHost();
