@@ -21,7 +21,4 @@ export function skuName(sku) {
   return SKU_NAMES[sku] ?? String(sku);
 }
 
-/** Enums may arrive as names or numbers; map numbers to names by declaration order. */
-export function enumName(value, names) {
-  return typeof value === 'number' ? (names[value] ?? String(value)) : String(value ?? '');
-}
+

@@ -1,16 +1,5 @@
 import { h, clear, errorBox, field } from '../dom.js';
 import { api } from '../api.js';
-import { pick } from '../realtime.js';
-
-const CAPABILITY_FLAGS = { 2: 'MCOMEETADD', 4: 'MCOPSTNPP', 8: 'MCOPSTN1', 16: 'MCOPSTN2' };
-
-function capabilityName(value) {
-  return typeof value === 'number' ? (CAPABILITY_FLAGS[value] ?? String(value)) : String(value ?? '');
-}
-
-function monthKey(value) {
-  return String(value ?? '').slice(0, 7);
-}
 
 function monthLabel(key) {
   const [y, m] = key.split('-').map(Number);
@@ -50,12 +39,13 @@ export async function renderPoolsPage(content) {
     clear(result);
     try {
       const data = await api.poolsReport(months.value);
-      const rows = (Array.isArray(data) ? data : data?.rows ?? []).map(r => ({
-        month: monthKey(pick(r, 'month')),
-        capability: capabilityName(pick(r, 'capability')),
-        description: pick(r, 'description') ?? '',
-        available: Number(pick(r, 'minutesAvailable') ?? 0),
-        used: Number(pick(r, 'minutesUsed') ?? 0),
+      const rows = data.map(r => ({
+        // MinutePoolRowView (docs/api.md, /openapi/v1.json): month is yyyy-MM, capability its name.
+        month: r.month,
+        capability: r.capability,
+        description: r.description,
+        available: r.minutesAvailable,
+        used: r.minutesUsed,
       }));
       const chosen = rows.filter(r => r.capability === capability.value);
       result.append(

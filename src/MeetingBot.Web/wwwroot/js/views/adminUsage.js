@@ -1,6 +1,5 @@
 import { h, clear, errorBox, field, formatDateTime, formatMoney } from '../dom.js';
 import { api } from '../api.js';
-import { pick } from '../realtime.js';
 
 // The engine's UsageReportColumns.All, in the order Teams shows them.
 export const USAGE_COLUMNS = [
@@ -14,11 +13,11 @@ function isoDate(d) {
 }
 
 function cell(record, column) {
-  const value = pick(record, column);
+  // A row of UsageReportView: keyed by the chosen column names, values as in the CSV.
+  const value = record[column];
   switch (column) {
     case 'Start': return formatDateTime(value);
-    case 'Charge': return formatMoney(value, pick(record, 'currency') ?? 'USD');
-    case 'Capability': return typeof value === 'number' ? ({ 2: 'MCOMEETADD', 4: 'MCOPSTNPP', 8: 'MCOPSTN1', 16: 'MCOPSTN2' }[value] ?? value) : value;
+    case 'Charge': return formatMoney(value, record.Currency ?? 'USD');
     default: return value ?? '';
   }
 }
@@ -46,9 +45,7 @@ export async function renderUsagePage(content) {
 
   try {
     const data = await api.adminUsers();
-    for (const u of Array.isArray(data) ? data : data?.users ?? []) {
-      user.append(h('option', { value: pick(u, 'userId', 'id') }, pick(u, 'displayName') ?? pick(u, 'userId', 'id')));
-    }
+    for (const u of data) user.append(h('option', { value: u.id }, u.displayName));
   } catch { /* the report still runs for all users */ }
 
   function query() {
@@ -73,10 +70,10 @@ export async function renderUsagePage(content) {
     const { params, columns } = query();
     try {
       const data = await api.usageReport(params);
-      const records = Array.isArray(data) ? data : data?.records ?? data?.rows ?? [];
+      const records = data.rows;
       const shown = USAGE_COLUMNS.filter(([key]) => columns.includes(key));
-      const total = records.reduce((s, r) => s + Number(pick(r, 'durationSeconds') ?? 0), 0);
-      const charge = records.reduce((s, r) => s + Number(pick(r, 'charge') ?? 0), 0);
+      const total = records.reduce((s, r) => s + Number(r.DurationSeconds ?? 0), 0);
+      const charge = records.reduce((s, r) => s + Number(r.Charge ?? 0), 0);
       result.append(
         h('p', {}, `${records.length} call record${records.length === 1 ? '' : 's'} · ${Math.round(total / 60)} minutes · ${formatMoney(charge)} charged`),
         records.length

@@ -1,14 +1,14 @@
 import { h, clear, errorBox, uid } from '../dom.js';
 import { api } from '../api.js';
-import { pick } from '../realtime.js';
 import { toast } from '../toasts.js';
-import { SKUS, DIAL_OUT, skuName, enumName } from './adminNames.js';
+import { SKUS, DIAL_OUT, skuName } from './adminNames.js';
 
 function userRow(u, skus, reload) {
-  const id = pick(u, 'userId', 'id');
-  const name = pick(u, 'displayName') ?? id;
-  const licenses = (pick(u, 'licenses', 'skus') ?? []).map(l => enumName(typeof l === 'object' ? pick(l, 'sku') : l, SKUS));
-  const permission = enumName(pick(u, 'dialOutPermission', 'dialOut'), DIAL_OUT.map(d => d.value));
+  // AdminUserView (docs/api.md, /openapi/v1.json): enums as their names.
+  const id = u.id;
+  const name = u.displayName;
+  const licenses = u.licenses;
+  const permission = u.dialOutPermission;
   const status = h('div');
 
   // When each license was assigned: past months' minute pools are computed from these dates.
@@ -44,7 +44,7 @@ function userRow(u, skus, reload) {
 
   // Teams names people by their Microsoft Entra object id: mapping it is what lets their Teams chats act as them.
   const objectId = h('input', {
-    id: uid('aad'), type: 'text', 'aria-label': `Teams (Microsoft Entra) object id of ${name}`, value: pick(u, 'aadObjectId') ?? '',
+    id: uid('aad'), type: 'text', 'aria-label': `Teams (Microsoft Entra) object id of ${name}`, value: u.aadObjectId ?? '',
     placeholder: 'Not mapped', spellcheck: 'false', autocomplete: 'off', maxlength: '64', size: '36',
   });
   const map = h('button', { type: 'button', class: 'btn btn-small' }, 'Map');
@@ -55,7 +55,7 @@ function userRow(u, skus, reload) {
   });
 
   return h('tr', { 'data-user-id': id },
-    h('th', { scope: 'row' }, name, h('br'), h('span', { class: 'hint' }, pick(u, 'upn') ?? ''), pick(u, 'isTenantAdmin') ? h('span', { class: 'hint' }, ' · admin') : null),
+    h('th', { scope: 'row' }, name, h('br'), h('span', { class: 'hint' }, u.upn), u.isTenantAdmin ? h('span', { class: 'hint' }, ' · admin') : null),
     h('td', {}, chips.length ? chips : h('span', { class: 'muted' }, 'None'), status),
     h('td', {}, h('div', { class: 'field-row' }, skuSelect, assign)),
     h('td', {}, h('div', { class: 'field-row' }, dialOut, save)),
@@ -72,23 +72,22 @@ export async function renderUsersPage(content) {
     let subs = [];
     try {
       const data = await api.subscriptions();
-      subs = Array.isArray(data) ? data : data?.subscriptions ?? [];
+      subs = data;
     } catch (e) {
       clear(subsBox).append(errorBox(e.message));
     }
-    const skus = subs.length ? subs.map(s => enumName(pick(s, 'sku'), SKUS)) : SKUS;
+    const skus = subs.length ? subs.map(s => s.sku) : SKUS;
     if (subs.length) {
       clear(subsBox).append(h('h2', { id: 'subs-heading' }, 'Licenses'), h('table', {},
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Product'), h('th', { scope: 'col', class: 'num' }, 'Purchased'), h('th', { scope: 'col', class: 'num' }, 'Assigned'), h('th', { scope: 'col', class: 'num' }, 'Available'))),
         h('tbody', {}, subs.map(s => {
-          const purchased = Number(pick(s, 'purchased', 'seats') ?? 0);
-          const assigned = Number(pick(s, 'assigned') ?? 0);
-          return h('tr', {}, h('th', { scope: 'row' }, skuName(enumName(pick(s, 'sku'), SKUS))), h('td', { class: 'num' }, purchased), h('td', { class: 'num' }, assigned), h('td', { class: 'num' }, Math.max(0, purchased - assigned)));
+          const { purchased, assigned } = s;
+          return h('tr', {}, h('th', { scope: 'row' }, skuName(s.sku)), h('td', { class: 'num' }, purchased), h('td', { class: 'num' }, assigned), h('td', { class: 'num' }, Math.max(0, purchased - assigned)));
         }))));
     }
     try {
       const data = await api.adminUsers();
-      const users = Array.isArray(data) ? data : data?.users ?? [];
+      const users = data;
       clear(usersBox).append(h('h2', { id: 'users-heading' }, 'Manage users'), h('div', { class: 'table-scroll' }, h('table', {},
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Display name'), h('th', { scope: 'col' }, 'Licenses'), h('th', { scope: 'col' }, 'Assign license'), h('th', { scope: 'col' }, 'Dial-out from meetings'), h('th', { scope: 'col' }, 'Teams identity'))),
         h('tbody', {}, users.map(u => userRow(u, skus, reload))))));

@@ -1,6 +1,5 @@
 import { h, errorBox } from '../dom.js';
 import { api } from '../api.js';
-import { pick } from '../realtime.js';
 
 // Teams' words for each lobby setting; the API speaks the LobbyBypass names.
 const BYPASS_CHOICES = {
@@ -20,7 +19,7 @@ export async function renderMeetingOptions(main, ctx, meetingId) {
     if (e.status === 403) {
       // Say who can change them: the meeting itself is readable by anyone in the tenant.
       let organizer = null;
-      try { organizer = pick(await api.meeting(meetingId), 'organizerName'); } catch { /* the generic words suffice */ }
+      try { organizer = (await api.meeting(meetingId)).organizerName; } catch { /* the generic words suffice */ }
       main.append(h('div', { class: 'notice', role: 'alert', 'data-testid': 'options-not-organizer' },
         organizer
           ? `Only the organizer, ${organizer}, can change the options of this meeting.`

@@ -1,18 +1,14 @@
 import { h, errorBox, formatDateTime } from '../dom.js';
 import { api } from '../api.js';
-import { pick, joinMeetingGroup } from '../realtime.js';
+import { joinMeetingGroup } from '../realtime.js';
 import { renderAdaptiveCard } from '../invite.js';
 import { phoneNumberInput } from '../phoneInput.js';
 
 export const NO_DIAL_IN = 'The organizer does not have access to dial-in information for this meeting.';
 
-/** Whether "Phone audio" can work: an explicit flag from the API when there is one, else the invite's dial-in block. */
+/** Whether "Phone audio" can work: the invite (MeetingView.invite) carries dial-in details only when the organizer has Audio Conferencing. */
 export function phoneAudioAvailable(meeting) {
-  const explicit = pick(meeting, 'phoneAudioAvailable', 'organizerHasAudioConferencing', 'dialOutAvailable', 'hasAudioConferencing');
-  if (typeof explicit === 'boolean') return explicit;
-  const invite = pick(meeting, 'invite');
-  const dialIn = pick(invite, 'dialIn') ?? pick(meeting, 'dialIn');
-  return Boolean(dialIn || pick(meeting, 'conferenceId'));
+  return Boolean(meeting.invite?.dialIn);
 }
 
 export function rememberMyLeg(meetingId, leg) {
@@ -37,8 +33,8 @@ export async function renderPreJoin(main, ctx, meetingId) {
     main.append(h('h1', {}, 'Join a meeting'), errorBox(e.message), h('a', { href: '#/meetings' }, 'Back to meetings'));
     return null;
   }
-  const subject = pick(meeting, 'subject') ?? meetingId;
-  const ended = Boolean(pick(meeting, 'ended', 'isEnded') || pick(meeting, 'endedAt'));
+  const subject = meeting.subject;
+  const ended = meeting.ended;
   const canPhone = phoneAudioAvailable(meeting);
 
   const computer = audioOption('computer', 'Computer audio', 'Use your computer\'s microphone and speakers.', { checked: true });
@@ -81,8 +77,8 @@ export async function renderPreJoin(main, ctx, meetingId) {
     try {
       const leg = await api.callMe(meetingId, number.input.value.trim());
       rememberMyLeg(meetingId, {
-        legId: pick(leg, 'legId', 'id'),
-        toNumber: pick(leg, 'toNumber', 'e164') ?? number.state.e164,
+        legId: leg.id,
+        toNumber: leg.toNumber,
         meetingId,
       });
       ctx.navigate(`#/meetings/${encodeURIComponent(meetingId)}/live`);
@@ -95,7 +91,7 @@ export async function renderPreJoin(main, ctx, meetingId) {
 
   const left = h('section', { class: 'card', 'aria-labelledby': 'prejoin-heading' },
     h('h1', { id: 'prejoin-heading' }, subject),
-    h('p', { class: 'muted' }, [formatDateTime(pick(meeting, 'start')), pick(meeting, 'organizerName', 'organizerDisplayName')].filter(Boolean).join(' · ')),
+    h('p', { class: 'muted' }, [formatDateTime(meeting.start), meeting.organizerName].filter(Boolean).join(' · ')),
     h('div', { class: 'video-preview', role: 'img', 'aria-label': 'Camera is off' }, 'Your camera is off'),
     ended
       ? errorBox('This meeting has ended.')
@@ -127,7 +123,7 @@ export async function renderPreJoin(main, ctx, meetingId) {
   }
   // Organizers may subscribe before joining, so the pushes of their own join (phone ringing, connected) arrive too;
   // for others the hub refuses until they are in, and the meeting window subscribes then.
-  if (!ended && pick(meeting, 'isOrganizer')) joinMeetingGroup(meetingId).catch(() => {});
+  if (!ended && meeting.isOrganizer) joinMeetingGroup(meetingId).catch(() => {});
   (ended ? left : joinNow).focus?.();
   return null;
 }
