@@ -40,6 +40,8 @@ public static class BotCommandCatalog
         Listed("usage", "PSTN usage report", "usage", @"(pstn )?usage( report)?(\s+(?<days>\d{1,3})\s*days?)?"),
         Listed("map", "Admin: map a user to their Teams (Microsoft Entra) object id", "map megan to 6f2d0c4e-8a1b-4c3d-9e5f-0a1b2c3d4e5f",
             @"map( user)?\s+(?<user>\S+)\s+(to|as)\s+(?<id>\S+)"),
+        Listed("orphan policy", "Admin: what to do with a phone left connected after its user left (off, ask, end N minutes)", "orphan policy ask",
+            @"orphan(ed)?( legs?| phones?)? policy(\s+(?<policy>[a-z]+))?(\s+(after\s+)?(?<minutes>\d{1,6})(\s*(m|mins?|minutes?))?)?"),
         Listed("audit", "Admin: audit log of admin actions and dial-outs", "audit", @"(show )?(the )?audit( log)?"),
         Listed("credits", "Communications Credits balance and funds", "credits", @"credits|balance|communications credits"),
         Listed("fast forward", "Demo clock: move time forward N minutes", "fast forward 30", @"(fast[ -]?forward|ff|advance)(\s+(?<n>\S+?))?(\s*(m|mins?|minutes?))?"),

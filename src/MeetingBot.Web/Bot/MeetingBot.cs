@@ -291,6 +291,7 @@ public sealed class MeetingBot : ActivityHandler
         ["pools"] = (t, _) => _admin.PoolsAsync(t),
         ["usage"] = (t, m) => _admin.UsageAsync(t, m.Groups["days"].Success ? int.Parse(m.Groups["days"].Value, CultureInfo.InvariantCulture) : 30),
         ["map"] = (t, m) => _admin.MapDirectoryIdAsync(t, m.Groups["user"].Value, m.Groups["id"].Value),
+        ["orphan policy"] = (t, m) => _admin.OrphanPolicyAsync(t, m.Groups["policy"].Value, m.Groups["minutes"].Value),
         ["audit"] = (t, _) => _admin.AuditAsync(t),
         ["credits"] = (t, _) => _admin.CreditsAsync(t),
         ["fast forward"] = (t, m) => _admin.FastForwardAsync(t, m.Groups["n"].Value),
