@@ -13,10 +13,16 @@ public sealed partial class ConferenceEngine
     /// for. Only the user who placed the call or the meeting's organizer may press keys here (<see cref="MayActOn"/>):
     /// in the simulation they stand in for the person holding that phone.
     /// </summary>
-    public EngineResult<CallLeg> PressKeys(string tenantId, string userId, string legId, string keys) =>
+    /// <param name="legId">The leg; null for the user's own live "Call me" phone (chat's <c>press</c>), or <see cref="EngineError.NoPhoneLeg"/>.</param>
+    public EngineResult<CallLeg> PressKeys(string tenantId, string userId, string? legId, string keys) =>
         InTenant<CallLeg>(tenantId, (tenant, raised) =>
         {
-            if (!tenant.Legs.TryGetValue(legId ?? "", out var leg)) return EngineError.UnknownCallLeg;
+            CallLeg? leg;
+            if (legId is null)
+            {
+                if ((leg = OwnPhoneLeg(tenant, userId)) is null) return EngineError.NoPhoneLeg;
+            }
+            else if (!tenant.Legs.TryGetValue(legId, out leg)) return EngineError.UnknownCallLeg;
             if (!MayActOn(tenant, leg, userId)) return EngineError.NotYourCallLeg;
             if (!leg.IsLive) return EngineError.CallLegEnded;
             if (!AreValidKeys(keys)) return EngineError.InvalidKeys;

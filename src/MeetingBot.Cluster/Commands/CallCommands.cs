@@ -75,7 +75,7 @@ public sealed record PhoneHangsUp(string UserId, string LegId) : TenantCommand<E
 /// <see cref="AnswerPhone"/>; the engine checks who may press them.
 /// </summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
-public sealed record PressKeys(string UserId, string LegId, string Keys) : TenantCommand<EngineResult<CallLegSnapshot>>
+public sealed record PressKeys(string UserId, string? LegId, string Keys) : TenantCommand<EngineResult<CallLegSnapshot>>
 {
     public override EngineResult<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
         engine.PressKeys(tenantId, UserId, LegId, Keys).Map(CallLegSnapshot.Of);

@@ -29,6 +29,7 @@ public static class BotCommandCatalog
         Listed("add funds", "Admin: buy Communications Credits", "add funds 50", @"add (funds|credits)\s+\$?(?<amount>\S+)"),
         Listed("add", "Add a participant by phone", "add +44 20 7946 0000", $@"(add|invite|dial)( participant)?(\s+by phone)?\s+{Number}(?<now>\s+now)?"),
         Listed("hang up", "End your phone leg", "hang up", @"hang ?up( my phone)?|hangup|end (my )?(phone|call)"),
+        Listed("press", "Press keys on your phone (simulation): 1 to stay after leaving, *6 mute, *1 minutes left", "press *6", @"press( keys)?\s+(?<keys>\S+)"),
         Listed("leave", "Leave the meeting in the client", "leave", @"leave( (the )?meeting)?"),
         Listed("end meeting", "End the meeting (organizer)", "end meeting", @"end( the)?( meeting)?"),
         Listed("roster", "Who is in your meeting, with a hang-up button for each phone", "roster", @"roster|participants|people"),

@@ -61,4 +61,39 @@ public sealed class OrphanGuardBotTests
 
         Assert.Equal(OrphanedLegPolicy.Off, host.Engine.GetOrphanedLegPolicy(host.TenantId));
     }
+
+    [Fact]
+    public async Task Press1_AfterLeavingUnderAsk_KeepsThePhone_AndRemindersGoOn()
+    {
+        await using var host = new BotTestHost(options: new BotTestHostOptions { Engine = new() { AutoAnswerAfter = TimeSpan.Zero } });
+        host.Engine.SetOrphanedLegPolicy(host.TenantId, "nestor", OrphanedLegAction.Ask, null);
+        await host.Chat()
+            .Say("schedule Weekly sync").ExpectCard("Weekly sync")
+            .Say("call me at 405 555 0100 now").ExpectText(contains: "connected")
+            .Say("leave").ExpectText(contains: "You left meeting 1 in the client")
+            .Wait(TimeSpan.FromSeconds(30))
+            .Say("press 1").ExpectText(equals: "🔊 " + EngineMessages.StayingOnThePhone)
+            .Wait(TimeSpan.FromMinutes(3));
+
+        Assert.Equal(CallLegState.Connected, host.Engine.ListLegs(host.TenantId, "1").Single().State);
+        Assert.Empty(host.Events.All.OfType<OrphanedLegEnded>());
+        Assert.True(host.Events.All.OfType<HangUpReminder>().Count() >= 3);
+    }
+
+    [Fact]
+    public async Task PressStar6AndStar1_OnMyPhone_MutesInTheRosterAndSaysTheMinutesLeft()
+    {
+        await using var host = new BotTestHost();
+        await host.Chat()
+            .Say("schedule Weekly sync").ExpectCard("Weekly sync")
+            .Say("call me at 405 555 0100 now").ExpectText(contains: "connected")
+            .Say("press *6").ExpectText(equals: "🔊 " + EngineMessages.PhoneMuted)
+            .Say("roster").ExpectCard("Weekly sync", card => Assert.Contains(Cards.Texts(card), t => t.Contains(Web.Bot.Cards.RosterCard.MutedMarker)))
+            // The reply is what the phone played since the turn began: a person's next press comes at a later instant.
+            .Wait(TimeSpan.FromSeconds(1))
+            .Say("press *1").ExpectText(equals: "🔊 " + EngineMessages.MinutesLeftPrompt(120))
+            .Say("press 12x").ExpectText(equals: EngineMessages.For(EngineError.InvalidKeys))
+            .Say("hang up").ExpectText(contains: "")
+            .Say("press 1").ExpectText(equals: EngineMessages.For(EngineError.NoPhoneLeg));
+    }
 }
