@@ -111,8 +111,7 @@ public sealed partial class ConferenceEngine
             CallLeg? leg;
             if (legId is null)
             {
-                leg = tenant.LiveLegs.Where(l => l.Kind == CallLegKind.CallMe && string.Equals(l.RequestedByUserId, userId, StringComparison.OrdinalIgnoreCase))
-                    .OrderByDescending(l => l.CreatedAt).FirstOrDefault();
+                leg = OwnPhoneLeg(tenant, userId);
                 // No phone of their own: the one person they added by phone, if there is exactly one (with more, which
                 // one is theirs to say, from the roster).
                 if (leg is null && tenant.LiveLegs.Where(l => l.Kind == CallLegKind.AddedParticipant
@@ -131,6 +130,11 @@ public sealed partial class ConferenceEngine
             if (leg.IsLive) EndLeg(tenant, leg, now, CallLegState.Ended, raised);
             return leg;
         });
+
+    /// <summary>The user's own live "Call me" phone, the latest if there are several: what "my phone" means in chat.</summary>
+    private static CallLeg? OwnPhoneLeg(Tenant tenant, string userId) =>
+        tenant.LiveLegs.Where(l => l.Kind == CallLegKind.CallMe && string.Equals(l.RequestedByUserId, userId, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(l => l.CreatedAt).FirstOrDefault();
 
     /// <summary>
     /// Who may act on a phone leg — hang it up from the client, or play its phone in the simulation: the user who
@@ -187,5 +191,5 @@ public sealed partial class ConferenceEngine
     }
 
     private static CallLegStateChanged StateChanged(CallLeg leg) =>
-        new(leg.TenantId, leg.EndedAt ?? leg.ConnectedAt ?? leg.CreatedAt, leg.Id, leg.MeetingId, leg.RequestedByUserId, leg.Kind, leg.ToNumber, leg.State, leg.MinutesPaid, leg.IsOrphaned);
+        new(leg.TenantId, leg.EndedAt ?? leg.ConnectedAt ?? leg.CreatedAt, leg.Id, leg.MeetingId, leg.RequestedByUserId, leg.Kind, leg.ToNumber, leg.State, leg.MinutesPaid, leg.IsOrphaned, leg.IsMuted);
 }

@@ -233,6 +233,7 @@ public sealed partial class ConferenceEngine
             leg.OrphanedAt ??= Now;
             leg.LastReminderAt = Now;
             raised.Add(Reminder(tenant, leg));
+            AskToStayIfPolicy(tenant, leg);
             ScheduleLeg(tenant, leg);
         }
         return legs;

@@ -13,7 +13,7 @@ public sealed partial class ConferenceEngine
     /// <summary>
     /// Advances every tenant to the current time: answers ringing phones, pays each connected leg's next minute
     /// (cutting off legs that cannot pay), forfeits expired credits, repeats hang-up reminders and applies the
-    /// orphaned-leg policy. The host calls it every second; tests call it after moving a fake clock.
+    /// orphaned-leg guard (the tenant's policy). The host calls it every second; tests call it after moving a fake clock.
     /// </summary>
     public int Tick()
     {
@@ -104,12 +104,8 @@ public sealed partial class ConferenceEngine
         }
         MeterLeg(tenant, leg, Now, raised);
         if (!leg.IsLive || !leg.IsOrphaned) return;
-        if (Options.EndOrphanedLegsAfter is { } after && Now - leg.OrphanedAt!.Value >= after)
-        {
-            EndLeg(tenant, leg, Now, CallLegState.Ended, raised);
-            raised.Add(new OrphanedLegEnded(tenant.Id, Now, leg.RequestedByUserId!, leg.MeetingId, leg.Id, leg.ToNumber));
-        }
-        else if (Now - (leg.LastReminderAt ?? leg.OrphanedAt!.Value) >= Options.HangUpReminderInterval)
+        if (EndOrphanedLegIfDue(tenant, leg, raised)) return;
+        if (Now - (leg.LastReminderAt ?? leg.OrphanedAt!.Value) >= Options.HangUpReminderInterval)
         {
             leg.LastReminderAt = Now;
             raised.Add(Reminder(tenant, leg));
@@ -129,7 +125,7 @@ public sealed partial class ConferenceEngine
             if (leg.IsOrphaned)
             {
                 due = Math.Min(due, ((leg.LastReminderAt ?? leg.OrphanedAt!.Value) + Options.HangUpReminderInterval).UtcTicks);
-                if (Options.EndOrphanedLegsAfter is { } after) due = Math.Min(due, (leg.OrphanedAt!.Value + after).UtcTicks);
+                if (OrphanGuardDue(tenant, leg) is { } guard) due = Math.Min(due, guard);
             }
         }
         if (due == leg.DueTicks && due > Now.UtcTicks) return; // already queued for that instant
@@ -150,6 +146,7 @@ public sealed partial class ConferenceEngine
             return;
         }
         JournalLeg(leg);
+        AskToStayIfPolicy(tenant, leg); // its user left while it rang
         ScheduleLeg(tenant, leg);
         raised.Add(StateChanged(leg));
         WarnBeforeCutOff(tenant, leg, raised);

@@ -106,8 +106,10 @@ public sealed partial class ConferenceEngine
         }
 
         var cutOffWarnings = CutOffWarningMinutesOf(seed);
+        var orphanedLegPolicy = OrphanedLegPolicyOf(seed);
         if (!_tenants.TryAdd(tenant.Id, tenant)) throw new ArgumentException($"Tenant {seed.Id} exists already.", nameof(seed));
         _cutOffWarningMinutes[tenant.Id] = cutOffWarnings;
+        _orphanedLegPolicies[tenant.Id] = orphanedLegPolicy;
         foreach (var number in BridgeNumbers(bridge)) _tenantByBridgeNumber[number] = tenant.Id;
         return tenant;
     }

@@ -45,4 +45,8 @@ public enum EngineError
     InvalidDirectoryId,
     DirectoryIdInUse,
     PhoneExtensionNotDialable,
+    InvalidKeys,
+    NotYourCallLeg,
+    CallLegNotAnswered,
+    InvalidOrphanedLegPolicy,
 }

@@ -22,6 +22,26 @@ public static class EngineMessages
     public static string CutOffWarning(int minutesLeft) =>
         $"This call will end in about {minutesLeft} {(minutesLeft == 1 ? "minute" : "minutes")}: your organization's dial-out minutes and Communications Credits are running out.";
 
+    /// <summary>Most keys one press sends to a phone (the simulation's keys endpoint and dial pad).</summary>
+    public const int MaxKeysPerPress = 32;
+
+    /// <summary>What a "Call me" phone hears when its user left the meeting in the app and the tenant's policy is Ask.</summary>
+    public const string StayOnThePhonePrompt = "You left the meeting in the app. Press 1 to stay on the phone.";
+
+    /// <summary>The phone's answer to 1 after <see cref="StayOnThePhonePrompt"/>.</summary>
+    public const string StayingOnThePhone = "You are still in the meeting by phone. Remember to hang up when you are done.";
+
+    public const string PhoneMuted = "You are muted. Press star 6 to unmute.";
+    public const string PhoneUnmuted = "You are unmuted.";
+
+    /// <summary>
+    /// The answer to *1: whole minutes the call's funding can still pay, the minute in progress included (the same
+    /// count the cut-off warning uses); null when the minutes are included in a license and never run out.
+    /// </summary>
+    public static string MinutesLeftPrompt(int? minutesLeft) => minutesLeft is { } m
+        ? $"This call can go on for about {m} more {(m == 1 ? "minute" : "minutes")} with your organization's dial-out minutes and Communications Credits."
+        : "This call's minutes are included in the organizer's license: it will not run out.";
+
     public static string For(EngineError error) => error switch
     {
         EngineError.UnknownTenant => "That tenant does not exist.",
@@ -65,6 +85,10 @@ public static class EngineMessages
         EngineError.InvalidDirectoryId => "A Microsoft Entra object id is a GUID, e.g. 6f2d0c4e-8a1b-4c3d-9e5f-0a1b2c3d4e5f (Teams sends it as aadObjectId).",
         EngineError.DirectoryIdInUse => "That Microsoft Entra object id is already mapped to another user of this organization.",
         EngineError.PhoneExtensionNotDialable => "A meeting dials phone numbers without extensions: enter the number without its extension (\"ext …\") and try again.",
+        EngineError.InvalidKeys => $"Keys are 1 to {MaxKeysPerPress} of 0-9, * and #.",
+        EngineError.NotYourCallLeg => "Only the person who placed this call or the meeting organizer can press keys on its phone.",
+        EngineError.CallLegNotAnswered => "That phone has not answered yet: keys can be pressed once the call is connected.",
+        EngineError.InvalidOrphanedLegPolicy => $"The orphaned phone policy is off, ask, or end with 1 to {Tenancy.OrphanedLegPolicy.MaxEndAfterMinutes} minutes (e.g. \"orphan policy end 5\").",
         _ => error.ToString(),
     };
 }

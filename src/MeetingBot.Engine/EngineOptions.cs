@@ -11,6 +11,8 @@ public sealed class EngineOptions
     public TimeSpan HangUpReminderInterval { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Tenant policy beyond Teams: end a phone leg this long after its user left (null: never, as Teams).</summary>
     public TimeSpan? EndOrphanedLegsAfter { get; set; }
+    /// <summary>A tenant's Ask policy hangs up an orphaned phone that pressed no 1 within this long of hearing the prompt.</summary>
+    public TimeSpan OrphanedLegAnswerTimeout { get; set; } = TimeSpan.FromSeconds(60);
     public int MaxConferenceIdAttempts { get; set; } = 3;
     public int ConferenceIdDigits { get; set; } = 9;
     public int[] PoolWarningThresholdsPercent { get; set; } = [50, 80, 95, 100];
@@ -40,6 +42,7 @@ public sealed class EngineOptions
         if (AutoAnswerAfter < TimeSpan.Zero) throw new InvalidOperationException("AutoAnswerAfter must not be negative.");
         if (DialInInputTimeout < TimeSpan.FromSeconds(10)) throw new InvalidOperationException("DialInInputTimeout must be at least 10 seconds.");
         if (HangUpReminderInterval < TimeSpan.FromSeconds(1)) throw new InvalidOperationException("HangUpReminderInterval must be at least one second.");
+        if (OrphanedLegAnswerTimeout < TimeSpan.FromSeconds(5) || OrphanedLegAnswerTimeout > TimeSpan.FromMinutes(10)) throw new InvalidOperationException("OrphanedLegAnswerTimeout must be 5 seconds to 10 minutes.");
         if (MaxConferenceIdAttempts is < 1 or > 10) throw new InvalidOperationException("MaxConferenceIdAttempts must be 1..10.");
         if (ConferenceIdDigits is < 6 or > 12) throw new InvalidOperationException("ConferenceIdDigits must be 6..12.");
         if (PoolWarningThresholdsPercent.Any(p => p is < 1 or > 100)) throw new InvalidOperationException("Pool warning thresholds are percentages 1..100.");

@@ -3,6 +3,7 @@ using MeetingBot.Engine.Billing;
 using MeetingBot.Engine.Licensing;
 using MeetingBot.Engine.Reports;
 using MeetingBot.Engine.Snapshots;
+using MeetingBot.Engine.Tenancy;
 
 namespace MeetingBot.Cluster.Commands;
 
@@ -107,4 +108,18 @@ public sealed record GetAuditLog(string AdminId, int Max = 500) : ReadCommand<En
 public sealed record GetSubscriptions : ReadCommand<EngineResult<IReadOnlyList<SeatCount>>>
 {
     public override EngineResult<IReadOnlyList<SeatCount>> Run(ConferenceEngine engine, string tenantId) => engine.GetSubscriptions(tenantId);
+}
+
+/// <summary>The tenant's guard for phone legs left up after their user left (Off, Ask, End after N minutes).</summary>
+[GenerateSerializer]
+public sealed record GetOrphanedLegPolicy : ReadCommand<OrphanedLegPolicy>
+{
+    public override OrphanedLegPolicy Run(ConferenceEngine engine, string tenantId) => engine.GetOrphanedLegPolicy(tenantId);
+}
+
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record SetOrphanedLegPolicy(string AdminId, OrphanedLegAction Action, int? EndAfterMinutes) : TenantCommand<EngineResult<OrphanedLegPolicy>>
+{
+    public override EngineResult<OrphanedLegPolicy> Run(ConferenceEngine engine, string tenantId) =>
+        engine.SetOrphanedLegPolicy(tenantId, AdminId, Action, EndAfterMinutes);
 }

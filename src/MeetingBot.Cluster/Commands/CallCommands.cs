@@ -70,6 +70,17 @@ public sealed record PhoneHangsUp(string UserId, string LegId) : TenantCommand<E
         engine.LegActedOnBy(tenantId, UserId, LegId) is { IsSuccess: false } refused ? refused.Error!.Value : engine.PhoneHangsUp(LegId).Map(CallLegSnapshot.Of);
 }
 
+/// <summary>
+/// The simulated phone network: keys pressed on a connected leg (1 to stay, *6 mute, *1 minutes left). Reachable as
+/// <see cref="AnswerPhone"/>; the engine checks who may press them.
+/// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record PressKeys(string UserId, string? LegId, string Keys) : TenantCommand<EngineResult<CallLegSnapshot>>
+{
+    public override EngineResult<CallLegSnapshot> Run(ConferenceEngine engine, string tenantId) =>
+        engine.PressKeys(tenantId, UserId, LegId, Keys).Map(CallLegSnapshot.Of);
+}
+
 /// <summary>A caller dials one of this tenant's bridge numbers (the gateway finds the tenant by the number).</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
 public sealed record StartDialIn(string DialedNumber, string CallerNumber) : TenantCommand<EngineResult<DialInSnapshot>>

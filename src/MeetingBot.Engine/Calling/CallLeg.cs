@@ -18,6 +18,7 @@ public sealed class CallLeg
     private long _endedAt;
     private long _orphanedAt;
     private long _lastReminderAt;
+    private long _stayAskedAt;
     // Most legs never hear a prompt: no list until the first one.
     private List<LegPrompt>? _prompts;
 
@@ -64,6 +65,15 @@ public sealed class CallLeg
     /// once per leg. Memory only: a leg restored on another host may be warned again (no storage migration for it).
     /// </summary>
     internal int CutOffWarnedAt { get; set; }
+
+    /// <summary>
+    /// When the phone was asked to press 1 to stay (the tenant's Ask policy) and has not answered yet; null otherwise.
+    /// Memory only, as the prompts: a leg restored on another host is not hung up for a question it may not have heard.
+    /// </summary>
+    public DateTimeOffset? StayAskedAt { get => FromTicks(_stayAskedAt); internal set => _stayAskedAt = ToTicks(value); }
+
+    /// <summary>The person on this phone muted it with *6 (memory only).</summary>
+    public bool IsMuted { get; internal set; }
 
     /// <summary>What the simulated phone network played to the person on this leg, oldest first (memory only).</summary>
     public IReadOnlyList<LegPrompt> Prompts => _prompts is null ? [] : _prompts.ToArray();

@@ -24,4 +24,12 @@ public sealed class TenantSeed
     /// fewer (each threshold once per call). Null: 5 and 1 (<c>ConferenceEngine.DefaultCutOffWarningMinutes</c>); empty: never.
     /// </summary>
     public int[]? CutOffWarningMinutes { get; set; }
+
+    /// <summary>
+    /// What to do with a "Call me" phone left up after its user left the meeting in the client: <c>Off</c> (the default:
+    /// reminders only, as Teams), <c>Ask</c> (the phone is asked to press 1 to stay) or <c>End</c> (hung up after
+    /// <see cref="OrphanedLegEndAfterMinutes"/>). Admins change it at run time (chat or HTTP API).
+    /// </summary>
+    public string? OrphanedLegPolicy { get; set; }
+    public int? OrphanedLegEndAfterMinutes { get; set; }
 }

@@ -24,7 +24,9 @@ public sealed record CallLegSnapshot(
     DateTimeOffset? OrphanedAt,
     Capability? CurrentFunding,
     decimal ChargeSoFar,
-    IReadOnlyList<LegPrompt>? Prompts = null)
+    IReadOnlyList<LegPrompt>? Prompts = null,
+    bool IsMuted = false,
+    DateTimeOffset? StayAskedAt = null)
 {
     public bool IsLive => State is CallLegState.Ringing or CallLegState.Connected;
     public bool IsDialOut => Kind is CallLegKind.CallMe or CallLegKind.AddedParticipant;
@@ -32,5 +34,5 @@ public sealed record CallLegSnapshot(
     public static CallLegSnapshot Of(CallLeg l) =>
         new(l.Id, l.TenantId, l.MeetingId, l.ParticipantId, l.Kind, l.RequestedByUserId, l.BilledUserId, l.FromNumber, l.ToNumber,
             l.DestinationRegion, l.CreatedAt, l.State, l.ConnectedAt, l.EndedAt, l.MinutesPaid, l.IsOrphaned, l.OrphanedAt,
-            l.CurrentFunding, l.ChargeSoFar, l.Prompts);
+            l.CurrentFunding, l.ChargeSoFar, l.Prompts, l.IsMuted, l.StayAskedAt);
 }

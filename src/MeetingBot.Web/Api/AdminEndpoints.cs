@@ -2,6 +2,7 @@ using MeetingBot.Cluster;
 using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Licensing;
+using MeetingBot.Engine.Tenancy;
 using MeetingBot.Web.Api.Contracts;
 using MeetingBot.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +27,8 @@ public static class AdminEndpoints
         admin.MapGet("/credits", Credits);
         admin.MapPost("/credits/funds", AddFunds);
         admin.MapPut("/credits/autorecharge", SetAutoRecharge);
+        admin.MapGet("/orphan-policy", OrphanPolicy);
+        admin.MapPut("/orphan-policy", SetOrphanPolicy);
         admin.MapGet("/audit", Audit);
         admin.MapGet("/cluster", Cluster);
         admin.MapReportEndpoints();
@@ -101,6 +104,22 @@ public static class AdminEndpoints
         var settings = await tenants.Ask(me.TenantId, new SetAutoRecharge(me.UserId, body.Enabled, body.Threshold, body.Amount));
         return settings.IsSuccess ? TypedResults.Ok(settings.Value!.ToView()) : ApiErrors.From(settings);
     }
+
+    private static async Task<Ok<OrphanedLegPolicyView>> OrphanPolicy(HttpContext http, ITenants tenants, EngineOptions options) =>
+        TypedResults.Ok(ToView(await tenants.Ask(CurrentUser.From(http.User).TenantId, new GetOrphanedLegPolicy()), options));
+
+    private static async Task<Results<Ok<OrphanedLegPolicyView>, JsonHttpResult<ApiError>>> SetOrphanPolicy(OrphanedLegPolicyRequest body, HttpContext http, ITenants tenants, EngineOptions options)
+    {
+        var me = CurrentUser.From(http.User);
+        if (!EnumNames.TryParse<OrphanedLegAction>(body.Policy, out var action))
+            return ApiErrors.Invalid($"Policy must be one of {EnumNames.List<OrphanedLegAction>()}.");
+        var policy = await tenants.Ask(me.TenantId, new SetOrphanedLegPolicy(me.UserId, action, body.EndAfterMinutes));
+        return policy.IsSuccess ? TypedResults.Ok(ToView(policy.Value!, options)) : ApiErrors.From(policy);
+    }
+
+    private static OrphanedLegPolicyView ToView(OrphanedLegPolicy p, EngineOptions options) =>
+        new(p.Action.ToString(), p.Action == OrphanedLegAction.End ? p.EndAfterMinutes : null,
+            (int)options.OrphanedLegAnswerTimeout.TotalSeconds, options.EndOrphanedLegsAfter?.TotalMinutes);
 
     /// <summary>Newest first; <c>max</c> 1–5000 (default 500).</summary>
     private static async Task<Results<Ok<List<AuditEntryView>>, JsonHttpResult<ApiError>>> Audit(string? max, HttpContext http, ITenants tenants)

@@ -13,7 +13,7 @@ namespace MeetingBot.Web.Api;
 
 /// <summary>
 /// The simulated phone network and the demo clock (local dev mode only; 404 otherwise): answer or hang up a
-/// dialed phone, dial into the bridge and press keys, fast-forward time.
+/// dialed phone, press keys on a phone leg, dial into the bridge and press keys, fast-forward time.
 /// </summary>
 public static class SimulationEndpoints
 {
@@ -22,6 +22,7 @@ public static class SimulationEndpoints
         var sim = api.MapGroup("/sim").AddEndpointFilter(LocalDevOnly);
         sim.MapPost("/calls/{legId}/answer", Answer);
         sim.MapPost("/calls/{legId}/phone-hangup", PhoneHangUp);
+        sim.MapPost("/calls/{legId}/keys", Keys);
         sim.MapPost("/dialin", DialIn);
         sim.MapPost("/dialin/{sessionId}/digits", Digits);
         api.MapPost("/dev/clock/advance", AdvanceClock).AddEndpointFilter(LocalDevOnly);
@@ -43,6 +44,16 @@ public static class SimulationEndpoints
     {
         var me = CurrentUser.From(http.User);
         return LegResult(await tenants.Ask(me.TenantId, new PhoneHangsUp(me.UserId, legId)));
+    }
+
+    /// <summary>
+    /// Keys pressed on a connected phone (1 to stay, *6 mute, *1 minutes left): the answer is the leg after them, with what the
+    /// phone heard in <c>prompts</c>. Unlike the bridge's digits, keys the leg cannot take are an HTTP error: the call goes on.
+    /// </summary>
+    private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> Keys(string legId, SimKeysRequest body, HttpContext http, ITenants tenants)
+    {
+        var me = CurrentUser.From(http.User);
+        return LegResult(await tenants.Ask(me.TenantId, new PressKeys(me.UserId, legId, body.Keys ?? "")));
     }
 
     private static Results<Ok<CallLegView>, JsonHttpResult<ApiError>> LegResult(EngineResult<CallLegSnapshot> leg) =>

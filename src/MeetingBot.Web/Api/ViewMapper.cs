@@ -20,7 +20,8 @@ public static class ViewMapper
     public static CallLegView ToView(this CallLegSnapshot l) =>
         new(l.Id, l.MeetingId, l.Kind.ToString(), l.State.ToString(), l.RequestedByUserId, l.FromNumber, l.ToNumber,
             PhoneNumberNormalizer.Display(l.ToNumber), l.CreatedAt, l.ConnectedAt, l.EndedAt, l.MinutesPaid, l.ChargeSoFar,
-            l.CurrentFunding?.ToString(), l.IsOrphaned, (l.Prompts ?? []).Select(p => new LegPromptView(p.At, p.Text)).ToList());
+            l.CurrentFunding?.ToString(), l.IsOrphaned, (l.Prompts ?? []).Select(p => new LegPromptView(p.At, p.Text)).ToList(), l.IsMuted,
+            l.StayAskedAt is not null);
 
     public static MeetingSummaryView ToSummary(this MeetingSnapshot m, string userId) =>
         new(m.Id, m.Subject, m.OrganizerId, m.Start, m.End, IsOrganizer(m, userId), m.IsEnded, m.JoinUrl);

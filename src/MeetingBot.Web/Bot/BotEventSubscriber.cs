@@ -38,8 +38,7 @@ public sealed class BotEventSubscriber(
                     CardFormat.AddedPhoneStillConnected(e.ToNumber, e.MeetingId, e.RatePerMinute, e.Currency)), "📞 " + CardFormat.Phone(e.ToNumber) + " is still connected"), cancellationToken);
                 break;
             case OrphanedLegEnded e:
-                await SendAsync(engineEvent.TenantId, e.UserId, MessageFactory.Text(
-                    $"📞 Your phone {CardFormat.Phone(e.ToNumber)} stayed connected to meeting {e.MeetingId} after you left, so your organization's policy hung it up."), cancellationToken);
+                await SendAsync(engineEvent.TenantId, e.UserId, MessageFactory.Text("📞 " + CardFormat.OrphanedLegEnded(e.ToNumber, e.MeetingId, e.Reason)), cancellationToken);
                 break;
             case CallLegStateChanged { UserId: { } userId, State: CallLegState.Connected } e:
                 await SendAsync(engineEvent.TenantId, userId, MessageFactory.Text(e.Kind == CallLegKind.CallMe

@@ -50,7 +50,7 @@ public sealed class MeetingBot : ActivityHandler
         _references = references;
         _meetings = new MeetingFlow(tenants, time, ledger, references);
         _identities = new ChatIdentityResolver(tenants, settings);
-        _phone = new PhoneFlow(tenants, ledger, _meetings, _identities);
+        _phone = new PhoneFlow(tenants, ledger, _meetings, _identities, time);
         _admin = new AdminFlow(tenants, time, _identities, settings.PublicBaseUrl, demoTime);
         _identity = new IdentityFlow(tenants, _identities);
         _router = BuildRouter();
@@ -281,6 +281,7 @@ public sealed class MeetingBot : ActivityHandler
         ["add funds"] = (t, m) => _admin.AddFundsAsync(t, m.Groups["amount"].Value),
         ["add"] = (t, m) => m.Groups["now"].Success ? _phone.AddParticipantAsync(t, null, m.Groups["number"].Value) : _phone.PreviewAddAsync(t, m.Groups["number"].Value),
         ["hang up"] = (t, _) => _phone.HangUpAsync(t, null),
+        ["press"] = (t, m) => _phone.PressKeysAsync(t, m.Groups["keys"].Value),
         ["leave"] = (t, _) => _meetings.LeaveAsync(t, null),
         ["end meeting"] = (t, _) => _meetings.EndAsync(t, null),
         ["roster"] = (t, _) => _meetings.SendRosterAsync(t, null),
@@ -291,6 +292,7 @@ public sealed class MeetingBot : ActivityHandler
         ["pools"] = (t, _) => _admin.PoolsAsync(t),
         ["usage"] = (t, m) => _admin.UsageAsync(t, m.Groups["days"].Success ? int.Parse(m.Groups["days"].Value, CultureInfo.InvariantCulture) : 30),
         ["map"] = (t, m) => _admin.MapDirectoryIdAsync(t, m.Groups["user"].Value, m.Groups["id"].Value),
+        ["orphan policy"] = (t, m) => _admin.OrphanPolicyAsync(t, m.Groups["policy"].Value, m.Groups["minutes"].Value),
         ["audit"] = (t, _) => _admin.AuditAsync(t),
         ["credits"] = (t, _) => _admin.CreditsAsync(t),
         ["fast forward"] = (t, m) => _admin.FastForwardAsync(t, m.Groups["n"].Value),

@@ -33,9 +33,10 @@ public sealed class SignalREventSubscriber(
             new AddedPhoneStillConnectedMessage(e.MeetingId, e.LegId, e.ToNumber, Display(e.ToNumber), e.RatePerMinute, e.Currency,
                 Bot.Cards.CardFormat.AddedPhoneStillConnected(e.ToNumber, e.MeetingId, e.RatePerMinute, e.Currency), e.At)),
         OrphanedLegEnded e => User(e.TenantId, e.UserId).OrphanedLegEnded(
-            new OrphanedLegEndedMessage(e.MeetingId, e.LegId, e.ToNumber, Display(e.ToNumber), e.At)),
+            new OrphanedLegEndedMessage(e.MeetingId, e.LegId, e.ToNumber, Display(e.ToNumber), e.At, e.Reason.ToString(),
+                Bot.Cards.CardFormat.OrphanedLegEnded(e.ToNumber, e.MeetingId, e.Reason))),
         CallLegStateChanged e => LegAudience(e).CallLegStateChanged(
-            new CallLegStateChangedMessage(e.MeetingId, e.LegId, e.UserId, e.Kind.ToString(), e.ToNumber, Display(e.ToNumber), e.State.ToString(), e.MinutesPaid, e.At)),
+            new CallLegStateChangedMessage(e.MeetingId, e.LegId, e.UserId, e.Kind.ToString(), e.ToNumber, Display(e.ToNumber), e.State.ToString(), e.MinutesPaid, e.At, e.IsMuted)),
         ParticipantJoined e => ToMeeting(e.TenantId, e.MeetingId, new ParticipantJoinedMessage(
             e.MeetingId, e.ParticipantId, e.DisplayName, e.IsPhoneOnly, e.InLobby, e.At), static (c, m) => c.ParticipantJoined(m)),
         ParticipantLeft e => ToMeeting(e.TenantId, e.MeetingId, new ParticipantLeftMessage(

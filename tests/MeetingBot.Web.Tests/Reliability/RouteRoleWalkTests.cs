@@ -82,6 +82,8 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
         ("GET /api/admin/credits", AdminOnly()),
         ("POST /api/admin/credits/funds", AdminOnly(new { amount = 10.00m })),
         ("PUT /api/admin/credits/autorecharge", AdminOnly(new { enabled = false, threshold = 0m, amount = 0m })),
+        ("GET /api/admin/orphan-policy", AdminOnly()),
+        ("PUT /api/admin/orphan-policy", AdminOnly(new { policy = "Off" })),
         ("GET /api/admin/audit", AdminOnly()),
         ("GET /api/admin/cluster", AdminOnly()),
         ("GET /api/admin/reports/pools", AdminOnly()),
@@ -89,6 +91,8 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
         ("GET /api/admin/reports/usage.csv", AdminOnly()),
         // A phone leg: only whoever dialed it (here the organizer) or the meeting's organizer may act on it.
         ("POST /api/sim/calls/{legId}/answer", OrganizerOnly()),
+        // Keys need a connected phone: after the answer above.
+        ("POST /api/sim/calls/{legId}/keys", OrganizerOnly(new { keys = "*6" })),
         ("POST /api/sim/calls/{legId}/phone-hangup", OrganizerOnly()),
         ("POST /api/calls/{legId}/hangup", OrganizerOnly()),
         // Leaving is for people in the meeting: by now each of them is in it (join or Call me above).

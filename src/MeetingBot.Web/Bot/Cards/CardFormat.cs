@@ -1,4 +1,7 @@
 using System.Globalization;
+using MeetingBot.Engine;
+using MeetingBot.Engine.Events;
+using MeetingBot.Engine.Tenancy;
 using MeetingBot.Engine.Phone;
 
 namespace MeetingBot.Web.Bot.Cards;
@@ -56,4 +59,21 @@ public static class CardFormat
         $"{Phone(toNumber)}, whom you added by phone to meeting {meetingId}, is still connected after you left" +
         (ratePerMinute is { } rate ? $" and is charged to Communications Credits at {Money(rate, currency)} a minute." : " (on the pooled dial-out minutes).") +
         " Hang up if the call is over.";
+
+    /// <summary>What the user hears (chat and client) when the tenant's orphaned-leg guard hung their phone up.</summary>
+    public static string OrphanedLegEnded(string toNumber, string meetingId, OrphanedLegEndReason reason) => reason switch
+    {
+        OrphanedLegEndReason.NoAnswerToStayPrompt =>
+            $"We hung up your phone {Phone(toNumber)} in meeting {meetingId}: you left the meeting in the app, and nobody pressed 1 on the phone to stay. Minutes already used stay paid.",
+        _ => $"Your phone {Phone(toNumber)} stayed connected to meeting {meetingId} after you left, so your organization's policy hung it up.",
+    };
+
+    /// <summary>The tenant's orphaned-leg policy in words (chat answers and the web admin page's hint alike).</summary>
+    public static string OrphanedLegPolicy(OrphanedLegPolicy policy) => policy.Action switch
+    {
+        OrphanedLegAction.Ask => "Orphaned phone policy: Ask. When someone leaves a meeting in the app with their phone still connected, the phone hears \"" +
+                                 EngineMessages.StayOnThePhonePrompt + "\" and is hung up if nobody presses 1.",
+        OrphanedLegAction.End => $"Orphaned phone policy: End. A phone left connected after its user left the meeting in the app is hung up after {policy.EndAfterMinutes} {(policy.EndAfterMinutes == 1 ? "minute" : "minutes")}.",
+        _ => "Orphaned phone policy: Off. A phone left connected after its user left keeps the call going (and costing), with reminders to hang up, as in Teams.",
+    };
 }

@@ -10,6 +10,8 @@ namespace MeetingBot.Web.Bot.Cards;
 public static class RosterCard
 {
     public const string PhoneMarker = "📞 phone";
+    /// <summary>A phone that muted itself with *6.</summary>
+    public const string MutedMarker = "🔇 muted";
 
     private static string LobbyTitle(MeetingSnapshot meeting) =>
         LobbyCard.Waiting(meeting).Count is var n and > 0 ? $"Lobby ({n} waiting)" : "Lobby";
@@ -32,7 +34,10 @@ public static class RosterCard
             var marks = new List<string>();
             if (string.Equals(p.UserId, meeting.OrganizerId, StringComparison.OrdinalIgnoreCase)) marks.Add("organizer");
             if (p.PhoneLegId is { } legId && liveLegs.TryGetValue(legId, out var leg))
+            {
                 marks.Add(leg.State == CallLegState.Ringing ? $"{PhoneMarker} (ringing {CardFormat.Phone(leg.ToNumber)})" : $"{PhoneMarker} {CardFormat.Phone(leg.ToNumber)}");
+                if (leg.IsMuted) marks.Add(MutedMarker);
+            }
             else if (p.IsPhoneOnly) marks.Add(PhoneMarker);
             if (p.InLobby) marks.Add("in lobby");
             if (!p.InClient && !p.IsPhoneOnly) marks.Add("left the client");

@@ -3,6 +3,7 @@ using MeetingBot.Cluster.Commands;
 using System.Globalization;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Licensing;
+using MeetingBot.Engine.Tenancy;
 using MeetingBot.Web.Bot.Cards;
 using MeetingBot.Web.Engine;
 
@@ -88,6 +89,31 @@ public sealed class AdminFlow(ITenants tenants, TimeProvider time, ChatIdentityR
         await ReplyAsync(turn, result.IsSuccess, result.Message, enabled
             ? $"Auto-recharge on: add {amount.ToString("0.00", CultureInfo.InvariantCulture)} when the balance falls below {threshold.ToString("0.00", CultureInfo.InvariantCulture)}."
             : "Auto-recharge off.");
+    }
+
+    /// <summary>
+    /// <c>orphan policy</c> says the tenant's guard for phones left up after their user left; <c>orphan policy off|ask|end N</c>
+    /// sets it (admins; audited by the engine).
+    /// </summary>
+    public async Task OrphanPolicyAsync(BotTurn turn, string? policyText, string? minutesText)
+    {
+        if (string.IsNullOrEmpty(policyText))
+        {
+            await turn.SayAsync(CardFormat.OrphanedLegPolicy(await tenants.Ask(turn.TenantId, new GetOrphanedLegPolicy())) +
+                " Admins change it with `orphan policy off`, `orphan policy ask` or `orphan policy end 5`.");
+            return;
+        }
+        if (!Enum.TryParse<OrphanedLegAction>(policyText, true, out var action) || !Enum.IsDefined(action)
+            || (!string.IsNullOrEmpty(minutesText) && !int.TryParse(minutesText, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            await turn.SayAsync(EngineMessages.For(EngineError.InvalidOrphanedLegPolicy));
+            return;
+        }
+        int? minutes = string.IsNullOrEmpty(minutesText) ? null : int.Parse(minutesText, NumberStyles.None, CultureInfo.InvariantCulture);
+        var result = await tenants.Ask(turn.TenantId, new SetOrphanedLegPolicy(turn.UserId, action, minutes));
+        await turn.SayAsync(result.IsSuccess
+            ? CardFormat.OrphanedLegPolicy(result.Value!)
+            : result.Error == EngineError.NotTenantAdmin ? result.Message + AdminHint(turn) : result.Message!);
     }
 
     public async Task PoolsAsync(BotTurn turn)

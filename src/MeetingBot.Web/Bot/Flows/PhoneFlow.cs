@@ -8,7 +8,7 @@ using MeetingBot.Web.Bot.Cards;
 namespace MeetingBot.Web.Bot.Flows;
 
 /// <summary>Phone audio ("Call me"), adding people by phone, hanging up, and a simulated dial-in caller.</summary>
-public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow meetings, ChatIdentityResolver identities)
+public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow meetings, ChatIdentityResolver identities, TimeProvider time)
 {
     /// <summary>The simulated caller for "dial in" when none is given.</summary>
     public const string DemoCallerNumber = "+14055550123";
@@ -111,6 +111,20 @@ public sealed class PhoneFlow(ITenants tenants, NoticeLedger ledger, MeetingFlow
     }
 
     /// <summary>A caller dials the bridge's toll number and types the conference ID (and, optionally, a PIN).</summary>
+    /// <summary>The simulated phone: keys pressed on the user's own connected phone; the reply is what the phone played back.</summary>
+    public async Task PressKeysAsync(BotTurn turn, string keys)
+    {
+        var before = time.GetUtcNow(); // the engine's clock: what it plays for these keys is stamped no earlier
+        var pressed = await tenants.Ask(turn.TenantId, new PressKeys(turn.UserId, null, keys));
+        if (!pressed.IsSuccess)
+        {
+            await turn.SayAsync(pressed.Message!);
+            return;
+        }
+        var heard = (pressed.Value!.Prompts ?? []).Where(p => p.At >= before).Select(p => "🔊 " + p.Text).ToList();
+        await turn.SayAsync(heard.Count == 0 ? $"📞 Pressed {keys} on {CardFormat.Phone(pressed.Value.ToNumber)}." : string.Join("\n\n", heard));
+    }
+
     public async Task DialInAsync(BotTurn turn, string conferenceId, string? pin, string? callerNumber)
     {
         var tenant = (await tenants.Ask(turn.TenantId, new GetTenant()));

@@ -78,4 +78,7 @@ export const api = {
   advanceClock: (minutes) => request('POST', '/api/dev/clock/advance', { minutes }),
   simAnswer: (legId) => request('POST', `/api/sim/calls/${enc(legId)}/answer`, {}),
   simPhoneHangUp: (legId) => request('POST', `/api/sim/calls/${enc(legId)}/phone-hangup`, {}),
+  simKeys: (legId, keys) => request('POST', `/api/sim/calls/${enc(legId)}/keys`, { keys }),
+  orphanPolicy: () => request('GET', '/api/admin/orphan-policy'),
+  setOrphanPolicy: (policy, endAfterMinutes) => request('PUT', '/api/admin/orphan-policy', { policy, endAfterMinutes }),
 };

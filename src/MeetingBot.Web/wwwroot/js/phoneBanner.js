@@ -2,6 +2,7 @@ import { h, clear, displayPhone } from './dom.js';
 import { api } from './api.js';
 import { pick, legStateName } from './realtime.js';
 import { toast } from './toasts.js';
+import { dialPad } from './dialPad.js';
 
 // The seed's gotcha: leaving in the client does not hang up a "Call me" phone. The banner stays (across pages and
 // reloads of this tab) until that phone leg really ends.
@@ -68,7 +69,9 @@ export function render() {
     banner.append(
       h('span', { 'aria-hidden': 'true' }, '📞'),
       h('p', {}, `Your phone is still connected to the meeting (${displayPhone(leg.toNumber)}) and is using minutes. You left in the client — hang up your phone too.`),
-      button);
+      button,
+      // If the organization asks, the phone hears "Press 1 to stay on the phone": the keypad answers it (simulation).
+      dialPad(leg.legId, { label: 'Phone keypad (simulation)' }));
   }
 }
 

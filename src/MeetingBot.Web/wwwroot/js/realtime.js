@@ -42,6 +42,8 @@ function describe(method, p) {
     case 'CallLegStateChanged': {
       const state = legStateName(pick(p, 'state'));
       const words = { Ringing: 'ringing', Connected: 'connected', CutOff: 'cut off', Ended: 'ended' }[state] ?? state;
+      // *6 on a connected phone sends its state again with muted set (or cleared: read as connected).
+      if (state === 'Connected' && pick(p, 'muted') === true) return { kind: 'info', text: `Phone call to ${displayPhone(pick(p, 'toNumber'))} muted.` };
       return { kind: state === 'CutOff' ? 'warning' : 'info', text: message ?? `Phone call to ${displayPhone(pick(p, 'toNumber'))} ${words}.` };
     }
     case 'ParticipantJoined': {

@@ -4,6 +4,7 @@ import { pick, legStateName, legStateWords, joinMeetingGroup } from '../realtime
 import { phoneNumberInput } from '../phoneInput.js';
 import { rememberOrphanedLegs } from '../phoneBanner.js';
 import { toast } from '../toasts.js';
+import { dialPad } from '../dialPad.js';
 import { rememberMyLeg } from './prejoin.js';
 
 const AUDIO_MODES = ['Computer', 'PhoneAudio', 'None'];
@@ -42,6 +43,8 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
   const roster = h('ul', { class: 'roster', 'aria-label': 'Participants', 'data-testid': 'roster' });
   const rosterCount = h('span');
   const myAudio = h('p', { class: 'muted', 'data-testid': 'my-audio' });
+  // The call panel's keypad for my connected phone (simulation): kept across roster refreshes while it is the same leg.
+  const phonePanel = h('div', { class: 'phone-panel', 'data-testid': 'phone-panel' });
   const stageText = h('p', { role: 'status', 'data-testid': 'stage-text' }, 'You are in the meeting.');
   const stageStatus = h('div');
   const leave = h('button', { type: 'button', class: 'btn btn-danger' }, 'Leave');
@@ -152,7 +155,8 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
         h('span', { 'aria-hidden': 'true' }, phone ? '📞' : '💻'),
         h('span', { class: 'who' }, name, phone ? h('span', { class: 'visually-hidden' }, ' (phone)') : null,
           pick(p, 'inLobby') ? h('span', { class: 'leg-state' }, ' · in lobby') : null,
-          state ? h('span', { class: 'leg-state' }, ` · ${state}`) : null),
+          state ? h('span', { class: 'leg-state' }, ` · ${state}`) : null,
+          live && pick(leg, 'isMuted') ? h('span', { class: 'leg-state', 'data-testid': 'leg-muted' }, ' · 🔇 muted') : null),
         hangUp,
         promptsOf(leg)));
     }
@@ -160,9 +164,16 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
     if (mine) {
       const leg = legs.find(l => pick(l, 'id', 'legId') === mine.legId);
       const state = leg ? legStateWords(pick(leg, 'state')) : '';
-      myAudio.textContent = `Phone audio: ${displayPhone(mine.toNumber)}${state ? ` (${state})` : ''}`;
+      myAudio.textContent = `Phone audio: ${displayPhone(mine.toNumber)}${state ? ` (${state})` : ''}${leg && pick(leg, 'isMuted') ? ' · muted' : ''}`;
+      const connected = leg && legStateName(pick(leg, 'state')) === 'Connected';
+      if (!connected) phonePanel.replaceChildren();
+      else if (phonePanel.dataset.legId !== mine.legId || !phonePanel.firstChild) {
+        phonePanel.replaceChildren(dialPad(mine.legId, { label: 'Phone keypad (simulation)', onPressed: () => refresh() }));
+      }
+      phonePanel.dataset.legId = connected ? mine.legId : '';
     } else {
       myAudio.textContent = 'Computer audio';
+      phonePanel.replaceChildren();
     }
     if (pick(m, 'ended', 'isEnded') || pick(m, 'endedAt')) {
       stageStatus.replaceChildren(h('div', { class: 'notice' }, 'This meeting has ended.'));
@@ -264,6 +275,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
       h('h1', { id: 'meeting-heading' }, subject),
       stageText,
       myAudio,
+      phonePanel,
       callAgainForm,
       stageStatus,
       h('div', { class: 'stage-toolbar', role: 'toolbar', 'aria-label': 'Meeting controls' }, end, leave)),
