@@ -12,7 +12,7 @@ public sealed partial class ConferenceEngine
 {
     /// <summary>
     /// Advances every tenant to the current time: answers ringing phones, pays each connected leg's next minute
-    /// (cutting off legs that cannot pay), forfeits expired credits, repeats hang-up reminders and applies the
+    /// (cutting off legs that cannot pay), forfeits expired credits, tells admins about credits expiring soon, repeats hang-up reminders and applies the
     /// orphaned-leg policy. The host calls it every second; tests call it after moving a fake clock.
     /// </summary>
     public int Tick()
@@ -68,6 +68,7 @@ public sealed partial class ConferenceEngine
         try
         {
             ExpireCredits(tenant, raised);
+            NoticeExpiringCredits(tenant, raised);
             HangUpSilentCallers(tenant);
             while (tenant.Due.TryPeek(out var leg, out var due) && due <= now)
             {
