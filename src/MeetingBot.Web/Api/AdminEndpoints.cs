@@ -26,6 +26,7 @@ public static class AdminEndpoints
         admin.MapGet("/credits", Credits);
         admin.MapPost("/credits/funds", AddFunds);
         admin.MapPut("/credits/autorecharge", SetAutoRecharge);
+        admin.MapGet("/forecast", Forecast);
         admin.MapGet("/audit", Audit);
         admin.MapGet("/cluster", Cluster);
         admin.MapReportEndpoints();
@@ -100,6 +101,14 @@ public static class AdminEndpoints
         var me = CurrentUser.From(http.User);
         var settings = await tenants.Ask(me.TenantId, new SetAutoRecharge(me.UserId, body.Enabled, body.Threshold, body.Amount));
         return settings.IsSuccess ? TypedResults.Ok(settings.Value!.ToView()) : ApiErrors.From(settings);
+    }
+
+    /// <summary>The money forecast: credits expiring within 30/60/90 days, this month's burn rates, the run-out days.</summary>
+    private static async Task<Results<Ok<ForecastView>, JsonHttpResult<ApiError>>> Forecast(HttpContext http, ITenants tenants)
+    {
+        var me = CurrentUser.From(http.User);
+        var forecast = await tenants.Ask(me.TenantId, new GetMoneyForecast(me.UserId));
+        return forecast.IsSuccess ? TypedResults.Ok(forecast.Value!.ToView()) : ApiErrors.From(forecast);
     }
 
     /// <summary>Newest first; <c>max</c> 1–5000 (default 500).</summary>

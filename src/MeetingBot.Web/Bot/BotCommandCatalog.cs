@@ -41,7 +41,7 @@ public static class BotCommandCatalog
         Listed("map", "Admin: map a user to their Teams (Microsoft Entra) object id", "map megan to 6f2d0c4e-8a1b-4c3d-9e5f-0a1b2c3d4e5f",
             @"map( user)?\s+(?<user>\S+)\s+(to|as)\s+(?<id>\S+)"),
         Listed("audit", "Admin: audit log of admin actions and dial-outs", "audit", @"(show )?(the )?audit( log)?"),
-        Listed("credits", "Communications Credits balance and funds", "credits", @"credits|balance|communications credits"),
+        Listed("credits", "Communications Credits balance, funds and forecast", "credits", @"credits|balance|communications credits"),
         Listed("fast forward", "Demo clock: move time forward N minutes", "fast forward 30", @"(fast[ -]?forward|ff|advance)(\s+(?<n>\S+?))?(\s*(m|mins?|minutes?))?"),
     ];
 
