@@ -79,4 +79,22 @@ public sealed class ForecastBotTests
         Assert.Empty(later);
         Assert.Single(host.Events.All.OfType<CreditsExpiringSoon>());
     }
+
+    [Fact]
+    public async Task ReadmeStory_AnHourOfPooledCall_TheForecastShowsTheUseAndTheRunDryDay()
+    {
+        var h = BotHarness.Create(useDemoClock: true);
+        string? pool = null;
+        await h.Flow()
+            .Send("schedule Weekly sync").AssertReply(_ => { })
+            .Send("call me at 405 555 0100 now").AssertReply(_ => { })
+            .Send("fast forward 60").AssertReply(_ => { })
+            .Send("act as nestor").AssertReply(_ => { })
+            .Send("add funds 5").AssertReply(_ => { })
+            .Send("credits").AssertReply(a => pool = (string?)ById(Card(a), "forecast-pool")!["text"])
+            .StartTestAsync();
+
+        // 60 minutes by 10 March 16:00 (the clock starts at 15:00): 60 in 9 days and 16 hours is 6.21 a day; 120 are used 19 1/3 days in.
+        Assert.Equal("60 of 120 pooled minutes used, 6.21 a day: the pool runs dry on 2025-03-20.", pool);
+    }
 }
