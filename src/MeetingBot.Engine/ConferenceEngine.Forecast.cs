@@ -97,28 +97,36 @@ public sealed partial class ConferenceEngine
     private static DateOnly DayOf(decimal ticks) =>
         DateOnly.FromDateTime(new DateTime((long)Math.Min(ticks, DateTime.MaxValue.Ticks), DateTimeKind.Utc));
 
-    /// <summary>
-    /// Pooled minutes per day of the month so far, from the usage records of ended calls and the paid segments of live
-    /// ones; each minute counts on the UTC day it began.
-    /// </summary>
+    /// <summary>Pooled minutes per day of the month so far (index 0 is the 1st), as <see cref="Tenant.PoolMinutesOnDay"/> counted them.</summary>
     private static int[] PoolMinutesByDay(Tenant tenant, DateTimeOffset monthStart, DateTimeOffset now)
     {
+        var first = DateOnly.FromDateTime(monthStart.UtcDateTime);
         var days = new int[(now - monthStart).Days + 1];
-        void Count(DateTimeOffset start, int minutes)
-        {
-            for (var i = 0; i < minutes; i++)
-            {
-                var minute = start.AddMinutes(i);
-                if (minute >= monthStart && minute <= now) days[(minute - monthStart).Days]++;
-            }
-        }
-        foreach (var r in tenant.Usage)
-            if (r.Capability == Capability.MCOMEETADD && r.End > monthStart && r.Start <= now)
-                Count(r.Start, (r.DurationSeconds + 59) / 60);
-        foreach (var leg in tenant.LiveLegs)
-            foreach (var s in leg.Segments)
-                if (s.Capability == Capability.MCOMEETADD) Count(s.Start, s.Minutes);
+        for (var i = 0; i < days.Length; i++) days[i] = tenant.PoolMinutesOnDay.GetValueOrDefault(first.AddDays(i));
         return days;
+    }
+
+    private static void CountPoolMinuteOnDay(Tenant tenant, DateTimeOffset minuteStart, int minutes)
+    {
+        var day = DateOnly.FromDateTime(minuteStart.UtcDateTime);
+        tenant.PoolMinutesOnDay[day] = checked(tenant.PoolMinutesOnDay.GetValueOrDefault(day) + minutes);
+    }
+
+    /// <summary>
+    /// After a restart, from what was stored: the usage records of ended calls and the paid segments of live ones, each
+    /// minute on the day it began. A record keeps whole seconds, so its minutes are ceil(seconds / 60): a call hung up
+    /// less than a second into a paid minute counts one minute fewer here than the pool counter (which stays exact).
+    /// </summary>
+    private static void RestorePoolMinutesOnDay(Tenant tenant, Persistence.TenantJournal stored)
+    {
+        tenant.PoolMinutesOnDay.Clear();
+        foreach (var r in stored.Usage)
+            if (r.Capability == Capability.MCOMEETADD)
+                for (var i = 0; i < (r.DurationSeconds + 59) / 60; i++) CountPoolMinuteOnDay(tenant, r.Start.AddMinutes(i), 1);
+        foreach (var leg in stored.LiveLegs)
+            foreach (var seg in leg.Segments)
+                if (seg.Capability == Capability.MCOMEETADD)
+                    for (var i = 0; i < seg.Minutes; i++) CountPoolMinuteOnDay(tenant, seg.Start.AddMinutes(i), 1);
     }
 
     /// <summary>

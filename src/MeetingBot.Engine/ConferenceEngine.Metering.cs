@@ -206,6 +206,7 @@ public sealed partial class ConferenceEngine
             if (_journal.TryTakePoolMinute(tenant.Id, month, size, new LegMinute(leg.Id, leg.MinutesPaid + 1, minuteStart, 0m)))
             {
                 tenant.MinutesUsed[(month, Capability.MCOMEETADD)] = checked(used + 1);
+                CountPoolMinuteOnDay(tenant, minuteStart, 1);
                 leg.RecordPaidMinute(Capability.MCOMEETADD, 0m, minuteStart);
                 WarnIfPoolLow(tenant, month, used + 1, size, raised);
                 return true;

@@ -42,6 +42,8 @@ public sealed partial class ConferenceEngine
         tenant.Usage.AddRange(stored.Usage.OrderBy(r => r.Start).Select(r =>
             r.UserCountry.Length == 0 && tenant.UsersById.TryGetValue(r.UserId, out var u) ? r with { UserCountry = u.Country } : r));
 
+        RestorePoolMinutesOnDay(tenant, stored);
+
         foreach (var s in stored.Meetings)
         {
             if (!tenant.UsersById.TryGetValue(s.OrganizerId, out var organizer)) continue;

@@ -44,4 +44,25 @@ public class CreditExpiryNoticeRestartTests
         Assert.Equal([5m], beforeEvents.All.OfType<CreditsExpiringSoon>().Select(e => e.Remaining));
         Assert.Equal([7m], afterEvents.All.OfType<CreditsExpiringSoon>().Select(e => e.Remaining));
     }
+
+    [Theory, MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public void Restart_KeepsTheForecastsPooledMinutesPerDay(string provider)
+    {
+        using var store = TestStore.Create(provider);
+        var clock = new FakeTimeProvider(Seeds.Start);
+        var (before, _) = Start(store, clock);
+        var meeting = before.ScheduleMeeting(T, "adele", "Budget", clock.GetUtcNow(), clock.GetUtcNow().AddHours(1)).Unwrap();
+        var leg = before.CallMe(T, "adele", meeting.Id, "4055550100").Unwrap();
+        clock.Advance(TimeSpan.FromSeconds(150));
+        before.Tick();
+        before.HangUp(T, "adele", leg.Id).Unwrap();
+        clock.Advance(TimeSpan.FromDays(1));
+
+        var (after, _) = Start(store, clock);
+
+        var forecast = after.GetMoneyForecast(T, "nestor").Unwrap();
+        Assert.Equal(3, forecast.PoolMinutesUsed);
+        Assert.Equal(3, forecast.PoolMinutesByDay[Seeds.Start.Day - 1]);
+        Assert.Equal(3, forecast.PoolMinutesByDay.Sum());
+    }
 }

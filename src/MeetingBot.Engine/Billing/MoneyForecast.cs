@@ -20,7 +20,7 @@ namespace MeetingBot.Engine.Billing;
 /// <param name="PoolBurnPerDay">Pooled minutes used per day this month, rounded to 2 decimals.</param>
 /// <param name="PoolOutlook">Whether the pool runs dry this month at that rate.</param>
 /// <param name="PoolRunsDryOn">The UTC day the last pooled minute is used at that rate; null unless <see cref="PoolOutlook"/> is RunsDryThisMonth.</param>
-/// <param name="PoolMinutesByDay">Pooled minutes used on each day of the month so far (index 0 is the 1st, the last is today), each minute counted on the day it began.</param>
+/// <param name="PoolMinutesByDay">Pooled minutes used on each day of the month so far (index 0 is the 1st, the last is today), each minute counted on the UTC day it began.</param>
 public sealed record MoneyForecast(
     DateTimeOffset At,
     DateOnly Month,

@@ -192,4 +192,16 @@ public class MoneyForecastTests
 
         Assert.Equal(PoolOutlook.NoPool, f.Engine.GetMoneyForecast(T, "nestor").Unwrap().PoolOutlook);
     }
+
+    [Fact]
+    public void GetMoneyForecast_ACallOverMidnight_CountsEachPooledMinuteOnTheDayItBegan()
+    {
+        var f = new EngineFixture();
+        f.Clock.SetUtcNow(March13.AddMinutes(-5));
+        f.UsePooledMinutes(10); // 23:55 to 00:05
+
+        var byDay = f.Engine.GetMoneyForecast(T, "nestor").Unwrap().PoolMinutesByDay;
+
+        Assert.Equal((5, 5, 13), (byDay[11], byDay[12], byDay.Count));
+    }
 }
