@@ -1,7 +1,6 @@
 using MeetingBot.Cluster;
 using MeetingBot.Cluster.Commands;
 using MeetingBot.E2E.Tests.Infrastructure;
-using MeetingBot.Web.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static MeetingBot.E2E.Tests.Infrastructure.PageSteps;
@@ -18,13 +17,7 @@ public sealed class ForecastPageTests(WebClientFixture fixture) : IClassFixture<
     [Fact]
     public async Task CreditsPage_AfterAPooledCall_ChartsMinutesUsedPerDayAgainstTheRateLine()
     {
-        var clock = fixture.Host.Services.GetRequiredService<DemoClock>();
-        var start = clock.GetUtcNow();
-        var meeting = (await Tenants.Ask(Tenant, new ScheduleMeeting("adele", "Sales call", start, start.AddHours(1)))).Value!;
-        var leg = (await Tenants.Ask(Tenant, new CallMe("adele", meeting.Id, "+14055550100"))).Value!;
-        clock.Advance(TimeSpan.FromMinutes(10));
-        await Tenants.TickAllAsync();
-        Assert.True((await Tenants.Ask(Tenant, new HangUp("adele", leg.Id))).IsSuccess);
+        await AdminCenterTests.MakeTenMinuteCallAsync(fixture, "adele");
         var forecast = (await Tenants.Ask(Tenant, new GetMoneyForecast("nestor"))).Value!;
 
         var page = await fixture.Browser.NewPageAsync();

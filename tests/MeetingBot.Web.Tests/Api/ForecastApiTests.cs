@@ -30,7 +30,7 @@ public sealed class ForecastApiTests : IAsyncLifetime
     [Fact]
     public async Task Forecast_Admin_AfterAPooledCallAndFunds_ShowsRatesDaysAndWords()
     {
-        await MakePooledCallAsync(TimeSpan.FromSeconds(150)); // 3 pooled minutes on 3 March
+        await ReportApiTests.MakeCallAsync(_app, TimeSpan.FromSeconds(150)); // 3 pooled minutes on 3 March
         using var nestor = await _app.ClientForAsync("nestor");
         (await nestor.PostAsJsonAsync("/api/admin/credits/funds", new { amount = 10.00m })).EnsureSuccessStatusCode();
         _app.Advance(TimeSpan.FromHours(15)); // 4 March 00:02:30: three days into the month
@@ -48,12 +48,4 @@ public sealed class ForecastApiTests : IAsyncLifetime
         Assert.Contains("Ignores auto-recharge", f.Credits.Summary);
     }
 
-    private async Task MakePooledCallAsync(TimeSpan duration)
-    {
-        using var adele = await _app.ClientForAsync("adele");
-        var meeting = await (await adele.PostAsJsonAsync("/api/meetings", new { subject = "Call" })).Content.ReadFromJsonAsync<MeetingView>();
-        var leg = await (await adele.PostAsJsonAsync($"/api/meetings/{meeting!.Id}/callme", new { number = "4055550100" })).Content.ReadFromJsonAsync<CallLegView>();
-        _app.Advance(duration);
-        (await adele.PostAsync($"/api/calls/{leg!.Id}/hangup", null)).EnsureSuccessStatusCode();
-    }
 }
