@@ -51,7 +51,7 @@ export async function renderCreditsPage(content) {
           burnPerDay: Number(pick(pool, 'burnPerDay') ?? 0),
           runsDryOn: pick(pool, 'runsDryOn') ?? null,
           summary: pick(pool, 'summary') ?? '',
-        }) : null);
+        }) : '');
     } catch (e) {
       clear(forecastBox).append(h('h2', { id: 'forecast-heading' }, 'Forecast'), errorBox(e.message));
     }
@@ -72,7 +72,7 @@ export async function renderCreditsPage(content) {
             h('td', {}, formatDateTime(pick(p, 'purchasedAt', 'at'))),
             h('td', { class: 'num' }, formatMoney(pick(p, 'amount'), currency)),
             h('td', { class: 'num' }, formatMoney(pick(p, 'remaining'), currency)),
-            h('td', {}, formatDateTime(pick(p, 'expiresAt'))))))) : null);
+            h('td', {}, formatDateTime(pick(p, 'expiresAt'))))))) : '');
       const auto = pick(c, 'autoRecharge') ?? {};
       enabled.checked = Boolean(pick(auto, 'enabled'));
       threshold.value = Number(pick(auto, 'threshold') ?? 2).toFixed(2);

@@ -42,7 +42,7 @@ export function poolForecastChart(pool) {
     ? s('line', { class: 'fc-rate', x1: x(0), y1: y(0), x2: x(lineEndDay), y2: y(pool.burnPerDay * lineEndDay), 'data-testid': 'forecast-rate-line' })
     : null;
   const poolLine = pool.minutes > 0 ? s('line', { class: 'fc-pool', x1: x(0), y1: y(pool.minutes), x2: x(days), y2: y(pool.minutes) }) : null;
-  const dryMark = dryDay ? s('line', { class: 'fc-dry', x1: x(dryDay), y1: top, x2: x(dryDay), y2: top + plotH, 'data-testid': 'forecast-dry-mark' }) : null;
+  const dryMark = dryDay ? s('line', { class: 'fc-dry', x1: x(dryDay - 0.5), y1: top, x2: x(dryDay - 0.5), y2: top + plotH, 'data-testid': 'forecast-dry-mark' }) : null;
 
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'forecast-chart', role: 'img', 'aria-label': pool.summary, 'data-testid': 'forecast-chart' },
     s('line', { class: 'fc-axis', x1: left, y1: top + plotH, x2: width - right, y2: top + plotH }),
