@@ -35,10 +35,7 @@ public class CreditExpiryNoticeTests
     {
         var f = new EngineFixture();
         f.Engine.AddFunds(T, "nestor", 1m).Unwrap();
-        var m = f.Schedule("lee", "Cairo");
-        var leg = f.Engine.CallMe(T, "lee", m.Id, "+20 2 2792 1234").Unwrap();
-        f.Jump(TimeSpan.FromSeconds(150)); // 3 minutes × 0.24 of the 1.00
-        f.Engine.HangUp(T, "lee", leg.Id).Unwrap();
+        MoneyForecastTests.SpendCredits(f, 3); // 3 minutes × 0.24 of the 1.00
         f.Engine.AddFunds(T, "nestor", 2m).Unwrap(); // the first keeps 0.28
         f.Clock.Advance(TimeSpan.FromDays(1));
         f.Engine.AddFunds(T, "nestor", 3m).Unwrap();
@@ -56,10 +53,7 @@ public class CreditExpiryNoticeTests
     {
         var f = new EngineFixture();
         f.Engine.AddFunds(T, "nestor", 1.20m).Unwrap();
-        var m = f.Schedule("lee", "Cairo");
-        var leg = f.Engine.CallMe(T, "lee", m.Id, "+20 2 2792 1234").Unwrap();
-        f.Jump(TimeSpan.FromSeconds(270)); // 5 minutes × 0.24: all of it
-        f.Engine.HangUp(T, "lee", leg.Id).Unwrap();
+        MoneyForecastTests.SpendCredits(f, 5); // 5 minutes × 0.24: all of it
         f.Engine.AddFunds(T, "nestor", 2m).Unwrap();
 
         f.Clock.SetUtcNow(EngineFixture.Start.AddMonths(12).AddDays(-1));

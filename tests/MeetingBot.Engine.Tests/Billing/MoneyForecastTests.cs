@@ -16,7 +16,8 @@ public class MoneyForecastTests
     /// <summary>Twelve whole days after 00:00 UTC on 1 March: rates are per 12 days.</summary>
     private static readonly DateTimeOffset March13 = new(2026, 3, 13, 0, 0, 0, TimeSpan.Zero);
 
-    private static void SpendCredits(EngineFixture f, int minutes)
+    /// <summary>A call of lee's to Egypt of <paramref name="minutes"/> minutes, 0.24 each from credits, then hung up.</summary>
+    internal static void SpendCredits(EngineFixture f, int minutes)
     {
         var m = f.Schedule("lee", "Cairo");
         var leg = f.Engine.CallMe(T, "lee", m.Id, OutsideZoneA).Unwrap();
