@@ -12,8 +12,9 @@ public sealed partial class ConferenceEngine
 {
     /// <summary>
     /// Advances every tenant to the current time: answers ringing phones, pays each connected leg's next minute
-    /// (cutting off legs that cannot pay), forfeits expired credits, repeats hang-up reminders and applies the
-    /// orphaned-leg guard (the tenant's policy). The host calls it every second; tests call it after moving a fake clock.
+    /// (cutting off legs that cannot pay), forfeits expired credits, tells admins about credits expiring soon, repeats
+    /// hang-up reminders and applies the orphaned-leg guard (the tenant's policy). The host calls it every second; tests
+    /// call it after moving a fake clock.
     /// </summary>
     public int Tick()
     {
@@ -68,6 +69,7 @@ public sealed partial class ConferenceEngine
         try
         {
             ExpireCredits(tenant, raised);
+            NoticeExpiringCredits(tenant, raised);
             HangUpSilentCallers(tenant);
             while (tenant.Due.TryPeek(out var leg, out var due) && due <= now)
             {
@@ -202,6 +204,7 @@ public sealed partial class ConferenceEngine
             if (_journal.TryTakePoolMinute(tenant.Id, month, size, new LegMinute(leg.Id, leg.MinutesPaid + 1, minuteStart, 0m)))
             {
                 tenant.MinutesUsed[(month, Capability.MCOMEETADD)] = checked(used + 1);
+                CountPoolMinuteOnDay(tenant, minuteStart, 1);
                 leg.RecordPaidMinute(Capability.MCOMEETADD, 0m, minuteStart);
                 WarnIfPoolLow(tenant, month, used + 1, size, raised);
                 return true;

@@ -33,11 +33,16 @@ public sealed partial class ConferenceEngine
 
         tenant.Credits.Restore(stored.Purchases, stored.Ledger);
         if (stored.Audit is { } audit) tenant.Audit.AddRange(audit.TakeLast(MaxAuditEntriesInMemory));
+        // The notice is audited when it is raised, so a restarted host does not tell the admins twice.
+        foreach (var entry in stored.Audit ?? [])
+            if (entry.Action == CreditExpiryNoticeAction && Guid.TryParse(entry.Target, out var noticed)) tenant.ExpiryNoticesSent.Add(noticed);
         if (stored.AutoRecharge is not null) tenant.Credits.SetAutoRecharge(stored.AutoRecharge);
         foreach (var p in stored.PoolUsage) tenant.MinutesUsed[(p.Month, p.Capability)] = p.MinutesUsed;
         // The store keeps no usage location per record; it is the user's, as when the record was written.
         tenant.Usage.AddRange(stored.Usage.OrderBy(r => r.Start).Select(r =>
             r.UserCountry.Length == 0 && tenant.UsersById.TryGetValue(r.UserId, out var u) ? r with { UserCountry = u.Country } : r));
+
+        RestorePoolMinutesOnDay(tenant, stored);
 
         foreach (var s in stored.Meetings)
         {

@@ -19,15 +19,16 @@ public sealed class AdminCenterTests(WebClientFixture fixture) : IClassFixture<W
 
     /// <summary>A pooled "Call me" of about ten minutes (the demo clock also runs in real time, so the engine's own
     /// reports are the expected values).</summary>
-    private async Task<DateTimeOffset> MakeTenMinuteCallAsync(string organizerId)
+    internal static async Task<DateTimeOffset> MakeTenMinuteCallAsync(WebClientFixture fixture, string organizerId)
     {
+        var tenants = fixture.Host.Services.GetRequiredService<ITenants>();
         var clock = fixture.Host.Services.GetRequiredService<DemoClock>();
         var start = clock.GetUtcNow();
-        var meeting = (await Tenants.Ask(Tenant, new ScheduleMeeting(organizerId, "Sales call", start, start.AddHours(1)))).Value!;
-        var leg = (await Tenants.Ask(Tenant, new CallMe(organizerId, meeting.Id, "+14055550100"))).Value!;
+        var meeting = (await tenants.Ask(Tenant, new ScheduleMeeting(organizerId, "Sales call", start, start.AddHours(1)))).Value!;
+        var leg = (await tenants.Ask(Tenant, new CallMe(organizerId, meeting.Id, "+14055550100"))).Value!;
         clock.Advance(TimeSpan.FromMinutes(10));
-        await Tenants.TickAllAsync();
-        Assert.True((await Tenants.Ask(Tenant, new HangUp(organizerId, leg.Id))).IsSuccess);
+        await tenants.TickAllAsync();
+        Assert.True((await tenants.Ask(Tenant, new HangUp(organizerId, leg.Id))).IsSuccess);
         return start;
     }
 
@@ -86,7 +87,7 @@ public sealed class AdminCenterTests(WebClientFixture fixture) : IClassFixture<W
     [Fact]
     public async Task PoolsReport_SixMonthsOfHistory_ChartsUsedAgainstAvailablePerMonth()
     {
-        await MakeTenMinuteCallAsync("adele");
+        await MakeTenMinuteCallAsync(fixture, "adele");
         var pool = (await Tenants.Ask(Tenant, new GetMinutePoolsReport("nestor"))).Value!.Single(r => r.Capability == Capability.MCOMEETADD);
         Assert.InRange(pool.MinutesUsed, 10, 12);
         var page = await OpenAdminAsync("pools");
@@ -109,7 +110,7 @@ public sealed class AdminCenterTests(WebClientFixture fixture) : IClassFixture<W
     [Fact]
     public async Task UsageReport_ChosenColumns_TableAndCsvDownloadShowOnlyThoseColumns()
     {
-        var start = await MakeTenMinuteCallAsync("lee");
+        var start = await MakeTenMinuteCallAsync(fixture, "lee");
         var record = (await Tenants.Ask(Tenant, new GetUsageReport("nestor", start.AddDays(-1), start.AddDays(1), "lee"))).Value!.Single();
         var page = await OpenAdminAsync("usage");
         await page.GetByLabel("User", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Lee Gu" });

@@ -1,4 +1,5 @@
 using MeetingBot.Engine;
+using MeetingBot.Engine.Billing;
 using MeetingBot.Engine.Reports;
 
 namespace MeetingBot.Cluster.Commands;
@@ -16,6 +17,13 @@ public sealed record GetUsageReport(string AdminId, DateTimeOffset From, DateTim
 {
     public override EngineResult<IReadOnlyList<UsageRecord>> Run(ConferenceEngine engine, string tenantId) =>
         engine.GetUsageReport(tenantId, AdminId, From, To, UserId, CallType);
+}
+
+/// <summary>The money forecast; not a <see cref="ReadCommand{TResult}"/>: it forfeits expired funds first, which writes to the journal.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+public sealed record GetMoneyForecast(string AdminId) : TenantCommand<EngineResult<MoneyForecast>>
+{
+    public override EngineResult<MoneyForecast> Run(ConferenceEngine engine, string tenantId) => engine.GetMoneyForecast(tenantId, AdminId);
 }
 
 /// <summary>

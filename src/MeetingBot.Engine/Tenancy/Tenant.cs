@@ -23,7 +23,11 @@ public sealed class Tenant
     internal readonly List<UsageRecord> Usage = [];
     internal readonly List<AuditEntry> Audit = [];
     internal readonly Dictionary<(DateOnly Month, Capability Capability), int> MinutesUsed = [];
+    /// <summary>Pooled dial-out minutes by the UTC day each began (the forecast's chart); counted as they are paid, rebuilt from usage on restore.</summary>
+    internal readonly Dictionary<DateOnly, int> PoolMinutesOnDay = [];
     internal readonly HashSet<(DateOnly Month, int Threshold)> WarningsSent = [];
+    /// <summary>Purchases whose admins were told their funds expire soon (rebuilt from the audit log on restore).</summary>
+    internal readonly HashSet<Guid> ExpiryNoticesSent = [];
     internal readonly Dictionary<string, Queue<DateTimeOffset>> DialOutTimesByUser = new(StringComparer.OrdinalIgnoreCase);
     internal readonly Queue<DateTimeOffset> DialOutTimes = new();
     /// <summary>When the tick next looks for meetings past their retention (UTC ticks; 0: at the first tick).</summary>

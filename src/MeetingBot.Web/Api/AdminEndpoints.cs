@@ -29,6 +29,7 @@ public static class AdminEndpoints
         admin.MapPut("/credits/autorecharge", SetAutoRecharge);
         admin.MapGet("/orphan-policy", OrphanPolicy);
         admin.MapPut("/orphan-policy", SetOrphanPolicy);
+        admin.MapGet("/forecast", Forecast);
         admin.MapGet("/audit", Audit);
         admin.MapGet("/cluster", Cluster);
         admin.MapReportEndpoints();
@@ -120,6 +121,14 @@ public static class AdminEndpoints
     private static OrphanedLegPolicyView ToView(OrphanedLegPolicy p, EngineOptions options) =>
         new(p.Action.ToString(), p.Action == OrphanedLegAction.End ? p.EndAfterMinutes : null,
             (int)options.OrphanedLegAnswerTimeout.TotalSeconds, options.EndOrphanedLegsAfter?.TotalMinutes);
+
+    /// <summary>The money forecast: credits expiring within 30/60/90 days, this month's burn rates, the run-out days.</summary>
+    private static async Task<Results<Ok<ForecastView>, JsonHttpResult<ApiError>>> Forecast(HttpContext http, ITenants tenants)
+    {
+        var me = CurrentUser.From(http.User);
+        var forecast = await tenants.Ask(me.TenantId, new GetMoneyForecast(me.UserId));
+        return forecast.IsSuccess ? TypedResults.Ok(forecast.Value!.ToView()) : ApiErrors.From(forecast);
+    }
 
     /// <summary>Newest first; <c>max</c> 1–5000 (default 500).</summary>
     private static async Task<Results<Ok<List<AuditEntryView>>, JsonHttpResult<ApiError>>> Audit(string? max, HttpContext http, ITenants tenants)

@@ -8,6 +8,7 @@ using MeetingBot.Engine.Phone;
 using MeetingBot.Engine.Reports;
 using MeetingBot.Engine.Snapshots;
 using MeetingBot.Web.Api.Contracts;
+using MeetingBot.Web.Bot.Cards;
 
 namespace MeetingBot.Web.Api;
 
@@ -62,6 +63,15 @@ public static class ViewMapper
         new(t.CreditBalance, t.Currency, t.AutoRecharge.ToView(),
             t.Purchases.Select(p => new CreditPurchaseView(p.Amount, p.Remaining, p.Forfeited, p.PurchasedAt, p.ExpiresAt, p.IsAutoRecharge)).ToList(),
             t.Ledger.Select(x => new CreditTransactionView(x.At, x.Kind.ToString(), x.Amount, x.BalanceAfter, x.Description)).ToList());
+
+    public static ForecastView ToView(this MoneyForecast f) =>
+        new(f.At, f.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), f.Currency, f.CreditBalance,
+            f.Expiring.Select(w => new ExpiryWindowView(w.Days, w.AmountLeft, ForecastWords.Window(w, f.Currency),
+                w.Purchases.Select(p => new ExpiringPurchaseView(p.Id, p.PurchasedAt, p.ExpiresAt, p.Amount, p.Remaining, p.IsAutoRecharge)).ToList())).ToList(),
+            new CreditForecastView(f.CreditsSpentThisMonth, f.CreditBurnPerDay, f.CreditOutlook.ToString(),
+                f.CreditsRunOutOn is { } outOn ? ForecastWords.Day(outOn) : null, f.AutoRechargeIgnored, ForecastWords.Credits(f)),
+            new PoolForecastView(f.PoolMinutes, f.PoolMinutesUsed, f.PoolMinutesLeft, f.PoolBurnPerDay, f.PoolOutlook.ToString(),
+                f.PoolRunsDryOn is { } dry ? ForecastWords.Day(dry) : null, ForecastWords.Day(f.MonthEnd), f.PoolMinutesByDay.ToList(), ForecastWords.Pool(f)));
 
     public static MinutePoolRowView ToView(this MinutePoolRow r) =>
         new(r.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), r.Capability.ToString(), r.Description, r.MinutesAvailable, r.MinutesUsed, r.MinutesLeft);

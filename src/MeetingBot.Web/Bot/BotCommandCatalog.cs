@@ -44,7 +44,7 @@ public static class BotCommandCatalog
         Listed("orphan policy", "Admin: what to do with a phone left connected after its user left (off, ask, end N minutes)", "orphan policy ask",
             @"orphan(ed)?( legs?| phones?)? policy(\s+(?<policy>[a-z]+))?(\s+(after\s+)?(?<minutes>\d{1,6})(\s*(m|mins?|minutes?))?)?"),
         Listed("audit", "Admin: audit log of admin actions and dial-outs", "audit", @"(show )?(the )?audit( log)?"),
-        Listed("credits", "Communications Credits balance and funds", "credits", @"credits|balance|communications credits"),
+        Listed("credits", "Communications Credits balance, funds and forecast", "credits", @"credits|balance|communications credits"),
         Listed("fast forward", "Demo clock: move time forward N minutes", "fast forward 30", @"(fast[ -]?forward|ff|advance)(\s+(?<n>\S+?))?(\s*(m|mins?|minutes?))?"),
     ];
 

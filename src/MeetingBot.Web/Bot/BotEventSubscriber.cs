@@ -12,7 +12,7 @@ namespace MeetingBot.Web.Bot;
 
 /// <summary>
 /// Turns engine events into proactive chat messages in each user's last conversation: cut-offs and refusals
-/// (with the exact Teams words), warnings before a cut-off, hang-up reminders, phone legs connecting, and low pools (to admins).
+/// (with the exact Teams words), warnings before a cut-off, hang-up reminders, phone legs connecting, and low pools and credits about to expire (to admins).
 /// </summary>
 public sealed class BotEventSubscriber(
     BotAdapter adapter,
@@ -61,6 +61,11 @@ public sealed class BotEventSubscriber(
                     var isAdmin = (await tenants.Ask(e.TenantId, new GetUser(userId))) is { IsSuccess: true, Value.IsTenantAdmin: true };
                     await SendAsync(engineEvent.TenantId, userId, Card(CutOffWarningCard.Build(e, isAdmin, currency), "⏳ " + CutOffWarningCard.Summary(e) + "."), cancellationToken);
                 }
+                break;
+            case CreditsExpiringSoon e:
+                foreach (var admin in (await tenants.Ask(e.TenantId, new ListUsers())).Where(u => u.IsTenantAdmin))
+                    await SendAsync(engineEvent.TenantId, admin.Id, MessageFactory.Text(
+                        ForecastWords.ExpiryNotice(e.Remaining, e.Currency, e.PurchasedAt, e.ExpiresAt) + " Type `credits` for the forecast."), cancellationToken);
                 break;
             case PoolLow e:
                 foreach (var admin in (await tenants.Ask(e.TenantId, new ListUsers())).Where(u => u.IsTenantAdmin))

@@ -26,6 +26,7 @@ public sealed class AdminApiTests : IAsyncLifetime
     [InlineData("GET", "/api/admin/credits")]
     [InlineData("POST", "/api/admin/credits/funds")]
     [InlineData("PUT", "/api/admin/credits/autorecharge")]
+    [InlineData("GET", "/api/admin/forecast")]
     [InlineData("GET", "/api/admin/reports/pools")]
     [InlineData("GET", "/api/admin/reports/usage")]
     [InlineData("GET", "/api/admin/reports/usage.csv")]

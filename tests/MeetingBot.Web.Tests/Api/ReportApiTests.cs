@@ -17,7 +17,7 @@ public sealed class ReportApiTests : IAsyncLifetime
     [Fact]
     public async Task UsageCsv_AfterPooledCall_DownloadsAttachmentWithConfOutRow()
     {
-        await MakeCallAsync(TimeSpan.FromSeconds(150));
+        await MakeCallAsync(_app, TimeSpan.FromSeconds(150));
         using var nestor = await _app.ClientForAsync("nestor");
 
         var response = await nestor.GetAsync("/api/admin/reports/usage.csv?from=2025-03-01&to=2025-04-01");
@@ -36,7 +36,7 @@ public sealed class ReportApiTests : IAsyncLifetime
     [Fact]
     public async Task UsageJson_ChosenColumnsAndUser_ReturnsOnlyThose()
     {
-        await MakeCallAsync(TimeSpan.FromSeconds(61));
+        await MakeCallAsync(_app, TimeSpan.FromSeconds(61));
         using var nestor = await _app.ClientForAsync("nestor");
 
         var report = await nestor.GetFromJsonAsync<UsageReportView>("/api/admin/reports/usage?from=2025-03-01T00:00:00Z&to=2025-03-31&userId=adele&columns=CallType,DurationSeconds");
@@ -75,7 +75,7 @@ public sealed class ReportApiTests : IAsyncLifetime
     [Fact]
     public async Task Pools_WithHistory_ReturnsCurrentAndPastMonths()
     {
-        await MakeCallAsync(TimeSpan.FromMinutes(10));
+        await MakeCallAsync(_app, TimeSpan.FromMinutes(10));
         using var nestor = await _app.ClientForAsync("nestor");
 
         var rows = (await nestor.GetFromJsonAsync<List<MinutePoolRowView>>("/api/admin/reports/pools?months=2"))!;
@@ -97,12 +97,13 @@ public sealed class ReportApiTests : IAsyncLifetime
     }
 
     /// <summary>Adele calls a US number from her meeting for <paramref name="duration"/>, then hangs up.</summary>
-    private async Task MakeCallAsync(TimeSpan duration)
+    /// <summary>A pooled "Call me" of adele's lasting <paramref name="duration"/> on the fake clock, then hung up.</summary>
+    internal static async Task MakeCallAsync(MeetingBotAppFactory app, TimeSpan duration)
     {
-        using var adele = await _app.ClientForAsync("adele");
+        using var adele = await app.ClientForAsync("adele");
         var meeting = await (await adele.PostAsJsonAsync("/api/meetings", new { subject = "Call" })).Content.ReadFromJsonAsync<MeetingView>();
         var leg = await (await adele.PostAsJsonAsync($"/api/meetings/{meeting!.Id}/callme", new { number = "4055550100" })).Content.ReadFromJsonAsync<CallLegView>();
-        _app.Advance(duration);
+        app.Advance(duration);
         (await adele.PostAsync($"/api/calls/{leg!.Id}/hangup", null)).EnsureSuccessStatusCode();
     }
 }

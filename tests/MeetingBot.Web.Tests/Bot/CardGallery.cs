@@ -66,6 +66,7 @@ public static class CardGallery
             ("usage-empty", UsageReportCard.Build(Array.Empty<UsageRecord>(), BotHarness.Start.AddDays(-1), BotHarness.Start)),
             ("credits", CreditsCard.Build(e.GetCreditBalance(t).Unwrap(), tenant.Currency, TenantSnapshot.Of(tenant).Purchases, tenant.Credits.AutoRecharge, h.Clock.GetUtcNow())),
             ("credits-empty", CreditsCard.Build(0m, "USD", [], AutoRechargeSettings.Off, BotHarness.Start)),
+            ("credits-forecast", CreditsCard.Build(e.GetCreditBalance(t).Unwrap(), tenant.Currency, TenantSnapshot.Of(tenant).Purchases, tenant.Credits.AutoRecharge, h.Clock.GetUtcNow(), e.GetMoneyForecast(t, "nestor").Unwrap())),
         ];
     }
 

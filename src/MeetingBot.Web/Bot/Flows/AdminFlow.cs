@@ -150,7 +150,8 @@ public sealed class AdminFlow(ITenants tenants, TimeProvider time, ChatIdentityR
             return;
         }
         var tenant = (await tenants.Ask(turn.TenantId, new GetTenant())).Value!;
-        await turn.SendCardAsync(CreditsCard.Build(tenant.CreditBalance, tenant.Currency, tenant.Purchases, tenant.AutoRecharge, time.GetUtcNow()));
+        var forecast = await tenants.Ask(turn.TenantId, new GetMoneyForecast(turn.UserId));
+        await turn.SendCardAsync(CreditsCard.Build(tenant.CreditBalance, tenant.Currency, tenant.Purchases, tenant.AutoRecharge, time.GetUtcNow(), forecast.Value));
     }
 
     /// <summary>Moves the demo clock and lets the engine catch up (meters minutes, cuts off, reminds).</summary>

@@ -69,6 +69,7 @@ export const api = {
   setDirectoryId: (userId, aadObjectId) => request('PUT', `/api/admin/users/${enc(userId)}/directory`, { aadObjectId }),
   subscriptions: () => request('GET', '/api/admin/subscriptions'),
   credits: () => request('GET', '/api/admin/credits'),
+  forecast: () => request('GET', '/api/admin/forecast'),
   addFunds: (amount) => request('POST', '/api/admin/credits/funds', { amount }),
   setAutoRecharge: (enabled, threshold, amount) => request('PUT', '/api/admin/credits/autorecharge', { enabled, threshold, amount }),
   poolsReport: (months) => request('GET', `/api/admin/reports/pools?months=${enc(months)}`),

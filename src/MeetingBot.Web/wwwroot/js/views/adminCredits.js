@@ -2,6 +2,7 @@ import { h, clear, errorBox, field, formatMoney, formatDateTime } from '../dom.j
 import { api } from '../api.js';
 import { pick } from '../realtime.js';
 import { toast } from '../toasts.js';
+import { poolForecastChart } from './forecastChart.js';
 
 /** Microsoft 365 admin center › Billing › Your products › Communications Credits. */
 export async function renderCreditsPage(content) {
@@ -27,7 +28,34 @@ export async function renderCreditsPage(content) {
       field('Add this amount (USD)', rechargeAmount).wrap),
     h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save auto-recharge'), rechargeStatus);
 
-  content.append(balanceBox, h('div', { class: 'grid-2' }, fundsForm, rechargeForm));
+  const forecastBox = h('section', { class: 'card', 'aria-labelledby': 'forecast-heading', 'data-testid': 'forecast' });
+
+  content.append(balanceBox, forecastBox, h('div', { class: 'grid-2' }, fundsForm, rechargeForm));
+
+  /** What expires soon, the burn rates and the run-out days; the words come from the API, as the bot's card says them. */
+  async function reloadForecast() {
+    try {
+      const f = await api.forecast();
+      const credits = pick(f, 'credits') ?? {};
+      const pool = pick(f, 'pool') ?? {};
+      clear(forecastBox).append(
+        h('h2', { id: 'forecast-heading' }, 'Forecast'),
+        h('ul', { class: 'forecast-list', 'data-testid': 'forecast-expiring' },
+          (pick(f, 'expiring') ?? []).map(w => h('li', {}, `Next ${pick(w, 'days')} days: ${pick(w, 'summary')}`))),
+        h('p', { 'data-testid': 'forecast-credits' }, pick(credits, 'summary') ?? ''),
+        h('p', { 'data-testid': 'forecast-pool' }, pick(pool, 'summary') ?? ''),
+        Number(pick(pool, 'minutes') ?? 0) > 0 ? poolForecastChart({
+          month: String(pick(f, 'month') ?? ''),
+          minutes: Number(pick(pool, 'minutes') ?? 0),
+          usedByDay: (pick(pool, 'minutesUsedByDay') ?? []).map(Number),
+          burnPerDay: Number(pick(pool, 'burnPerDay') ?? 0),
+          runsDryOn: pick(pool, 'runsDryOn') ?? null,
+          summary: pick(pool, 'summary') ?? '',
+        }) : '');
+    } catch (e) {
+      clear(forecastBox).append(h('h2', { id: 'forecast-heading' }, 'Forecast'), errorBox(e.message));
+    }
+  }
 
   async function reload() {
     try {
@@ -44,7 +72,7 @@ export async function renderCreditsPage(content) {
             h('td', {}, formatDateTime(pick(p, 'purchasedAt', 'at'))),
             h('td', { class: 'num' }, formatMoney(pick(p, 'amount'), currency)),
             h('td', { class: 'num' }, formatMoney(pick(p, 'remaining'), currency)),
-            h('td', {}, formatDateTime(pick(p, 'expiresAt'))))))) : null);
+            h('td', {}, formatDateTime(pick(p, 'expiresAt'))))))) : '');
       const auto = pick(c, 'autoRecharge') ?? {};
       enabled.checked = Boolean(pick(auto, 'enabled'));
       threshold.value = Number(pick(auto, 'threshold') ?? 2).toFixed(2);
@@ -60,7 +88,7 @@ export async function renderCreditsPage(content) {
     try {
       await api.addFunds(Number(amount.value));
       fundsStatus.replaceChildren(h('p', { class: 'ok' }, `Added ${formatMoney(amount.value)}.`));
-      await reload();
+      await Promise.all([reload(), reloadForecast()]);
     } catch (err) {
       fundsStatus.replaceChildren(errorBox(err.message));
     }
@@ -78,8 +106,8 @@ export async function renderCreditsPage(content) {
     }
   });
 
-  const onHub = (e) => { if (e.detail.method === 'CreditsChanged') reload(); };
+  const onHub = (e) => { if (e.detail.method === 'CreditsChanged') { reload(); reloadForecast(); } };
   window.addEventListener('hub', onHub);
-  await reload();
+  await Promise.all([reload(), reloadForecast()]);
   return () => window.removeEventListener('hub', onHub);
 }
