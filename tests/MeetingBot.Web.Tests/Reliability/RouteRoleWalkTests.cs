@@ -80,6 +80,7 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
         ("PUT /api/admin/users/{id}/directory", AdminOnly(new { aadObjectId = "6f2d0c4e-8a1b-4c3d-9e5f-0a1b2c3d4e5f" })),
         ("GET /api/admin/subscriptions", AdminOnly()),
         ("GET /api/admin/credits", AdminOnly()),
+        ("GET /api/admin/forecast", AdminOnly()),
         ("POST /api/admin/credits/funds", AdminOnly(new { amount = 10.00m })),
         ("PUT /api/admin/credits/autorecharge", AdminOnly(new { enabled = false, threshold = 0m, amount = 0m })),
         ("GET /api/admin/orphan-policy", AdminOnly()),
