@@ -9,16 +9,31 @@ namespace MeetingBot.Load;
 public sealed class ProductHost : IAsyncDisposable
 {
     private readonly Process? _process;
+    private readonly string? _directory;
 
-    private ProductHost(Process? process, string url)
+    private ProductHost(Process? process, string url, string? directory = null)
     {
         _process = process;
         Url = url;
+        _directory = directory;
     }
 
     public string Url { get; }
+
+    /// <summary>The storage the host runs with: MEETINGBOT_STORAGE (Sqlite, as the README's command runs it, or None, Postgres).</summary>
+    public static string Storage => Environment.GetEnvironmentVariable("MEETINGBOT_STORAGE") is { Length: > 0 } s ? s : "Sqlite";
     /// <summary>From process start to the first message activity answered (reply received by the sink).</summary>
     public TimeSpan ColdStartToFirstAnswer { get; private set; }
+
+    /// <summary>The host process's resident set (VmRSS), in MB; NaN for a host this tool did not start.</summary>
+    public double ResidentMegabytes()
+    {
+        if (_process is null) return double.NaN;
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+        return double.NaN;
+    }
 
     /// <param name="existingUrl">A host already running (e.g. under a profiler); null starts one.</param>
     public static async Task<ProductHost> StartAsync(string repoRoot, string serviceUrl, ServiceUrlSink sink, string? existingUrl = null)
@@ -28,14 +43,16 @@ public sealed class ProductHost : IAsyncDisposable
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the host first: dotnet build -c Release src/MeetingBot.Web", dll);
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
+        var directory = Directory.CreateTempSubdirectory("meetingbot-load-").FullName;
         var psi = new ProcessStartInfo("dotnet", [dll, "--urls", url])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
+            // A fresh directory per run: the default SQLite file (meetingbot.db) starts empty, as on a first run.
+            WorkingDirectory = directory,
         };
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        psi.Environment["MeetingBot__Storage__Provider"] = "None";
+        psi.Environment["MeetingBot__Storage__Provider"] = Storage;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // the Emulator's no-token mode, as with the README's run command
         var started = Stopwatch.StartNew();
         var process = Process.Start(psi)!;
@@ -43,7 +60,7 @@ public sealed class ProductHost : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return await WaitForFirstAnswerAsync(new ProductHost(process, url), started, serviceUrl, sink);
+        return await WaitForFirstAnswerAsync(new ProductHost(process, url, directory), started, serviceUrl, sink);
     }
 
     private static async Task<ProductHost> WaitForFirstAnswerAsync(ProductHost host, Stopwatch started, string serviceUrl, ServiceUrlSink sink)
@@ -77,7 +94,13 @@ public sealed class ProductHost : IAsyncDisposable
     {
         if (_process is null) return ValueTask.CompletedTask;
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(5_000);
         _process.Dispose();
+        if (_directory is not null)
+        {
+            try { Directory.Delete(_directory, recursive: true); }
+            catch (IOException) { /* left for the OS's temp cleanup */ }
+        }
         return ValueTask.CompletedTask;
     }
 

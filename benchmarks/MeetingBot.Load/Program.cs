@@ -2,6 +2,43 @@ using MeetingBot.Load;
 
 // Bot turn load run: the stock echo bot and MeetingBot side by side, same sink, same client harness.
 //   dotnet build -c Release src/MeetingBot.Web && dotnet run -c Release --project benchmarks/MeetingBot.Load -- [seconds] [text]
+//   dotnet run -c Release --project benchmarks/MeetingBot.Load -- serve
+//     starts the sink, the echo bot and MeetingBot, prints their addresses and waits for stdin to close: the hosts for an
+//     external load generator (benchmarks/bot-turns.sh drives them with wrk).
+if (args is ["serve", ..])
+{
+    await using var serveSink = await ServiceUrlSink.StartAsync();
+    await using var serveEcho = await EchoBotHost.StartAsync();
+    await using var serveProduct = await ProductHost.StartAsync(FindRepoRoot(), serveSink.Url, serveSink);
+    Console.WriteLine($"sink {serveSink.Url}");
+    Console.WriteLine($"echo {serveEcho.Url}/api/messages");
+    Console.WriteLine($"meetingbot {serveProduct.Url}/api/messages");
+    Console.WriteLine($"storage {ProductHost.Storage}");
+    Console.WriteLine(FormattableString.Invariant($"coldstart_ms {serveProduct.ColdStartToFirstAnswer.TotalMilliseconds:F0}"));
+    Console.Out.Flush();
+    await Console.In.ReadToEndAsync();
+    Console.WriteLine($"sink_replies {serveSink.Replies}");
+    return;
+}
+
+//   dotnet run -c Release --project benchmarks/MeetingBot.Load -- soak [turns, default 1000000] [sample every, default 100000]
+//     resident memory of the host after every sample of a long mix of turns (docs/benchmarks.md, resource bounds).
+if (args is ["soak", ..])
+{
+    var total = args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+    var every = args.Length > 2 ? long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+    await using var soakSink = await ServiceUrlSink.StartAsync();
+    await using var soakHost = await ProductHost.StartAsync(FindRepoRoot(), soakSink.Url, soakSink);
+    Console.WriteLine($"Soak, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, storage {ProductHost.Storage}, {total:N0} turns from 32 clients; RSS after start {soakHost.ResidentMegabytes():N0} MB");
+    Console.WriteLine("| turns | dial-in calls | conversations | RSS MB | turns/s | errors |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+    var samples = await Soak.RunAsync(soakHost, soakSink.Url, total, every, 32,
+        s => Console.WriteLine($"| {s.Turns:N0} | {s.DialIns:N0} | {s.Conversations:N0} | {s.RssMb:N0} | {s.TurnsPerSecond:N0} | {s.Errors} |"));
+    if (samples.Count > 1)
+        Console.WriteLine($"RSS at the end / after the first sample: {samples[^1].RssMb / samples[0].RssMb:P1}");
+    return;
+}
+
 var seconds = args.Length > 0 ? int.Parse(args[0]) : 10;
 var text = args.Length > 1 ? args[1] : "meetings";
 var repoRoot = FindRepoRoot();
@@ -9,7 +46,7 @@ await using var sink = await ServiceUrlSink.StartAsync();
 await using var echo = await EchoBotHost.StartAsync();
 await using var product = await ProductHost.StartAsync(repoRoot, sink.Url, sink, Environment.GetEnvironmentVariable("MEETINGBOT_URL"));
 
-Console.WriteLine($"Bot turn load run, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {seconds} s per row, MeetingBot text \"{text}\"");
+Console.WriteLine($"Bot turn load run, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {seconds} s per row, MeetingBot text \"{text}\", storage {ProductHost.Storage}");
 Console.WriteLine($"MeetingBot cold start to first answered activity: {product.ColdStartToFirstAnswer.TotalMilliseconds:N0} ms");
 Console.WriteLine();
 Console.WriteLine("| bot | clients | turns | errors | turns/s | p50 ms | p99 ms | new sink connections |");

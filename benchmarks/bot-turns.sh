@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Bot turns from an external load generator (wrk): the stock Bot Builder echo bot and MeetingBot side by side in one
+# run, the same reply sink, MeetingBot in the configuration the README's run command gives (SQLite storage unless
+# MEETINGBOT_STORAGE says otherwise).
+#   bash benchmarks/bot-turns.sh [seconds per row, default 15] [MeetingBot text, default "meetings"]
+# Needs wrk (Debian package "wrk"). Prints a markdown table; docs/benchmarks.md §3 records its runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-15}
+text=${2:-meetings}
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+
+dotnet build -c Release src/MeetingBot.Web -v q -nologo >/dev/null
+dotnet build -c Release benchmarks/MeetingBot.Load -v q -nologo >/dev/null
+
+work=$(mktemp -d)
+trap 'exec 3>&-; wait "$serve_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+mkfifo "$work/in"
+dotnet run -c Release --no-build --project benchmarks/MeetingBot.Load -- serve < "$work/in" > "$work/serve.out" 2> "$work/serve.err" &
+serve_pid=$!
+exec 3> "$work/in"
+for _ in $(seq 1 600); do grep -q '^coldstart_ms' "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+grep -q '^coldstart_ms' "$work/serve.out" || { cat "$work/serve.err" >&2; echo "the hosts did not start" >&2; exit 1; }
+value() { awk -v k="$1" '$1 == k { print $2 }' "$work/serve.out"; }
+sink=$(value sink); echo_url=$(value echo); product_url=$(value meetingbot)
+
+echo "Bot turns, $(date -u +%F), $(nproc) cores, wrk, ${seconds} s per row, MeetingBot text \"$text\", storage $(value storage)"
+echo "MeetingBot cold start to first answered activity: $(value coldstart_ms) ms"
+echo
+echo "| bot | connections | turns/s | p50 ms | p90 ms | p99 ms | errors |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+declare -A rate
+row() { # key name url text connections
+  local key=$1 name=$2 url=$3 message=$4 connections=$5 threads=$(( $5 < 2 ? 1 : 2 )) out
+  # Warm-up (JIT, pools, first state of every conversation), then the measured row.
+  SERVICE_URL=$sink TEXT=$message RUN="$key-warm-$connections" wrk -t$threads -c$connections -d3s -s benchmarks/wrk/activity.lua "$url" >/dev/null
+  out=$(SERVICE_URL=$sink TEXT=$message RUN="$key-$connections" wrk -t$threads -c$connections -d${seconds}s -s benchmarks/wrk/activity.lua "$url" | grep '^RESULT')
+  eval "$(echo "$out" | sed 's/^RESULT //; s/ /;/g')"
+  rate[$key-$connections]=$rps
+  printf '| %s | %d | %s | %s | %s | %s | %s |\n' "$name" "$connections" "$(printf '%.0f' "$rps")" "$p50_ms" "$p90_ms" "$p99_ms" "$errors"
+}
+for connections in 1 32; do
+  row echo "echo (stock)" "$echo_url" hello $connections
+  row meetingbot MeetingBot "$product_url" "$text" $connections
+done
+echo
+awk -v a="${rate[meetingbot-32]}" -v b="${rate[echo-32]}" 'BEGIN { printf "MeetingBot / stock echo at 32 connections: %.1fx\n", a / b }'
