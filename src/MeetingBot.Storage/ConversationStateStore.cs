@@ -57,24 +57,97 @@ public sealed class ConversationStateStore(SqlDialect dialect, TimeProvider? tim
     /// <summary>
     /// Stores <paramref name="json"/> under <paramref name="key"/> and returns the new ETag, or null on a conflict:
     /// when <paramref name="expectedETag"/> is given (not "*") and a stored document has another ETag.
+    /// <para>
+    /// Group commit: the writes of concurrent turns share one transaction. The first writer to find no transaction
+    /// running writes everything queued so far and commits once (one fsync on SQLite); writes arriving meanwhile queue
+    /// for the next transaction. Each write still gets its own answer: a stale ETag fails that write only, and a
+    /// transaction the database refuses (busy, down) fails exactly the writes it carried — nothing of them is stored.
+    /// The task completes only after the commit, so a turn's state is durable when its write returns.
+    /// </para>
     /// </summary>
-    public string? Write(string key, string json, string? expectedETag)
+    public async Task<string?> WriteAsync(string key, string json, string? expectedETag)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(json);
+        var write = new PendingWrite(key, json, expectedETag);
+        Interlocked.Increment(ref _pending);
+        _queue.Enqueue(write);
+        await _writer.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            // An earlier writer may have carried this one in its transaction.
+            if (!write.Done.Task.IsCompleted) WriteQueued();
+        }
+        finally
+        {
+            _writer.Release();
+        }
+        return await write.Done.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Writes not yet committed (queued, or in the transaction being written).</summary>
+    public int Pending => Volatile.Read(ref _pending);
+
+    /// <summary>Whether a group transaction is being written right now.</summary>
+    public bool Writing => _writer.CurrentCount == 0;
+
+    /// <summary>Write transactions committed by this store (each carrying one or more writes).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>The most writes one transaction carries: the rest wait for the next.</summary>
+    public const int MaxWritesPerCommit = 256;
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingWrite> _queue = new();
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private int _pending;
+    private long _commits;
+
+    private sealed record PendingWrite(string Key, string Json, string? ExpectedETag)
+    {
+        public TaskCompletionSource<string?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private void WriteQueued()
+    {
+        var batch = new List<PendingWrite>();
+        while (batch.Count < MaxWritesPerCommit && _queue.TryDequeue(out var next)) batch.Add(next);
+        if (batch.Count == 0) return;
+        var etags = new string?[batch.Count];
+        try
+        {
+            using var c = dialect.Open();
+            using var tx = dialect.BeginWrite(c);
+            var now = Now();
+            for (var i = 0; i < batch.Count; i++) etags[i] = WriteOne(c, tx, batch[i], now);
+            tx.Commit();
+            Interlocked.Increment(ref _commits);
+        }
+        catch (Exception ex)
+        {
+            Interlocked.Add(ref _pending, -batch.Count);
+            foreach (var write in batch) write.Done.TrySetException(ex);
+            return;
+        }
+        Interlocked.Add(ref _pending, -batch.Count);
+        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(etags[i]);
+    }
+
+    private static string? WriteOne(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, PendingWrite write, object now)
     {
         var etag = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
-        using var c = dialect.Open();
-        if (expectedETag is null or "*")
+        if (write.ExpectedETag is null or "*")
         {
-            c.Execute(null, "INSERT INTO conversation_state (key, json, etag, touched_at) VALUES (@key, @json, @etag, @now) " +
+            c.Execute(tx, "INSERT INTO conversation_state (key, json, etag, touched_at) VALUES (@key, @json, @etag, @now) " +
                 "ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, touched_at = excluded.touched_at",
-                ("key", key), ("json", json), ("etag", etag), ("now", Now()));
+                ("key", write.Key), ("json", write.Json), ("etag", etag), ("now", now));
             return etag;
         }
-        var updated = c.Execute(null, "UPDATE conversation_state SET json = @json, etag = @etag, touched_at = @now WHERE key = @key AND etag = @expected",
-            ("key", key), ("json", json), ("etag", etag), ("expected", expectedETag), ("now", Now()));
+        var updated = c.Execute(tx, "UPDATE conversation_state SET json = @json, etag = @etag, touched_at = @now WHERE key = @key AND etag = @expected",
+            ("key", write.Key), ("json", write.Json), ("etag", etag), ("expected", write.ExpectedETag), ("now", now));
         if (updated == 1) return etag;
         // No row with that ETag: fine if there is no row at all (first write), a conflict otherwise.
-        var inserted = c.Execute(null, "INSERT INTO conversation_state (key, json, etag, touched_at) VALUES (@key, @json, @etag, @now) ON CONFLICT DO NOTHING",
-            ("key", key), ("json", json), ("etag", etag), ("now", Now()));
+        var inserted = c.Execute(tx, "INSERT INTO conversation_state (key, json, etag, touched_at) VALUES (@key, @json, @etag, @now) ON CONFLICT DO NOTHING",
+            ("key", write.Key), ("json", write.Json), ("etag", etag), ("now", now));
         return inserted == 1 ? etag : null;
     }
 

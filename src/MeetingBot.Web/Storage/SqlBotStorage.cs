@@ -34,18 +34,18 @@ public sealed class SqlBotStorage(ConversationStateStore store) : IStorage
         return Task.FromResult<IDictionary<string, object>>(items);
     }
 
-    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    /// <summary>Each change is one compare-and-set write; concurrent turns' writes share a commit (see the store).</summary>
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var (key, value) in changes)
         {
             var expected = value is IStoreItem item ? item.ETag : null;
             var json = JObject.FromObject(value, StateSerializer).ToString(Formatting.None);
-            var etag = store.Write(key, json, expected)
+            var etag = await store.WriteAsync(key, json, expected)
                 ?? throw new ArgumentException($"Etag conflict.\r\n\r\nOriginal: {expected}\r\nCurrent: (changed by another writer)");
             if (value is IStoreItem written) written.ETag = etag;
         }
-        return Task.CompletedTask;
     }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)

@@ -13,6 +13,12 @@ namespace MeetingBot.Web.Bot.Connector;
 /// <see cref="IdentityProviderUnavailableException"/> (503) instead of a 401 (see <see cref="IdentityProviderProbe"/>).
 public sealed class FastConnectorBotFrameworkAuthentication(BotFrameworkAuthentication inner, IdentityProviderProbe? probe = null) : BotFrameworkAuthentication
 {
+    private readonly ConnectorClientCache _clients = new(TimeProvider.System);
+
+    /// <summary>Clients are shared per bot: the audience claim names the bot whose credentials the factory's clients carry.</summary>
+    private SharedContractsConnectorFactory Shared(ConnectorFactory factory, ClaimsIdentity? identity) =>
+        new(factory, _clients, identity?.FindFirst(AuthenticationConstants.AudienceClaim)?.Value);
+
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
     {
         AuthenticateRequestResult result;
@@ -25,19 +31,19 @@ public sealed class FastConnectorBotFrameworkAuthentication(BotFrameworkAuthenti
             if (!await probe.IsReachableAsync(activity?.ChannelId, cancellationToken)) throw new IdentityProviderUnavailableException(e);
             throw;
         }
-        if (result.ConnectorFactory is { } factory) result.ConnectorFactory = new SharedContractsConnectorFactory(factory);
+        if (result.ConnectorFactory is { } factory) result.ConnectorFactory = Shared(factory, result.ClaimsIdentity);
         return result;
     }
 
     public override async Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken)
     {
         var result = await inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
-        if (result.ConnectorFactory is { } factory) result.ConnectorFactory = new SharedContractsConnectorFactory(factory);
+        if (result.ConnectorFactory is { } factory) result.ConnectorFactory = Shared(factory, result.ClaimsIdentity);
         return result;
     }
 
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
-        new SharedContractsConnectorFactory(inner.CreateConnectorFactory(claimsIdentity));
+        Shared(inner.CreateConnectorFactory(claimsIdentity), claimsIdentity);
 
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
         inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);

@@ -9,13 +9,17 @@ namespace MeetingBot.Web.Bot.Connector;
 /// every turn, and each new client brings new resolvers, so Newtonsoft rebuilt the Activity contracts by
 /// reflection and compiled property getters on every turn's first reply: measured here, ~12 ms of a ~14 ms turn.
 /// Resolvers are thread-safe and immutable once built, so sharing them changes nothing but the cost.
+/// The clients themselves are shared too, per bot, serviceUrl and audience (<see cref="ConnectorClientCache"/>).
 /// </summary>
-public sealed class SharedContractsConnectorFactory(ConnectorFactory inner) : ConnectorFactory
+public sealed class SharedContractsConnectorFactory(ConnectorFactory inner, ConnectorClientCache clients, string? appId) : ConnectorFactory
 {
     private static IContractResolver? _serialization;
     private static IContractResolver? _deserialization;
 
-    public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken = default)
+    public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken = default) =>
+        clients.GetAsync(appId, serviceUrl, audience, () => CreateSharedAsync(serviceUrl, audience, cancellationToken));
+
+    private async Task<IConnectorClient> CreateSharedAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
     {
         var client = await inner.CreateAsync(serviceUrl, audience, cancellationToken);
         if (client.SerializationSettings is { } ser)
