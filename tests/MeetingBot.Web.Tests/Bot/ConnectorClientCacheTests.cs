@@ -86,3 +86,27 @@ public class ConnectorClientCacheTests
         }
     }
 }
+
+/// <summary>Bot Builder asks for a user-token client every turn; it is made only if a turn signs someone in.</summary>
+public class LazyUserTokenClientTests
+{
+    [Fact]
+    public async Task TheUserTokenClient_IsMadeOnFirstUse_Once()
+    {
+        var inner = new Mock<BotFrameworkAuthentication>();
+        var real = new Mock<UserTokenClient>();
+        real.Setup(c => c.GetUserTokenAsync("u1", "graph", "emulator", null!, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Microsoft.Bot.Schema.TokenResponse { Token = "t-1" });
+        inner.Setup(a => a.CreateUserTokenClientAsync(It.IsAny<System.Security.Claims.ClaimsIdentity>(), It.IsAny<CancellationToken>())).ReturnsAsync(real.Object);
+        var auth = new FastConnectorBotFrameworkAuthentication(inner.Object);
+
+        using var client = await auth.CreateUserTokenClientAsync(new System.Security.Claims.ClaimsIdentity(), CancellationToken.None);
+        inner.Verify(a => a.CreateUserTokenClientAsync(It.IsAny<System.Security.Claims.ClaimsIdentity>(), It.IsAny<CancellationToken>()), Times.Never);
+
+        var token = await client.GetUserTokenAsync("u1", "graph", "emulator", null!, CancellationToken.None);
+        await client.GetUserTokenAsync("u1", "graph", "emulator", null!, CancellationToken.None);
+
+        Assert.Equal("t-1", token.Token);
+        inner.Verify(a => a.CreateUserTokenClientAsync(It.IsAny<System.Security.Claims.ClaimsIdentity>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+}

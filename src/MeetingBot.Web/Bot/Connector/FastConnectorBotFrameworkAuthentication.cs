@@ -45,8 +45,9 @@ public sealed class FastConnectorBotFrameworkAuthentication(BotFrameworkAuthenti
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
         Shared(inner.CreateConnectorFactory(claimsIdentity), claimsIdentity);
 
+    /// <summary>Made when a turn first uses it: no turn of this bot does (<see cref="LazyUserTokenClient"/>).</summary>
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-        inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        Task.FromResult<UserTokenClient>(new LazyUserTokenClient(() => inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken)));
 
     public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
 
