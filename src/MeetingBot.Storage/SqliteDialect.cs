@@ -44,16 +44,28 @@ public sealed class SqliteDialect : SqlDialect
         ["identity"] = "INTEGER PRIMARY KEY AUTOINCREMENT",
     };
 
+    /// <summary>
+    /// A pooled connection keeps its settings: each physical connection (its native handle) is configured once, and
+    /// again only if a dialect with other settings takes it from the same pool. Configuring on every open was a
+    /// statement per read of a bot turn.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, string> Configured = new();
+
     public override DbConnection Open()
     {
         var connection = new SqliteConnection(_connectionString) { DefaultTimeout = Math.Max(1, (int)Math.Ceiling(BusyTimeout.TotalSeconds)) };
         connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = string.Create(CultureInfo.InvariantCulture,
+        var settings = _pragmas ??= string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {_synchronous};");
+        if (connection.Handle is { } handle && Configured.TryGetValue(handle, out var done) && done == settings) return connection;
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = settings;
         pragma.ExecuteNonQuery();
+        if (connection.Handle is { } configured) Configured.AddOrUpdate(configured, settings);
         return connection;
     }
+
+    private string? _pragmas;
 
     public override void Prepare(DbConnection connection)
     {

@@ -64,9 +64,8 @@ public sealed class MeetingFlow(ITenants tenants, TimeProvider time, NoticeLedge
 
     public async Task ListAsync(BotTurn turn)
     {
-        var user = (await tenants.Ask(turn.TenantId, new GetUser(turn.UserId)));
-        var meetings = (await tenants.Ask(turn.TenantId, new ListMeetings(turn.UserId)));
-        await turn.SendCardAsync(MeetingsCard.Build(user.Value?.DisplayName ?? turn.UserId, meetings, turn.ViewerOffset));
+        var mine = await tenants.Ask(turn.TenantId, new ListUserMeetings(turn.UserId));
+        await turn.SendCardAsync(MeetingsCard.Build(mine.User?.DisplayName ?? turn.UserId, mine.Meetings, turn.ViewerOffset));
     }
 
     /// <summary>`join` with no meeting named: the meeting this chat is in, else the user's only meeting, else the list to pick from.</summary>
