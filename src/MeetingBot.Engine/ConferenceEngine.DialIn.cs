@@ -127,7 +127,7 @@ public sealed partial class ConferenceEngine
         var participant = new Participant(meeting.NextParticipantId(), session.IsOrganizer ? organizer.Id : null, name, Now) { InLobby = inLobby };
         meeting.Add(participant);
         var kind = session.IsTollFree ? CallLegKind.DialInTollFree : CallLegKind.DialInToll;
-        var leg = new CallLeg(NextLegId(), tenant.Id, meeting.Id, participant.Id, kind, null, organizer.Id,
+        var leg = CallLeg.Ring(NextLegId(), tenant.Id, meeting.Id, participant.Id, kind, null, organizer.Id,
             session.CallerNumber, session.DialedNumber, CallerRegion(session), Now);
         participant.PhoneLegId = leg.Id;
         participant.AudioMode = AudioMode.PhoneAudio;

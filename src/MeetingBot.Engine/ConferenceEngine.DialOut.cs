@@ -49,7 +49,7 @@ public sealed partial class ConferenceEngine
                 raised.Add(new ParticipantJoined(tenant.Id, Now, m.Id, participant.Id, participant.DisplayName, IsPhoneOnly: true, InLobby: false));
             }
 
-            var leg = new CallLeg(NextLegId(), tenant.Id, m.Id, participant.Id, kind, user.Value!.Id, organizer.Id,
+            var leg = CallLeg.Ring(NextLegId(), tenant.Id, m.Id, participant.Id, kind, user.Value!.Id, organizer.Id,
                 tenant.Bridge.TollNumber, destination.E164, destination.RegionCode, Now);
             participant.PhoneLegId = leg.Id;
             participant.AudioMode = AudioMode.PhoneAudio;

@@ -229,9 +229,7 @@ public sealed partial class ConferenceEngine
             .ToList();
         foreach (var leg in legs)
         {
-            leg.IsOrphaned = true;
-            leg.OrphanedAt ??= Now;
-            leg.LastReminderAt = Now;
+            leg.Orphan(Now);
             raised.Add(Reminder(tenant, leg));
             AskToStayIfPolicy(tenant, leg);
             ScheduleLeg(tenant, leg);

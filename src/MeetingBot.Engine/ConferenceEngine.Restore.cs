@@ -65,13 +65,7 @@ public sealed partial class ConferenceEngine
         foreach (var s in stored.LiveLegs)
         {
             if (!tenant.Meetings.ContainsKey(s.MeetingId) || !tenant.UsersById.ContainsKey(s.BilledUserId)) continue;
-            var leg = new CallLeg(s.Id, tenant.Id, s.MeetingId, s.ParticipantId, s.Kind, s.RequestedByUserId, s.BilledUserId,
-                s.FromNumber, s.ToNumber, s.DestinationRegion, s.CreatedAt)
-            {
-                State = s.State,
-                ConnectedAt = s.ConnectedAt,
-            };
-            foreach (var seg in s.Segments) leg.RestoreSegment(seg.Capability, seg.Start, seg.Minutes, seg.Charge);
+            var leg = CallLeg.Restore(tenant.Id, s);
             tenant.Legs[leg.Id] = leg;
             _tenantByLeg[leg.Id] = tenant.Id;
             if (leg.State == CallLegState.Connected && leg.MinutesPaid > 0 && Now < leg.PaidThrough + Options.RestoreGrace)
@@ -87,8 +81,7 @@ public sealed partial class ConferenceEngine
             }
             else
             {
-                leg.State = CallLegState.Ended;
-                leg.EndedAt = leg.ConnectedAt ?? leg.CreatedAt;
+                leg.End(leg.ConnectedAt ?? leg.CreatedAt);
                 JournalLeg(leg);
             }
         }
