@@ -124,13 +124,11 @@ public sealed partial class ConferenceEngine
         session.IsOrganizer = pin.Length > 0;
         var inLobby = !session.IsOrganizer && !meeting.Lobby.DialInCallersBypass;
         var name = session.IsOrganizer ? organizer.DisplayName : PhoneNumberNormalizer.Display(session.CallerNumber);
-        var participant = new Participant(meeting.NextParticipantId(), session.IsOrganizer ? organizer.Id : null, name, Now) { InLobby = inLobby };
-        meeting.Add(participant);
+        var participant = meeting.JoinByPhone(session.IsOrganizer ? organizer.Id : null, name, Now, inLobby);
         var kind = session.IsTollFree ? CallLegKind.DialInTollFree : CallLegKind.DialInToll;
         var leg = CallLeg.Ring(NextLegId(), tenant.Id, meeting.Id, participant.Id, kind, null, organizer.Id,
             session.CallerNumber, session.DialedNumber, CallerRegion(session), Now);
-        participant.PhoneLegId = leg.Id;
-        participant.AudioMode = AudioMode.PhoneAudio;
+        participant.UsePhone(leg.Id);
         tenant.Legs[leg.Id] = leg;
         tenant.LiveLegs.Add(leg);
         _tenantByLeg[leg.Id] = tenant.Id;

@@ -282,15 +282,10 @@ public sealed partial class ConferenceEngine
         var meeting = tenant.Meetings[leg.MeetingId];
         var participant = meeting.FindParticipant(leg.ParticipantId);
         if (participant is null) return; // restored after a restart: the roster was not kept
-        if (participant.PhoneLegId == leg.Id)
-        {
-            participant.PhoneLegId = null;
-            // Still in the client without the phone: no audio until they pick some again, as Teams shows it.
-            if (participant.InClient) participant.AudioMode = Meetings.AudioMode.NoAudio;
-        }
+        participant.PhoneEnded(leg.Id);
         if (!participant.InClient && participant.LeftAt is null)
         {
-            participant.LeftAt = at;
+            participant.Leave(at);
             raised.Add(new ParticipantLeft(tenant.Id, Now, meeting.Id, participant.Id, participant.DisplayName));
         }
         raised.Add(StateChanged(leg));

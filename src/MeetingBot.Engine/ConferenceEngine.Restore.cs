@@ -47,15 +47,10 @@ public sealed partial class ConferenceEngine
         foreach (var s in stored.Meetings)
         {
             if (!tenant.UsersById.TryGetValue(s.OrganizerId, out var organizer)) continue;
-            var meeting = new Meeting(s.Id, tenant.Id, s.OrganizerId, s.Subject, s.Start, s.End, $"{BaseUrl}/meet/{s.Id}")
-            {
-                ConferenceId = s.ConferenceId,
-                Lobby = new LobbySettings(s.LobbyBypass, s.DialInCallersBypass),
-                EndedAt = s.EndedAt,
-            };
-            meeting.Invite = s.ConferenceId is null
+            var meeting = Meeting.Restore(tenant.Id, s, $"{BaseUrl}/meet/{s.Id}");
+            meeting.SendInvite(s.ConferenceId is null
                 ? new MeetingInvite(meeting.Id, meeting.Subject, organizer.DisplayName, meeting.Start, meeting.End, meeting.JoinUrl, null, null)
-                : BuildInvite(tenant, meeting, organizer);
+                : BuildInvite(tenant, meeting, organizer));
             tenant.Meetings[s.Id] = meeting;
             _tenantByMeeting[s.Id] = tenant.Id;
             if (long.TryParse(s.Id, out var n)) InterlockedMax(ref _meetingCounter, n);
@@ -91,11 +86,8 @@ public sealed partial class ConferenceEngine
     private void ContinueLeg(Tenant tenant, Meeting meeting, CallLeg leg)
     {
         var user = leg.Kind == CallLegKind.CallMe && leg.RequestedByUserId is { } id && tenant.UsersById.TryGetValue(id, out var u) ? u : null;
-        var participant = new Participant(leg.ParticipantId, user?.Id, user?.DisplayName ?? Phone.PhoneNumberNormalizer.Display(leg.ToNumber), leg.ConnectedAt!.Value)
-        {
-            AudioMode = AudioMode.PhoneAudio,
-            PhoneLegId = leg.Id,
-        };
+        var participant = new Participant(leg.ParticipantId, user?.Id, user?.DisplayName ?? Phone.PhoneNumberNormalizer.Display(leg.ToNumber), leg.ConnectedAt!.Value);
+        participant.UsePhone(leg.Id);
         meeting.Add(participant);
         tenant.LiveLegs.Add(leg);
         ScheduleLeg(tenant, leg);
