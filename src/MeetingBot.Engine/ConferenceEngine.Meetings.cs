@@ -165,10 +165,7 @@ public sealed partial class ConferenceEngine
             var p = m.Admit(participantId);
             if (p is null) return EngineError.NotMeetingParticipant;
             if (p.PhoneLegId is { } legId && DialInOfLeg(legId) is { } session)
-            {
-                session.Stage = DialInStage.Admitted;
-                session.Prompt = DialInPrompts.Joined;
-            }
+                session.Admitted();
             raised.Add(new ParticipantJoined(tenant.Id, Now, m.Id, p.Id, p.DisplayName, p.IsPhoneOnly, InLobby: false));
             return p;
         });

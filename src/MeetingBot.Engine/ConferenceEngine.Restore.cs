@@ -23,11 +23,8 @@ public sealed partial class ConferenceEngine
         {
             if (!tenant.UsersById.TryGetValue(u.Id, out var user)) continue; // removed from configuration
             // Stored before assignment dates were kept: those licenses count as held all along, as they were then reported.
-            user.RestoreLicenses(u.Licenses, u.LicenseHistory, DateTimeOffset.MinValue);
-            user.DialOutPermission = u.DialOutPermission;
-            user.OrganizerPin = u.OrganizerPin;
             // Stored before directory ids were kept, or never mapped: the seed's id stays.
-            if (u.AadObjectId is not null) user.AadObjectId = u.AadObjectId;
+            user.Apply(u with { AadObjectId = u.AadObjectId ?? user.AadObjectId }, DateTimeOffset.MinValue);
         }
         tenant.LicensesChanged();
 
