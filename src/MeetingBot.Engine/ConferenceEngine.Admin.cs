@@ -164,10 +164,7 @@ public sealed partial class ConferenceEngine
         var next = change(StateOf(user));
         next = next with { LicenseHistory = user.HistoryAfter(next.Licenses, Now) };
         _journal.RecordUser(tenant.Id, next);
-        user.RestoreLicenses(next.Licenses, next.LicenseHistory, Now);
-        user.DialOutPermission = next.DialOutPermission;
-        user.OrganizerPin = next.OrganizerPin;
-        user.AadObjectId = next.AadObjectId;
+        user.Apply(next, Now);
         tenant.LicensesChanged();
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class ConferenceEngine
         var minutesLeft = MinutesLeft(tenant, leg, highestUnwarned);
         if (minutesLeft > highestUnwarned) return;
         var crossed = thresholds.Where(t => t >= minutesLeft && (leg.CutOffWarnedAt == 0 || t < leg.CutOffWarnedAt)).Min();
-        leg.CutOffWarnedAt = crossed;
+        leg.WarnedAt(crossed);
         var prompt = EngineMessages.CutOffWarning(minutesLeft);
         leg.PlayPrompt(Now, prompt);
         raised.Add(new CutOffWarning(tenant.Id, Now, leg.MeetingId, leg.Id, leg.ToNumber, leg.RequestedByUserId, leg.BilledUserId,

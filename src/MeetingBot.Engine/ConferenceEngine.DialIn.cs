@@ -73,13 +73,12 @@ public sealed partial class ConferenceEngine
             : null;
         if (meeting is null)
         {
-            session.FailedAttempts++;
-            if (session.FailedAttempts >= Options.MaxConferenceIdAttempts)
+            if (session.FailedAttempt() >= Options.MaxConferenceIdAttempts)
             {
                 Hangup(session, EngineMessages.For(EngineError.TooManyConferenceIdAttempts));
                 return EngineError.TooManyConferenceIdAttempts;
             }
-            session.Prompt = valid ? DialInPrompts.TryAgain : EngineMessages.For(EngineError.InvalidConferenceIdFormat) + " " + DialInPrompts.EnterConferenceId;
+            session.Reprompt(valid ? DialInPrompts.TryAgain : EngineMessages.For(EngineError.InvalidConferenceIdFormat) + " " + DialInPrompts.EnterConferenceId);
             return valid ? EngineError.ConferenceIdNotFound : EngineError.InvalidConferenceIdFormat;
         }
         var organizer = tenant.UsersById[meeting.OrganizerId];
@@ -89,9 +88,7 @@ public sealed partial class ConferenceEngine
             Hangup(session, EngineMessages.For(funding.Refusal!.Value));
             return funding.Refusal!.Value;
         }
-        session.MeetingId = meeting.Id;
-        session.Stage = DialInStage.AwaitingPin;
-        session.Prompt = DialInPrompts.EnterPinOrPound;
+        session.MeetingFound(meeting.Id);
         return session;
     }
 
@@ -105,36 +102,33 @@ public sealed partial class ConferenceEngine
         }
         if (digits is null || digits.Length is 0 or > 13 || digits[^1] != '#' || !digits[..^1].All(char.IsAsciiDigit))
         {
-            session.Prompt = DialInPrompts.EnterPinOrPound;
+            session.Reprompt(DialInPrompts.EnterPinOrPound);
             return EngineError.InvalidPin;
         }
         var pin = digits[..^1];
         var organizer = tenant.UsersById[meeting.OrganizerId];
         if (pin.Length > 0 && pin != organizer.OrganizerPin)
         {
-            session.FailedAttempts++;
-            if (session.FailedAttempts >= Options.MaxConferenceIdAttempts)
+            if (session.FailedAttempt() >= Options.MaxConferenceIdAttempts)
             {
                 Hangup(session, EngineMessages.For(EngineError.WrongPin));
                 return EngineError.WrongPin;
             }
-            session.Prompt = DialInPrompts.WrongPin;
+            session.Reprompt(DialInPrompts.WrongPin);
             return EngineError.WrongPin;
         }
-        session.IsOrganizer = pin.Length > 0;
+        session.PinAccepted(asOrganizer: pin.Length > 0);
         var inLobby = !session.IsOrganizer && !meeting.Lobby.DialInCallersBypass;
         var name = session.IsOrganizer ? organizer.DisplayName : PhoneNumberNormalizer.Display(session.CallerNumber);
-        var participant = new Participant(meeting.NextParticipantId(), session.IsOrganizer ? organizer.Id : null, name, Now) { InLobby = inLobby };
-        meeting.Add(participant);
+        var participant = meeting.JoinByPhone(session.IsOrganizer ? organizer.Id : null, name, Now, inLobby);
         var kind = session.IsTollFree ? CallLegKind.DialInTollFree : CallLegKind.DialInToll;
-        var leg = new CallLeg(NextLegId(), tenant.Id, meeting.Id, participant.Id, kind, null, organizer.Id,
+        var leg = CallLeg.Ring(NextLegId(), tenant.Id, meeting.Id, participant.Id, kind, null, organizer.Id,
             session.CallerNumber, session.DialedNumber, CallerRegion(session), Now);
-        participant.PhoneLegId = leg.Id;
-        participant.AudioMode = AudioMode.PhoneAudio;
+        participant.UsePhone(leg.Id);
         tenant.Legs[leg.Id] = leg;
         tenant.LiveLegs.Add(leg);
         _tenantByLeg[leg.Id] = tenant.Id;
-        session.LegId = leg.Id;
+        session.CallPlaced(leg.Id);
         _dialInByLeg[leg.Id] = session.Id;
         JournalLeg(leg);
         raised.Add(new ParticipantJoined(tenant.Id, Now, meeting.Id, participant.Id, participant.DisplayName, IsPhoneOnly: !session.IsOrganizer, inLobby));
@@ -144,16 +138,14 @@ public sealed partial class ConferenceEngine
             Hangup(session, EngineMessages.For(EngineError.TollFreeUnavailable));
             return EngineError.TollFreeUnavailable;
         }
-        session.Stage = inLobby ? DialInStage.InLobby : DialInStage.Admitted;
-        session.Prompt = inLobby ? DialInPrompts.Lobby : DialInPrompts.Joined;
+        session.Joined(inLobby);
         return session;
     }
 
     /// <summary>The bridge hangs up: the caller hears why (the answer to this key press says it), and the session is gone.</summary>
     private void Hangup(DialInSession session, string why)
     {
-        session.Stage = DialInStage.Disconnected;
-        session.Prompt = why;
+        session.Disconnect(why);
         Forget(session);
     }
 
@@ -172,7 +164,7 @@ public sealed partial class ConferenceEngine
     {
         if (leg.Kind is CallLegKind.DialInToll or CallLegKind.DialInTollFree && DialInOfLeg(leg.Id) is { } session)
         {
-            session.Stage = DialInStage.Disconnected;
+            session.Disconnect();
             Forget(session);
         }
     }

@@ -44,15 +44,13 @@ public sealed partial class ConferenceEngine
                 participant = JoinClient(m, user.Value!, AudioMode.PhoneAudio, raised);
             else
             {
-                participant = new Participant(m.NextParticipantId(), null, PhoneNumberNormalizer.Display(destination.E164), Now);
-                m.Add(participant);
+                participant = m.JoinByPhone(null, PhoneNumberNormalizer.Display(destination.E164), Now, inLobby: false);
                 raised.Add(new ParticipantJoined(tenant.Id, Now, m.Id, participant.Id, participant.DisplayName, IsPhoneOnly: true, InLobby: false));
             }
 
-            var leg = new CallLeg(NextLegId(), tenant.Id, m.Id, participant.Id, kind, user.Value!.Id, organizer.Id,
+            var leg = CallLeg.Ring(NextLegId(), tenant.Id, m.Id, participant.Id, kind, user.Value!.Id, organizer.Id,
                 tenant.Bridge.TollNumber, destination.E164, destination.RegionCode, Now);
-            participant.PhoneLegId = leg.Id;
-            participant.AudioMode = AudioMode.PhoneAudio;
+            participant.UsePhone(leg.Id);
             tenant.Legs[leg.Id] = leg;
             tenant.LiveLegs.Add(leg);
             _tenantByLeg[leg.Id] = tenant.Id;

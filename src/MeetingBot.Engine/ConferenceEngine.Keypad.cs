@@ -39,7 +39,7 @@ public sealed partial class ConferenceEngine
                 }
                 else if (keys[i] == '1' && leg.StayAskedAt is not null)
                 {
-                    leg.StayAskedAt = null;
+                    leg.StayQuestionSettled();
                     leg.PlayPrompt(now, EngineMessages.StayingOnThePhone);
                     ScheduleLeg(tenant, leg);
                 }
@@ -53,8 +53,8 @@ public sealed partial class ConferenceEngine
 
     private void ToggleMute(CallLeg leg, List<EngineEvent> raised)
     {
-        leg.IsMuted = !leg.IsMuted;
-        leg.PlayPrompt(Now, leg.IsMuted ? EngineMessages.PhoneMuted : EngineMessages.PhoneUnmuted);
+        var muted = leg.ToggleMute();
+        leg.PlayPrompt(Now, muted ? EngineMessages.PhoneMuted : EngineMessages.PhoneUnmuted);
         raised.Add(StateChanged(leg) with { At = Now });
     }
 

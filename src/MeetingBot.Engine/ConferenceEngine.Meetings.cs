@@ -31,7 +31,7 @@ public sealed partial class ConferenceEngine
 
             var id = NextMeetingId();
             var meeting = new Meeting(id, tenant.Id, organizer.Value!.Id, subject, start, end, $"{BaseUrl}/meet/{id}");
-            meeting.Invite = BuildInvite(tenant, meeting, organizer.Value);
+            meeting.SendInvite(BuildInvite(tenant, meeting, organizer.Value));
             JournalMeeting(meeting); // stored first: a store that refuses leaves no meeting behind
             tenant.Meetings[id] = meeting;
             _tenantByMeeting[id] = tenant.Id;
@@ -50,7 +50,7 @@ public sealed partial class ConferenceEngine
             var m = meeting.Value!;
             if (!string.Equals(m.OrganizerId, userId, StringComparison.OrdinalIgnoreCase)) return EngineError.NotMeetingOrganizer;
             if (m.IsEnded) return EngineError.MeetingEnded;
-            m.Invite = BuildInvite(tenant, m, tenant.UsersById[m.OrganizerId]);
+            m.SendInvite(BuildInvite(tenant, m, tenant.UsersById[m.OrganizerId]));
             JournalMeeting(m);
             return m;
         });
@@ -102,12 +102,12 @@ public sealed partial class ConferenceEngine
             var m = meeting.Value!;
             var p = m.PresentFor(userId).FirstOrDefault(x => x.InClient);
             if (p is null) return EngineError.NotMeetingParticipant;
-            p.InClient = false;
+            p.LeaveClient();
             var stillUp = OrphanPhoneLegs(tenant, m, userId, raised);
             TellAboutAddedPhones(tenant, m, userId, raised);
             if (stillUp.Count == 0)
             {
-                p.LeftAt = Now;
+                p.Leave(Now);
                 raised.Add(new ParticipantLeft(tenant.Id, Now, m.Id, p.Id, p.DisplayName));
             }
             return EngineResult<IReadOnlyList<CallLeg>>.Ok(stillUp);
@@ -125,16 +125,16 @@ public sealed partial class ConferenceEngine
             var m = meeting.Value!;
             if (!string.Equals(m.OrganizerId, userId, StringComparison.OrdinalIgnoreCase)) return EngineError.NotMeetingOrganizer;
             if (m.IsEnded) return EngineError.MeetingEnded;
-            m.EndedAt = Now;
+            m.EndForEveryone(Now);
             foreach (var leg in tenant.Legs.Values.Where(l => l.MeetingId == m.Id && l.IsLive && l.Kind != CallLegKind.CallMe).ToList())
                 EndLeg(tenant, leg, Now, CallLegState.Ended, raised);
             var orphaned = 0;
             foreach (var p in m.Participants.Where(p => p.LeftAt is null))
             {
-                p.InClient = false;
+                p.LeaveClient();
                 if (p.UserId is not null && OrphanPhoneLegs(tenant, m, p.UserId, raised).Count > 0) { orphaned++; continue; }
                 if (p.PhoneLegId is not null && tenant.Legs.TryGetValue(p.PhoneLegId, out var l) && l.IsLive) { orphaned++; continue; }
-                p.LeftAt = Now;
+                p.Leave(Now);
             }
             raised.Add(new MeetingEnded(tenant.Id, Now, m.Id, userId, orphaned));
             JournalMeeting(m);
@@ -148,7 +148,7 @@ public sealed partial class ConferenceEngine
             if (!meeting.IsSuccess) return meeting;
             if (!string.Equals(meeting.Value!.OrganizerId, userId, StringComparison.OrdinalIgnoreCase)) return EngineError.NotMeetingOrganizer;
             if (meeting.Value.IsEnded) return EngineError.MeetingEnded;
-            meeting.Value.Lobby = lobby;
+            meeting.Value.ChangeLobby(lobby);
             JournalMeeting(meeting.Value);
             return meeting;
         });
@@ -162,14 +162,10 @@ public sealed partial class ConferenceEngine
             var m = meeting.Value!;
             if (!string.Equals(m.OrganizerId, organizerId, StringComparison.OrdinalIgnoreCase)) return EngineError.NotMeetingOrganizer;
             if (m.IsEnded) return EngineError.MeetingEnded;
-            var p = m.FindParticipant(participantId);
-            if (p is not { InLobby: true, LeftAt: null }) return EngineError.NotMeetingParticipant;
-            p.InLobby = false;
+            var p = m.Admit(participantId);
+            if (p is null) return EngineError.NotMeetingParticipant;
             if (p.PhoneLegId is { } legId && DialInOfLeg(legId) is { } session)
-            {
-                session.Stage = DialInStage.Admitted;
-                session.Prompt = DialInPrompts.Joined;
-            }
+                session.Admitted();
             raised.Add(new ParticipantJoined(tenant.Id, Now, m.Id, p.Id, p.DisplayName, p.IsPhoneOnly, InLobby: false));
             return p;
         });
@@ -180,13 +176,13 @@ public sealed partial class ConferenceEngine
     {
         if (!organizer.Has(Capability.MCOMEETADD))
         {
-            meeting.ConferenceId = null;
+            meeting.WithdrawConferenceId();
             return new MeetingInvite(meeting.Id, meeting.Subject, organizer.DisplayName, meeting.Start, meeting.End, meeting.JoinUrl, null, null);
         }
-        meeting.ConferenceId ??= NewConferenceId(tenant);
+        var conferenceId = meeting.EnsureConferenceId(() => NewConferenceId(tenant));
         // Offered only when a toll-free call could be paid now: the bridge would refuse it otherwise.
         var tollFree = tenant.Bridge.TollFreeNumber is not null && organizer.Has(Capability.MCOPSTNPP) && TollFreeCanBePaid(tenant) ? tenant.Bridge.TollFreeNumber : null;
-        var dialIn = new DialInDetails(tenant.Bridge.TollNumber, tollFree, meeting.ConferenceId,
+        var dialIn = new DialInDetails(tenant.Bridge.TollNumber, tollFree, conferenceId,
             $"{BaseUrl}/dialin/{Uri.EscapeDataString(tenant.Id)}", $"{BaseUrl}/pin/{Uri.EscapeDataString(organizer.Id)}");
         return new MeetingInvite(meeting.Id, meeting.Subject, organizer.DisplayName, meeting.Start, meeting.End, meeting.JoinUrl,
             dialIn, $"{BaseUrl}/meetings/{meeting.Id}/options");
@@ -208,16 +204,7 @@ public sealed partial class ConferenceEngine
 
     private Participant JoinClient(Meeting m, User user, AudioMode audio, List<EngineEvent> raised)
     {
-        var p = m.PresentFor(user.Id).FirstOrDefault();
-        var isNew = p is null;
-        if (p is null)
-        {
-            p = new Participant(m.NextParticipantId(), user.Id, user.DisplayName, Now);
-            p.InLobby = m.Lobby.Bypass == LobbyBypass.OnlyOrganizer && !string.Equals(user.Id, m.OrganizerId, StringComparison.OrdinalIgnoreCase);
-            m.Add(p);
-        }
-        p.InClient = true;
-        p.AudioMode = audio;
+        var (p, isNew) = m.JoinInClient(user.Id, user.DisplayName, audio, Now);
         if (isNew) raised.Add(new ParticipantJoined(m.TenantId, Now, m.Id, p.Id, p.DisplayName, IsPhoneOnly: false, p.InLobby));
         return p;
     }
@@ -229,9 +216,7 @@ public sealed partial class ConferenceEngine
             .ToList();
         foreach (var leg in legs)
         {
-            leg.IsOrphaned = true;
-            leg.OrphanedAt ??= Now;
-            leg.LastReminderAt = Now;
+            leg.Orphan(Now);
             raised.Add(Reminder(tenant, leg));
             AskToStayIfPolicy(tenant, leg);
             ScheduleLeg(tenant, leg);

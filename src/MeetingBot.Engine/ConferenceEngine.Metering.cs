@@ -109,7 +109,7 @@ public sealed partial class ConferenceEngine
         if (EndOrphanedLegIfDue(tenant, leg, raised)) return;
         if (Now - (leg.LastReminderAt ?? leg.OrphanedAt!.Value) >= Options.HangUpReminderInterval)
         {
-            leg.LastReminderAt = Now;
+            leg.Reminded(Now);
             raised.Add(Reminder(tenant, leg));
         }
     }
@@ -131,7 +131,7 @@ public sealed partial class ConferenceEngine
             }
         }
         if (due == leg.DueTicks && due > Now.UtcTicks) return; // already queued for that instant
-        leg.DueTicks = due;
+        leg.DueAt(due);
         tenant.Due.Enqueue(leg, due);
     }
 
@@ -140,8 +140,7 @@ public sealed partial class ConferenceEngine
         // One instant for the connect and its first minute: on a running clock two reads differ by microseconds,
         // which made every usage record of the leg a second short.
         var now = Now;
-        leg.State = CallLegState.Connected;
-        leg.ConnectedAt = now;
+        leg.Connect(now);
         if (!TryPayMinute(tenant, leg, now, raised))
         {
             CutOff(tenant, leg, now, raised);
@@ -260,8 +259,8 @@ public sealed partial class ConferenceEngine
     /// <summary>Closes a leg and writes its usage records, one per paid segment. Caller holds the tenant lock.</summary>
     private void EndLeg(Tenant tenant, CallLeg leg, DateTimeOffset at, CallLegState state, List<EngineEvent> raised)
     {
-        leg.State = state;
-        leg.EndedAt = at;
+        if (state == CallLegState.CutOff) leg.CutOff(at);
+        else leg.End(at);
         tenant.LiveLegs.Remove(leg);
         DialInLegEnded(leg);
         var segments = leg.Segments;
@@ -283,15 +282,10 @@ public sealed partial class ConferenceEngine
         var meeting = tenant.Meetings[leg.MeetingId];
         var participant = meeting.FindParticipant(leg.ParticipantId);
         if (participant is null) return; // restored after a restart: the roster was not kept
-        if (participant.PhoneLegId == leg.Id)
-        {
-            participant.PhoneLegId = null;
-            // Still in the client without the phone: no audio until they pick some again, as Teams shows it.
-            if (participant.InClient) participant.AudioMode = Meetings.AudioMode.NoAudio;
-        }
+        participant.PhoneEnded(leg.Id);
         if (!participant.InClient && participant.LeftAt is null)
         {
-            participant.LeftAt = at;
+            participant.Leave(at);
             raised.Add(new ParticipantLeft(tenant.Id, Now, meeting.Id, participant.Id, participant.DisplayName));
         }
         raised.Add(StateChanged(leg));

@@ -60,7 +60,7 @@ public sealed partial class ConferenceEngine
     {
         if (leg.State != CallLegState.Connected || !leg.IsOrphaned || leg.StayAskedAt is not null) return;
         if (GetOrphanedLegPolicy(tenant.Id).Action != OrphanedLegAction.Ask) return;
-        leg.StayAskedAt = Now;
+        leg.AskToStay(Now);
         leg.PlayPrompt(Now, EngineMessages.StayOnThePhonePrompt);
     }
 
@@ -75,7 +75,7 @@ public sealed partial class ConferenceEngine
         if (leg.StayAskedAt is { } asked && Now - asked >= Options.OrphanedLegAnswerTimeout) reason = OrphanedLegEndReason.NoAnswerToStayPrompt;
         else if (EndOrphanedLegsAfter(tenant) is { } after && Now - leg.OrphanedAt!.Value >= after) reason = OrphanedLegEndReason.EndedAfterPolicyTime;
         else return false;
-        leg.StayAskedAt = null;
+        leg.StayQuestionSettled();
         EndLeg(tenant, leg, Now, CallLegState.Ended, raised);
         raised.Add(new OrphanedLegEnded(tenant.Id, Now, leg.RequestedByUserId!, leg.MeetingId, leg.Id, leg.ToNumber, reason));
         return true;

@@ -23,11 +23,8 @@ public sealed partial class ConferenceEngine
         {
             if (!tenant.UsersById.TryGetValue(u.Id, out var user)) continue; // removed from configuration
             // Stored before assignment dates were kept: those licenses count as held all along, as they were then reported.
-            user.RestoreLicenses(u.Licenses, u.LicenseHistory, DateTimeOffset.MinValue);
-            user.DialOutPermission = u.DialOutPermission;
-            user.OrganizerPin = u.OrganizerPin;
             // Stored before directory ids were kept, or never mapped: the seed's id stays.
-            if (u.AadObjectId is not null) user.AadObjectId = u.AadObjectId;
+            user.Apply(u with { AadObjectId = u.AadObjectId ?? user.AadObjectId }, DateTimeOffset.MinValue);
         }
         tenant.LicensesChanged();
 
@@ -47,15 +44,10 @@ public sealed partial class ConferenceEngine
         foreach (var s in stored.Meetings)
         {
             if (!tenant.UsersById.TryGetValue(s.OrganizerId, out var organizer)) continue;
-            var meeting = new Meeting(s.Id, tenant.Id, s.OrganizerId, s.Subject, s.Start, s.End, $"{BaseUrl}/meet/{s.Id}")
-            {
-                ConferenceId = s.ConferenceId,
-                Lobby = new LobbySettings(s.LobbyBypass, s.DialInCallersBypass),
-                EndedAt = s.EndedAt,
-            };
-            meeting.Invite = s.ConferenceId is null
+            var meeting = Meeting.Restore(tenant.Id, s, $"{BaseUrl}/meet/{s.Id}");
+            meeting.SendInvite(s.ConferenceId is null
                 ? new MeetingInvite(meeting.Id, meeting.Subject, organizer.DisplayName, meeting.Start, meeting.End, meeting.JoinUrl, null, null)
-                : BuildInvite(tenant, meeting, organizer);
+                : BuildInvite(tenant, meeting, organizer));
             tenant.Meetings[s.Id] = meeting;
             _tenantByMeeting[s.Id] = tenant.Id;
             if (long.TryParse(s.Id, out var n)) InterlockedMax(ref _meetingCounter, n);
@@ -65,13 +57,7 @@ public sealed partial class ConferenceEngine
         foreach (var s in stored.LiveLegs)
         {
             if (!tenant.Meetings.ContainsKey(s.MeetingId) || !tenant.UsersById.ContainsKey(s.BilledUserId)) continue;
-            var leg = new CallLeg(s.Id, tenant.Id, s.MeetingId, s.ParticipantId, s.Kind, s.RequestedByUserId, s.BilledUserId,
-                s.FromNumber, s.ToNumber, s.DestinationRegion, s.CreatedAt)
-            {
-                State = s.State,
-                ConnectedAt = s.ConnectedAt,
-            };
-            foreach (var seg in s.Segments) leg.RestoreSegment(seg.Capability, seg.Start, seg.Minutes, seg.Charge);
+            var leg = CallLeg.Restore(tenant.Id, s);
             tenant.Legs[leg.Id] = leg;
             _tenantByLeg[leg.Id] = tenant.Id;
             if (leg.State == CallLegState.Connected && leg.MinutesPaid > 0 && Now < leg.PaidThrough + Options.RestoreGrace)
@@ -87,8 +73,7 @@ public sealed partial class ConferenceEngine
             }
             else
             {
-                leg.State = CallLegState.Ended;
-                leg.EndedAt = leg.ConnectedAt ?? leg.CreatedAt;
+                leg.End(leg.ConnectedAt ?? leg.CreatedAt);
                 JournalLeg(leg);
             }
         }
@@ -98,11 +83,8 @@ public sealed partial class ConferenceEngine
     private void ContinueLeg(Tenant tenant, Meeting meeting, CallLeg leg)
     {
         var user = leg.Kind == CallLegKind.CallMe && leg.RequestedByUserId is { } id && tenant.UsersById.TryGetValue(id, out var u) ? u : null;
-        var participant = new Participant(leg.ParticipantId, user?.Id, user?.DisplayName ?? Phone.PhoneNumberNormalizer.Display(leg.ToNumber), leg.ConnectedAt!.Value)
-        {
-            AudioMode = AudioMode.PhoneAudio,
-            PhoneLegId = leg.Id,
-        };
+        var participant = new Participant(leg.ParticipantId, user?.Id, user?.DisplayName ?? Phone.PhoneNumberNormalizer.Display(leg.ToNumber), leg.ConnectedAt!.Value);
+        participant.UsePhone(leg.Id);
         meeting.Add(participant);
         tenant.LiveLegs.Add(leg);
         ScheduleLeg(tenant, leg);

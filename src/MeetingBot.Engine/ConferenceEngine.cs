@@ -72,14 +72,12 @@ public sealed partial class ConferenceEngine
         foreach (var u in seed.Users)
         {
             if (string.IsNullOrWhiteSpace(u.Id) || tenant.UsersById.ContainsKey(u.Id)) throw new ArgumentException($"Tenant {seed.Id}: user id '{u.Id}' is empty or repeated.", nameof(seed));
-            var user = new User(u.Id, u.DisplayName, u.Upn, u.Country, u.IsTenantAdmin)
-            {
-                DialOutPermission = Enum.TryParse<DialOutPermission>(u.DialOut, true, out var p) ? p
+            var user = new User(u.Id, u.DisplayName, u.Upn, u.Country, u.IsTenantAdmin,
+                dialOutPermission: Enum.TryParse<DialOutPermission>(u.DialOut, true, out var p) ? p
                     : throw new ArgumentException($"Tenant {seed.Id}: user {u.Id} has unknown dial-out permission '{u.DialOut}'.", nameof(seed)),
-                OrganizerPin = NewPin(),
-                AadObjectId = u.AadObjectId is null ? null
-                    : NormalizeDirectoryId(u.AadObjectId) ?? throw new ArgumentException($"Tenant {seed.Id}: user {u.Id} has an AadObjectId that is not a GUID.", nameof(seed)),
-            };
+                organizerPin: NewPin(),
+                aadObjectId: u.AadObjectId is null ? null
+                    : NormalizeDirectoryId(u.AadObjectId) ?? throw new ArgumentException($"Tenant {seed.Id}: user {u.Id} has an AadObjectId that is not a GUID.", nameof(seed)));
             tenant.UsersById[u.Id] = user;
             foreach (var name in u.Licenses)
             {

@@ -3,7 +3,9 @@ namespace MeetingBot.Engine.Billing;
 /// <summary>
 /// A tenant's prepaid Communications Credits: purchases spent oldest first, expired funds forfeited and
 /// recorded, auto-recharge when the balance drops below a threshold. The balance can never go negative:
-/// a debit larger than what is available (after any recharge) is refused whole.
+/// a debit larger than what is available (after any recharge) is refused whole. The aggregate's transitions are buy
+/// (<see cref="AddFunds"/>, or <see cref="PreparePurchase"/> then <see cref="Commit"/> when the purchase is stored
+/// first), debit oldest expiry first (<see cref="TryDebit"/>) and forfeit (<see cref="ExpireFunds"/>).
 /// Not thread-safe: the engine calls it under the tenant's lock.
 /// </summary>
 public sealed class CreditAccount
@@ -63,9 +65,7 @@ public sealed class CreditAccount
         var forfeited = new List<(CreditPurchase, CreditTransaction)>();
         foreach (var purchase in _purchases.Where(p => p.Remaining > 0 && p.ExpiresAt <= now).ToList())
         {
-            var lost = purchase.Remaining;
-            purchase.Remaining = 0;
-            purchase.Forfeited += lost;
+            var lost = purchase.Forfeit();
             var tx = new CreditTransaction(purchase.ExpiresAt, CreditTransactionKind.Forfeiture, -lost, Balance,
                 $"Unused funds from {purchase.PurchasedAt:yyyy-MM-dd} forfeited");
             _ledger.Add(tx);
@@ -79,7 +79,7 @@ public sealed class CreditAccount
         _purchases.Clear();
         _ledger.Clear();
         foreach (var p in purchases.OrderBy(p => p.PurchasedAt))
-            _purchases.Add(new CreditPurchase(p.Id, p.Amount, p.PurchasedAt, p.IsAutoRecharge) { Remaining = p.Remaining, Forfeited = p.Forfeited });
+            _purchases.Add(CreditPurchase.Restore(p));
         _ledger.AddRange(ledger.OrderBy(l => l.At));
     }
 
@@ -100,9 +100,7 @@ public sealed class CreditAccount
         var left = amount;
         foreach (var purchase in InSpendingOrder(_purchases.Where(p => p.Remaining > 0)))
         {
-            var take = Math.Min(left, purchase.Remaining);
-            purchase.Remaining -= take;
-            left -= take;
+            left -= purchase.Spend(left);
             if (left == 0) break;
         }
         _ledger.Add(new CreditTransaction(now, CreditTransactionKind.CallCharge, -amount, Balance, description));

@@ -1,4 +1,5 @@
 using MeetingBot.Engine.Licensing;
+using MeetingBot.Engine.Persistence;
 
 namespace MeetingBot.Engine.Calling;
 
@@ -7,6 +8,8 @@ namespace MeetingBot.Engine.Calling;
 /// minute k+1 once more than k×60 s have elapsed), so a call of d seconds pays ceil(d/60) minutes and the
 /// service can never run up minutes it cannot pay for. If minute k+1 cannot be paid, the leg is cut off at
 /// exactly k×60 s.
+/// The leg owns its transitions (ring, connect, pay a minute, cut off, end, and the orphan guard's marks); the engine
+/// decides when and calls them, and never sets its fields.
 /// </summary>
 public sealed class CallLeg
 {
@@ -22,7 +25,7 @@ public sealed class CallLeg
     // Most legs never hear a prompt: no list until the first one.
     private List<LegPrompt>? _prompts;
 
-    internal CallLeg(string id, string tenantId, string meetingId, string participantId, CallLegKind kind,
+    private CallLeg(string id, string tenantId, string meetingId, string participantId, CallLegKind kind,
         string? requestedByUserId, string billedUserId, string fromNumber, string toNumber, string destinationRegion,
         DateTimeOffset createdAt)
     {
@@ -39,6 +42,30 @@ public sealed class CallLeg
         CreatedAt = createdAt;
     }
 
+    /// <summary>A new outgoing or incoming call: the phone is ringing.</summary>
+    internal static CallLeg Ring(string id, string tenantId, string meetingId, string participantId, CallLegKind kind,
+        string? requestedByUserId, string billedUserId, string fromNumber, string toNumber, string destinationRegion,
+        DateTimeOffset createdAt) =>
+        new(id, tenantId, meetingId, participantId, kind, requestedByUserId, billedUserId, fromNumber, toNumber, destinationRegion, createdAt);
+
+    /// <summary>A live leg as the journal stored it, with its paid segments.</summary>
+    internal static CallLeg Restore(string tenantId, LegState stored)
+    {
+        var leg = new CallLeg(stored.Id, tenantId, stored.MeetingId, stored.ParticipantId, stored.Kind, stored.RequestedByUserId,
+            stored.BilledUserId, stored.FromNumber, stored.ToNumber, stored.DestinationRegion, stored.CreatedAt)
+        {
+            State = stored.State,
+            ConnectedAt = stored.ConnectedAt,
+        };
+        foreach (var seg in stored.Segments)
+        {
+            leg.AddSegment(new UsageSegment(seg.Capability, seg.Start));
+            leg._segments[^1].Add(seg.Minutes, seg.Charge);
+            leg.MinutesPaid += seg.Minutes;
+        }
+        return leg;
+    }
+
     public string Id { get; }
     public string TenantId { get; }
     public string MeetingId { get; }
@@ -52,28 +79,28 @@ public sealed class CallLeg
     public string ToNumber { get; }
     public string DestinationRegion { get; }
     public DateTimeOffset CreatedAt { get; }
-    public CallLegState State { get; internal set; } = CallLegState.Ringing;
-    public DateTimeOffset? ConnectedAt { get => FromTicks(_connectedAt); internal set => _connectedAt = ToTicks(value); }
-    public DateTimeOffset? EndedAt { get => FromTicks(_endedAt); internal set => _endedAt = ToTicks(value); }
-    public int MinutesPaid { get; internal set; }
+    public CallLegState State { get; private set; } = CallLegState.Ringing;
+    public DateTimeOffset? ConnectedAt { get => FromTicks(_connectedAt); private set => _connectedAt = ToTicks(value); }
+    public DateTimeOffset? EndedAt { get => FromTicks(_endedAt); private set => _endedAt = ToTicks(value); }
+    public int MinutesPaid { get; private set; }
     /// <summary>True once the requesting user left the client (or the meeting ended) while this leg stayed up.</summary>
-    public bool IsOrphaned { get; internal set; }
-    public DateTimeOffset? OrphanedAt { get => FromTicks(_orphanedAt); internal set => _orphanedAt = ToTicks(value); }
-    public DateTimeOffset? LastReminderAt { get => FromTicks(_lastReminderAt); internal set => _lastReminderAt = ToTicks(value); }
+    public bool IsOrphaned { get; private set; }
+    public DateTimeOffset? OrphanedAt { get => FromTicks(_orphanedAt); private set => _orphanedAt = ToTicks(value); }
+    public DateTimeOffset? LastReminderAt { get => FromTicks(_lastReminderAt); private set => _lastReminderAt = ToTicks(value); }
     /// <summary>
     /// The lowest cut-off warning threshold (in minutes) this leg has been warned at; 0 before any. Each threshold warns
     /// once per leg. Memory only: a leg restored on another host may be warned again (no storage migration for it).
     /// </summary>
-    internal int CutOffWarnedAt { get; set; }
+    internal int CutOffWarnedAt { get; private set; }
 
     /// <summary>
     /// When the phone was asked to press 1 to stay (the tenant's Ask policy) and has not answered yet; null otherwise.
     /// Memory only, as the prompts: a leg restored on another host is not hung up for a question it may not have heard.
     /// </summary>
-    public DateTimeOffset? StayAskedAt { get => FromTicks(_stayAskedAt); internal set => _stayAskedAt = ToTicks(value); }
+    public DateTimeOffset? StayAskedAt { get => FromTicks(_stayAskedAt); private set => _stayAskedAt = ToTicks(value); }
 
     /// <summary>The person on this phone muted it with *6 (memory only).</summary>
-    public bool IsMuted { get; internal set; }
+    public bool IsMuted { get; private set; }
 
     /// <summary>What the simulated phone network played to the person on this leg, oldest first (memory only).</summary>
     public IReadOnlyList<LegPrompt> Prompts => _prompts is null ? [] : _prompts.ToArray();
@@ -81,7 +108,9 @@ public sealed class CallLeg
     internal void PlayPrompt(DateTimeOffset at, string text) => (_prompts ??= []).Add(new LegPrompt(at, text));
 
     /// <summary>UTC ticks at which the engine next has work for this leg (see ConferenceEngine.ScheduleLeg).</summary>
-    internal long DueTicks { get; set; }
+    internal long DueTicks { get; private set; }
+
+    internal void DueAt(long ticks) => DueTicks = ticks;
     public bool IsLive => State is CallLegState.Ringing or CallLegState.Connected;
     public bool IsDialOut => Kind is CallLegKind.CallMe or CallLegKind.AddedParticipant;
 
@@ -93,18 +122,54 @@ public sealed class CallLeg
 
     internal IReadOnlyList<UsageSegment> Segments => _segments;
 
-    internal void RestoreSegment(Capability capability, DateTimeOffset start, int minutes, decimal charge)
+    /// <summary>The phone answered: billing starts at <paramref name="at"/>, the first minute is paid next.</summary>
+    internal void Connect(DateTimeOffset at)
     {
-        AddSegment(new UsageSegment(capability, start) { Minutes = minutes, Charge = charge });
-        MinutesPaid += minutes;
+        if (State != CallLegState.Ringing) throw new InvalidOperationException($"Leg {Id} is {State}; only a ringing leg connects.");
+        State = CallLegState.Connected;
+        ConnectedAt = at;
     }
+
+    /// <summary>The service hung up because the next minute could not be paid.</summary>
+    internal void CutOff(DateTimeOffset at) => Close(CallLegState.CutOff, at);
+
+    /// <summary>Hung up (by either end, the meeting, the orphan guard or a restore).</summary>
+    internal void End(DateTimeOffset at) => Close(CallLegState.Ended, at);
+
+    private void Close(CallLegState how, DateTimeOffset at)
+    {
+        if (!IsLive) throw new InvalidOperationException($"Leg {Id} is already {State}.");
+        State = how;
+        EndedAt = at;
+    }
+
+    /// <summary>Its user left the client (or the meeting ended) while the phone stayed up; they were reminded at <paramref name="at"/>.</summary>
+    internal void Orphan(DateTimeOffset at)
+    {
+        IsOrphaned = true;
+        OrphanedAt ??= at;
+        LastReminderAt = at;
+    }
+
+    internal void Reminded(DateTimeOffset at) => LastReminderAt = at;
+
+    /// <summary>Warned at <paramref name="thresholdMinutes"/>; lower thresholds may still warn, this one and higher not again.</summary>
+    internal void WarnedAt(int thresholdMinutes) => CutOffWarnedAt = thresholdMinutes;
+
+    /// <summary>The phone was asked to press 1 to stay on.</summary>
+    internal void AskToStay(DateTimeOffset at) => StayAskedAt = at;
+
+    /// <summary>The stay question is over: answered with 1, or the leg is hung up for the silence.</summary>
+    internal void StayQuestionSettled() => StayAskedAt = null;
+
+    /// <summary>*6: muted becomes unmuted and back. Returns whether the phone is muted now.</summary>
+    internal bool ToggleMute() => IsMuted = !IsMuted;
 
     internal void RecordPaidMinute(Capability capability, decimal charge, DateTimeOffset minuteStart)
     {
         if (_segments.Length == 0 || _segments[^1].Capability != capability)
             AddSegment(new UsageSegment(capability, minuteStart));
-        _segments[^1].Minutes++;
-        _segments[^1].Charge += charge;
+        _segments[^1].Add(1, charge);
         MinutesPaid++;
     }
 

@@ -7,6 +7,12 @@ internal sealed class UsageSegment(Capability capability, DateTimeOffset start)
 {
     public Capability Capability { get; } = capability;
     public DateTimeOffset Start { get; } = start;
-    public int Minutes { get; set; }
-    public decimal Charge { get; set; }
+    public int Minutes { get; private set; }
+    public decimal Charge { get; private set; }
+
+    public void Add(int minutes, decimal charge)
+    {
+        Minutes += minutes;
+        Charge += charge;
+    }
 }

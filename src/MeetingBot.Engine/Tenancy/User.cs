@@ -3,20 +3,27 @@ using MeetingBot.Engine.Licensing;
 
 namespace MeetingBot.Engine.Tenancy;
 
-/// <summary>A person in a tenant. Mutable only through <see cref="ConferenceEngine"/>, under the tenant's lock.</summary>
+/// <summary>
+/// A person in a tenant. Changed only through its methods (licenses assigned, the stored state applied), which
+/// <see cref="ConferenceEngine"/> calls under the tenant's lock after the journal took the change.
+/// </summary>
 public sealed class User
 {
     private readonly HashSet<LicenseSku> _licenses = [];
     private readonly List<LicenseSpan> _history = [];
     private OrganizerFunding? _funding;
 
-    internal User(string id, string displayName, string upn, string country, bool isTenantAdmin)
+    internal User(string id, string displayName, string upn, string country, bool isTenantAdmin,
+        DialOutPermission dialOutPermission = default, string? organizerPin = null, string? aadObjectId = null)
     {
         Id = id;
         DisplayName = displayName;
         Upn = upn;
         Country = country.ToUpperInvariant();
         IsTenantAdmin = isTenantAdmin;
+        DialOutPermission = dialOutPermission;
+        OrganizerPin = organizerPin;
+        AadObjectId = aadObjectId;
     }
 
     public string Id { get; }
@@ -25,10 +32,10 @@ public sealed class User
     /// <summary>Usage location, ISO 3166 alpha-2.</summary>
     public string Country { get; }
     public bool IsTenantAdmin { get; }
-    public DialOutPermission DialOutPermission { get; internal set; }
-    public string? OrganizerPin { get; internal set; }
+    public DialOutPermission DialOutPermission { get; private set; }
+    public string? OrganizerPin { get; private set; }
     /// <summary>The Microsoft Entra object id Teams identifies this person by (lowercase GUID), or null while unmapped.</summary>
-    public string? AadObjectId { get; internal set; }
+    public string? AadObjectId { get; private set; }
     public IReadOnlyCollection<LicenseSku> Licenses => _licenses;
     /// <summary>Every license this user holds or held, with the dates it was assigned and unassigned.</summary>
     public IReadOnlyList<LicenseSpan> LicenseHistory => _history;
@@ -60,6 +67,18 @@ public sealed class User
         var spans = _history.Select(s => s.To is null && !next.Contains(s.Sku) ? s with { To = at < s.From ? s.From : at } : s).ToList();
         spans.AddRange(next.Where(sku => !_licenses.Contains(sku)).Distinct().Select(sku => new LicenseSpan(sku, at, null)));
         return spans;
+    }
+
+    /// <summary>
+    /// Becomes <paramref name="stored"/>: licenses with their history (see <see cref="RestoreLicenses"/>), dial-out
+    /// permission, PIN and directory id. Used after the journal took a change, and when a tenant is restored.
+    /// </summary>
+    internal void Apply(Persistence.UserState stored, DateTimeOffset undatedSince)
+    {
+        RestoreLicenses(stored.Licenses, stored.LicenseHistory, undatedSince);
+        DialOutPermission = stored.DialOutPermission;
+        OrganizerPin = stored.OrganizerPin;
+        AadObjectId = stored.AadObjectId;
     }
 
     /// <summary>

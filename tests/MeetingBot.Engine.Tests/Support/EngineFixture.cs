@@ -3,13 +3,14 @@ using MeetingBot.Engine.Billing;
 using MeetingBot.Engine.Events;
 using MeetingBot.Engine.Meetings;
 using MeetingBot.Engine.Seeding;
+using MeetingBot.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MeetingBot.Engine.Tests.Support;
 
 /// <summary>
-/// A demo-like tenant on a fake clock: adele (AC), megan (no AC), lee (AC + credits), alex (Don't allow),
-/// nestor (admin). Two assigned monthly AC licenses (adele, lee) → 120 pooled minutes a month.
+/// The engine with the test kit's fixed Contoso on a fake clock: adele (AC), megan (no AC), lee (AC + credits), alex
+/// (Don't allow), nestor (admin). Two assigned monthly AC licenses (adele, lee) → 120 pooled minutes a month.
 /// </summary>
 public sealed class EngineFixture
 {
@@ -31,33 +32,8 @@ public sealed class EngineFixture
     public RecordingEvents Events { get; } = new();
     public ConferenceEngine Engine { get; }
 
-    public static TenantSeed DefaultSeed() => new()
-    {
-        Id = TenantId,
-        Name = "Contoso",
-        Country = "US",
-        Currency = "USD",
-        Bridge = new BridgeSeed { TollNumber = "+1 405-666-0187", TollFreeNumber = "+1 844-555-0187" },
-        Subscriptions =
-        [
-            new() { Sku = "Microsoft365BusinessPremium", Seats = 10 },
-            new() { Sku = "AudioConferencingMonthly", Seats = 4 },
-            new() { Sku = "AudioConferencingPayPerMinute", Seats = 2 },
-            new() { Sku = "CommunicationsCredits", Seats = 100 },
-        ],
-        Users =
-        [
-            User("adele", "Adele Vance", ["Microsoft365BusinessPremium", "AudioConferencingMonthly"]),
-            User("megan", "Megan Bowen", ["Microsoft365BusinessPremium"]),
-            User("lee", "Lee Gu", ["Microsoft365BusinessPremium", "AudioConferencingMonthly", "CommunicationsCredits"]),
-            User("alex", "Alex Wilber", ["Microsoft365BusinessPremium"], "DontAllow"),
-            User("nestor", "Nestor Wilke", ["Microsoft365BusinessPremium"], admin: true),
-        ],
-        RatesPerMinute = new() { ["Default"] = 0.24m, ["US"] = 0.02m, ["GB"] = 0.03m },
-    };
-
-    private static UserSeed User(string id, string name, List<string> licenses, string dialOut = "AnyDestination", bool admin = false) =>
-        new() { Id = id, DisplayName = name, Upn = $"{id}@contoso.example", Country = "US", Licenses = licenses, DialOut = dialOut, IsTenantAdmin = admin };
+    /// <summary>The test kit's fixed Contoso (<see cref="TenantBuilder.Contoso"/>), the same tenant the storage tests use.</summary>
+    public static TenantSeed DefaultSeed() => TenantBuilder.Contoso().Build();
 
     public Meeting Schedule(string organizer = "adele", string subject = "Weekly sync") =>
         Engine.ScheduleMeeting(TenantId, organizer, subject, Clock.GetUtcNow(), Clock.GetUtcNow().AddHours(1)).Unwrap();

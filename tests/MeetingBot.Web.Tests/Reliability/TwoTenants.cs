@@ -2,10 +2,9 @@ using System.Net.Http.Json;
 using System.Text;
 using MeetingBot.Cluster;
 using MeetingBot.Cluster.Commands;
-using MeetingBot.Engine.Seeding;
 using MeetingBot.Web.Api.Contracts;
 using MeetingBot.Web.Tests.Api;
-using Microsoft.Extensions.Configuration;
+using MeetingBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingBot.Web.Tests.Reliability;
@@ -20,12 +19,15 @@ public static class TwoTenants
 
     public static void AddFabrikam(MeetingBotAppFactory host)
     {
-        var seed = host.Services.GetRequiredService<IConfiguration>().GetSection("DemoTenant").Get<TenantSeed>()!;
-        seed.Id = Other;
-        seed.Name = "Fabrikam Inc";
-        seed.Bridge.TollNumber = "+12065550142";
-        seed.Bridge.TollFreeNumber = "+18885550142";
-        seed.Bridge.LocalNumbers = [];
+        // The demo tenant's people under another id, with their own bridge numbers.
+        var seed = TenantBuilder.Demo().Configure(s =>
+        {
+            s.Id = Other;
+            s.Name = "Fabrikam Inc";
+            s.Bridge.TollNumber = "+12065550142";
+            s.Bridge.TollFreeNumber = "+18885550142";
+            s.Bridge.LocalNumbers = [];
+        }).Build();
         host.Services.GetRequiredService<TenantCatalog>().Add(seed);
     }
 

@@ -1,6 +1,5 @@
 import { h, uid } from './dom.js';
 import { api } from './api.js';
-import { pick } from './realtime.js';
 
 // The simulated phone's keypad: what the person holding the phone would press (1 to stay after leaving in the app,
 // *6 mute, *1 minutes left). Keys go to POST /api/sim/calls/{legId}/keys in one press; the engine says what the phone
@@ -21,8 +20,9 @@ export function dialPad(legId, { label = 'Phone keypad', onPressed } = {}) {
     heard.classList.remove('error');
     try {
       const leg = await api.simKeys(legId, keys);
-      const prompts = pick(leg, 'prompts') ?? [];
-      heard.textContent = prompts.length ? `🔊 ${pick(prompts[prompts.length - 1], 'text')}` : `Sent ${keys}.`;
+      // A CallLegView: prompts is null until the network has played something.
+      const prompts = leg.prompts ?? [];
+      heard.textContent = prompts.length ? `🔊 ${prompts[prompts.length - 1].text}` : `Sent ${keys}.`;
       onPressed?.(leg);
     } catch (e) {
       heard.classList.add('error');

@@ -1,6 +1,5 @@
 import { h, clear, displayPhone } from './dom.js';
 import { api } from './api.js';
-import { pick, legStateName } from './realtime.js';
 import { toast } from './toasts.js';
 import { dialPad } from './dialPad.js';
 
@@ -17,19 +16,14 @@ function save(legs) {
   render();
 }
 
-export function normalizeLeg(leg) {
-  if (typeof leg === 'string') return { legId: leg, toNumber: '', meetingId: null };
-  return {
-    legId: pick(leg, 'legId', 'id'),
-    toNumber: pick(leg, 'toNumber', 'number', 'e164'),
-    meetingId: pick(leg, 'meetingId'),
-  };
+/** What the banner keeps of a CallLegView (Api/Contracts/CallLegView.cs). */
+export function bannerLeg(view) {
+  return { legId: view.id, toNumber: view.toNumber, meetingId: view.meetingId };
 }
 
 export function rememberOrphanedLegs(legs) {
   const known = load();
-  for (const raw of legs ?? []) {
-    const leg = normalizeLeg(raw);
+  for (const leg of legs) {
     if (leg.legId && !known.some(k => k.legId === leg.legId)) known.push(leg);
   }
   save(known);
@@ -77,8 +71,6 @@ export function render() {
 
 window.addEventListener('hub', (e) => {
   const { method, payload } = e.detail;
-  const legId = pick(payload, 'legId');
-  if (!legId) return;
-  if (method === 'OrphanedLegEnded') forgetLeg(legId);
-  if (method === 'CallLegStateChanged' && ['Ended', 'CutOff'].includes(legStateName(pick(payload, 'state')))) forgetLeg(legId);
+  if (method === 'OrphanedLegEnded') forgetLeg(payload.legId);
+  if (method === 'CallLegStateChanged' && ['Ended', 'CutOff'].includes(payload.state)) forgetLeg(payload.legId);
 });

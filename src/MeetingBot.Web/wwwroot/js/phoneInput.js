@@ -1,4 +1,4 @@
-import { h, uid, displayPhone } from './dom.js';
+import { h, uid } from './dom.js';
 import { api } from './api.js';
 
 const PREVIEW_DELAY_MS = 250;
@@ -29,8 +29,8 @@ export function phoneNumberInput(meetingId, { label, name, kind = 'callMe' }) {
     try {
       const result = await api.previewNumber(meetingId, value, kind);
       if (mine !== seq) return;
-      state.e164 = result.e164 ?? result.E164;
-      const display = result.display ?? displayPhone(state.e164);
+      state.e164 = result.e164;
+      const display = result.display;
       preview.replaceChildren('Will call ', h('span', { class: 'e164', 'data-testid': `${name}-e164` }, state.e164),
         display && display !== state.e164 ? ` (${display}${result.regionCode ? `, ${result.regionCode}` : ''})` : '');
       showCost(result);
@@ -41,7 +41,7 @@ export function phoneNumberInput(meetingId, { label, name, kind = 'callMe' }) {
   }
 
   function showCost(result) {
-    state.wouldDial = result.wouldDial ?? null;
+    state.wouldDial = result.wouldDial;
     const row = (term, text, testid) => [h('dt', {}, term), h('dd', { 'data-testid': `${name}-${testid}` }, text)];
     const zone = result.country ? `${result.country} (${result.regionCode}), ${result.isZoneA ? 'Zone A' : 'outside Zone A'}` : null;
     cost.replaceChildren(

@@ -10,69 +10,48 @@ export const HUB_METHODS = [
 let connection = null;
 let joinedMeetingId = null;
 
-// Payload fields are read case-insensitively and by either name, so the client survives small contract drift.
-export function pick(obj, ...names) {
-  if (!obj || typeof obj !== 'object') return undefined;
-  for (const name of names) {
-    if (obj[name] !== undefined) return obj[name];
-    const key = Object.keys(obj).find(k => k.toLowerCase() === name.toLowerCase());
-    if (key !== undefined) return obj[key];
-  }
-  return undefined;
-}
+// Payloads are the records in src/MeetingBot.Web/Hubs/Messages, camelCase, enums as their names (docs/realtime.md).
 
-const LEG_STATES = ['Ringing', 'Connected', 'CutOff', 'Ended'];
-export function legStateName(state) {
-  return typeof state === 'number' ? (LEG_STATES[state] ?? String(state)) : String(state ?? '');
-}
-
-/** The words people read for a leg state. */
+/** The words people read for a leg state (Ringing, Connected, CutOff or Ended). */
 export function legStateWords(state) {
-  const name = legStateName(state);
-  return { Ringing: 'ringing', Connected: 'connected', CutOff: 'cut off', Ended: 'ended' }[name] ?? name;
+  return { Ringing: 'ringing', Connected: 'connected', CutOff: 'cut off', Ended: 'ended' }[state] ?? state;
 }
 
 function describe(method, p) {
-  const message = pick(p, 'message');
   switch (method) {
     case 'CallingFeatureUnavailable':
-      return { kind: 'error', text: message ?? 'You are not set up to use this calling feature. Please contact your IT administrator.' };
+      return { kind: 'error', text: p.message };
     case 'HangUpReminder':
-      return { kind: 'warning', text: message ?? `Your phone (${displayPhone(pick(p, 'toNumber'))}) is still connected to the meeting. Hang up your phone too.` };
+      return { kind: 'warning', text: p.message };
     case 'CallLegStateChanged': {
-      const state = legStateName(pick(p, 'state'));
-      const words = { Ringing: 'ringing', Connected: 'connected', CutOff: 'cut off', Ended: 'ended' }[state] ?? state;
       // *6 on a connected phone sends its state again with muted set (or cleared: read as connected).
-      if (state === 'Connected' && pick(p, 'muted') === true) return { kind: 'info', text: `Phone call to ${displayPhone(pick(p, 'toNumber'))} muted.` };
-      return { kind: state === 'CutOff' ? 'warning' : 'info', text: message ?? `Phone call to ${displayPhone(pick(p, 'toNumber'))} ${words}.` };
+      if (p.state === 'Connected' && p.muted) return { kind: 'info', text: `Phone call to ${displayPhone(p.toNumber)} muted.` };
+      return { kind: p.state === 'CutOff' ? 'warning' : 'info', text: `Phone call to ${displayPhone(p.toNumber)} ${legStateWords(p.state)}.` };
     }
     case 'ParticipantJoined': {
-      const how = pick(p, 'isPhoneOnly') ? ' by phone' : '';
-      const lobby = pick(p, 'inLobby') ? ' and is waiting in the lobby' : '';
-      return { kind: 'info', text: message ?? `${pick(p, 'displayName') ?? 'Someone'} joined${how}${lobby}.` };
+      const how = p.isPhoneOnly ? ' by phone' : '';
+      const lobby = p.inLobby ? ' and is waiting in the lobby' : '';
+      return { kind: 'info', text: `${p.displayName} joined${how}${lobby}.` };
     }
     case 'ParticipantLeft':
-      return { kind: 'info', text: message ?? `${pick(p, 'displayName') ?? 'Someone'} left.` };
+      return { kind: 'info', text: `${p.displayName} left.` };
     case 'MeetingEnded': {
-      const still = Number(pick(p, 'phoneLegsStillConnected') ?? 0);
+      const still = p.phoneLegsStillConnected;
       const tail = still > 0 ? ` ${still} phone call${still === 1 ? ' is' : 's are'} still connected: hang up your phone too.` : '';
-      return { kind: still > 0 ? 'warning' : 'info', text: message ?? `The meeting has ended.${tail}` };
+      return { kind: still > 0 ? 'warning' : 'info', text: `The meeting has ended.${tail}` };
     }
     case 'PoolLow':
-      return { kind: 'warning', text: message ?? `Dial-out minute pool ${pick(p, 'thresholdPercent')}% used: ${pick(p, 'minutesUsed')} of ${pick(p, 'minutesAvailable')} minutes.` };
-    case 'CreditsChanged': {
-      const balance = Number(pick(p, 'balance'));
-      const reason = pick(p, 'reason');
-      return { kind: 'info', text: message ?? `Communications Credits balance is now ${Number.isFinite(balance) ? `$${balance.toFixed(2)}` : balance}${reason ? ` (${reason})` : ''}.` };
-    }
+      return { kind: 'warning', text: `Dial-out minute pool ${p.thresholdPercent}% used: ${p.minutesUsed} of ${p.minutesAvailable} minutes.` };
+    case 'CreditsChanged':
+      return { kind: 'info', text: `Communications Credits balance is now $${p.balance.toFixed(2)}${p.reason ? ` (${p.reason})` : ''}.` };
     case 'AddedPhoneStillConnected':
-      return { kind: 'warning', text: message ?? `${displayPhone(pick(p, 'toNumber'))}, whom you added by phone, is still connected after you left.` };
+      return { kind: 'warning', text: p.message };
     case 'CutOffWarning':
-      return { kind: 'warning', text: `${displayPhone(pick(p, 'toNumber'))}: ${message ?? `about ${pick(p, 'minutesLeft')} minute(s) left before the call is cut off.`}` };
+      return { kind: 'warning', text: `${displayPhone(p.toNumber)}: ${p.message}` };
     case 'OrphanedLegEnded':
-      return { kind: 'info', text: message ?? `Your organization's policy ended the phone call to ${displayPhone(pick(p, 'toNumber'))} that stayed connected after you left.` };
+      return { kind: 'info', text: p.message ?? `Your organization's policy ended the phone call to ${displayPhone(p.toNumber)} that stayed connected after you left.` };
     default:
-      return { kind: 'info', text: message ?? method };
+      return { kind: 'info', text: method };
   }
 }
 
@@ -83,8 +62,7 @@ const TITLES = {
   CutOffWarning: 'Call running out of minutes',
 };
 
-function onPush(method, args) {
-  const payload = args.length === 1 ? args[0] : args;
+function onPush(method, payload) {
   const { kind, text } = describe(method, payload);
   toast(text, { kind, title: TITLES[method] });
   window.dispatchEvent(new CustomEvent('hub', { detail: { method, payload } }));
@@ -98,7 +76,7 @@ export async function connect() {
     .withAutomaticReconnect()
     .configureLogging(signalR.LogLevel.Warning)
     .build();
-  for (const method of HUB_METHODS) connection.on(method, (...args) => onPush(method, args));
+  for (const method of HUB_METHODS) connection.on(method, (payload) => onPush(method, payload));
   connection.onreconnected(async () => {
     if (joinedMeetingId) await connection.invoke('JoinMeeting', joinedMeetingId).catch(() => {});
   });

@@ -1,6 +1,5 @@
 import { h, clear, errorBox, field, formatMoney, formatDateTime } from '../dom.js';
 import { api } from '../api.js';
-import { pick } from '../realtime.js';
 import { toast } from '../toasts.js';
 import { poolForecastChart } from './forecastChart.js';
 
@@ -35,22 +34,22 @@ export async function renderCreditsPage(content) {
   /** What expires soon, the burn rates and the run-out days; the words come from the API, as the bot's card says them. */
   async function reloadForecast() {
     try {
+      // A ForecastView (Api/Contracts/ForecastView.cs).
       const f = await api.forecast();
-      const credits = pick(f, 'credits') ?? {};
-      const pool = pick(f, 'pool') ?? {};
+      const pool = f.pool;
       clear(forecastBox).append(
         h('h2', { id: 'forecast-heading' }, 'Forecast'),
         h('ul', { class: 'forecast-list', 'data-testid': 'forecast-expiring' },
-          (pick(f, 'expiring') ?? []).map(w => h('li', {}, `Next ${pick(w, 'days')} days: ${pick(w, 'summary')}`))),
-        h('p', { 'data-testid': 'forecast-credits' }, pick(credits, 'summary') ?? ''),
-        h('p', { 'data-testid': 'forecast-pool' }, pick(pool, 'summary') ?? ''),
-        Number(pick(pool, 'minutes') ?? 0) > 0 ? poolForecastChart({
-          month: String(pick(f, 'month') ?? ''),
-          minutes: Number(pick(pool, 'minutes') ?? 0),
-          usedByDay: (pick(pool, 'minutesUsedByDay') ?? []).map(Number),
-          burnPerDay: Number(pick(pool, 'burnPerDay') ?? 0),
-          runsDryOn: pick(pool, 'runsDryOn') ?? null,
-          summary: pick(pool, 'summary') ?? '',
+          f.expiring.map(w => h('li', {}, `Next ${w.days} days: ${w.summary}`))),
+        h('p', { 'data-testid': 'forecast-credits' }, f.credits.summary),
+        h('p', { 'data-testid': 'forecast-pool' }, pool.summary),
+        pool.minutes > 0 ? poolForecastChart({
+          month: f.month,
+          minutes: pool.minutes,
+          usedByDay: pool.minutesUsedByDay,
+          burnPerDay: pool.burnPerDay,
+          runsDryOn: pool.runsDryOn,
+          summary: pool.summary,
         }) : '');
     } catch (e) {
       clear(forecastBox).append(h('h2', { id: 'forecast-heading' }, 'Forecast'), errorBox(e.message));
@@ -59,24 +58,24 @@ export async function renderCreditsPage(content) {
 
   async function reload() {
     try {
+      // A CreditsView (Api/Contracts/CreditsView.cs).
       const c = await api.credits();
-      const currency = pick(c, 'currency') ?? 'USD';
-      const purchases = pick(c, 'purchases') ?? [];
+      const { currency, purchases } = c;
       clear(balanceBox).append(
         h('h2', { id: 'balance-heading' }, 'Balance'),
-        h('p', { class: 'balance', 'data-testid': 'credit-balance' }, formatMoney(pick(c, 'balance'), currency)),
+        h('p', { class: 'balance', 'data-testid': 'credit-balance' }, formatMoney(c.balance, currency)),
         purchases.length ? h('table', {},
           h('caption', { class: 'visually-hidden' }, 'Purchases'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Purchased'), h('th', { scope: 'col', class: 'num' }, 'Amount'), h('th', { scope: 'col', class: 'num' }, 'Remaining'), h('th', { scope: 'col' }, 'Use by'))),
           h('tbody', {}, purchases.map(p => h('tr', {},
-            h('td', {}, formatDateTime(pick(p, 'purchasedAt', 'at'))),
-            h('td', { class: 'num' }, formatMoney(pick(p, 'amount'), currency)),
-            h('td', { class: 'num' }, formatMoney(pick(p, 'remaining'), currency)),
-            h('td', {}, formatDateTime(pick(p, 'expiresAt'))))))) : '');
-      const auto = pick(c, 'autoRecharge') ?? {};
-      enabled.checked = Boolean(pick(auto, 'enabled'));
-      threshold.value = Number(pick(auto, 'threshold') ?? 2).toFixed(2);
-      rechargeAmount.value = Number(pick(auto, 'amount') ?? 10).toFixed(2);
+            h('td', {}, formatDateTime(p.purchasedAt)),
+            h('td', { class: 'num' }, formatMoney(p.amount, currency)),
+            h('td', { class: 'num' }, formatMoney(p.remaining, currency)),
+            h('td', {}, formatDateTime(p.expiresAt)))))) : '');
+      const auto = c.autoRecharge;
+      enabled.checked = auto.enabled;
+      threshold.value = auto.threshold.toFixed(2);
+      rechargeAmount.value = auto.amount.toFixed(2);
     } catch (e) {
       clear(balanceBox).append(h('h2', { id: 'balance-heading' }, 'Balance'), errorBox(e.message));
     }

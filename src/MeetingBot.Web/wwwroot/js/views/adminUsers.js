@@ -12,7 +12,7 @@ function userRow(u, skus, reload) {
   const status = h('div');
 
   // When each license was assigned: past months' minute pools are computed from these dates.
-  const since = sku => (u.licenseHistory ?? []).filter(s => s.sku === sku && !s.unassignedAt).map(s => s.assignedAt).pop();
+  const since = sku => u.licenseHistory.filter(s => s.sku === sku && !s.unassignedAt).map(s => s.assignedAt).pop();
   const sinceText = sku => since(sku) ? `since ${new Date(since(sku)).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}` : 'since before dates were kept';
   const chips = licenses.map(sku => h('span', { class: 'chip', title: `${skuName(sku)}, assigned ${sinceText(sku)}` }, skuName(sku),
     h('small', { class: 'chip-since' }, ` ${sinceText(sku)}`),

@@ -28,7 +28,7 @@ export async function renderDialIn(main, ctx, tenantId) {
     return null;
   }
 
-  const rows = (data.localNumbers ?? []).map(n => ({ ...n, countryName: countryName(n.country) }));
+  const rows = data.localNumbers.map(n => ({ ...n, countryName: countryName(n.country) }));
   const search = h('input', { type: 'search', name: 'country', autocomplete: 'off', spellcheck: false });
   const count = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite', 'data-testid': 'local-number-count' });
   const tbody = h('tbody');

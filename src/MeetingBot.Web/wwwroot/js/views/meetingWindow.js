@@ -1,27 +1,23 @@
 import { h, clear, errorBox, displayPhone } from '../dom.js';
 import { api } from '../api.js';
-import { pick, legStateName, legStateWords, joinMeetingGroup } from '../realtime.js';
+import { legStateWords, joinMeetingGroup } from '../realtime.js';
 import { phoneNumberInput } from '../phoneInput.js';
-import { rememberOrphanedLegs } from '../phoneBanner.js';
+import { rememberOrphanedLegs, bannerLeg } from '../phoneBanner.js';
 import { toast } from '../toasts.js';
 import { dialPad } from '../dialPad.js';
 import { rememberMyLeg } from './prejoin.js';
 
-const AUDIO_MODES = ['Computer', 'PhoneAudio', 'None'];
-
+// The meeting is a MeetingView (Api/Contracts/MeetingView.cs): participants are ParticipantViews, legs CallLegViews.
 function participantsOf(meeting) {
-  const all = pick(meeting, 'participants', 'roster') ?? [];
-  return all.filter(p => !pick(p, 'leftAt') && pick(p, 'present') !== false);
-}
-
-function legsOf(meeting) {
-  return pick(meeting, 'legs', 'callLegs', 'phoneLegs') ?? [];
+  return meeting.participants.filter(p => !p.leftAt);
 }
 
 function isPhone(p) {
-  const audio = pick(p, 'audioMode');
-  const audioName = typeof audio === 'number' ? AUDIO_MODES[audio] : String(audio ?? '');
-  return Boolean(pick(p, 'isPhoneOnly') || pick(p, 'phoneLegId') || /phone/i.test(audioName));
+  return p.isPhoneOnly || Boolean(p.phoneLegId) || p.audioMode === 'PhoneAudio';
+}
+
+function sameUser(a, b) {
+  return String(a ?? '').toLowerCase() === String(b).toLowerCase();
 }
 
 function myLeg(meetingId) {
@@ -37,8 +33,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
     main.append(h('h1', {}, 'Meeting'), errorBox(e.message), h('a', { href: '#/meetings' }, 'Back to meetings'));
     return null;
   }
-  const isOrganizer = pick(meeting, 'isOrganizer') ?? String(pick(meeting, 'organizerId') ?? '').toLowerCase() === String(me.userId).toLowerCase();
-  const subject = pick(meeting, 'subject') ?? meetingId;
+  const { isOrganizer, subject } = meeting;
 
   const roster = h('ul', { class: 'roster', 'aria-label': 'Participants', 'data-testid': 'roster' });
   const rosterCount = h('span');
@@ -66,7 +61,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
     callAgainButton.disabled = true;
     try {
       const leg = await api.callMe(meetingId, callAgain.input.value.trim());
-      rememberMyLeg(meetingId, { legId: pick(leg, 'legId', 'id'), toNumber: pick(leg, 'toNumber', 'e164') ?? callAgain.state.e164, meetingId });
+      rememberMyLeg(meetingId, { legId: leg.id, toNumber: leg.toNumber, meetingId });
       await refresh();
     } catch (err) {
       callAgainStatus.replaceChildren(errorBox(err.message));
@@ -91,7 +86,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
     button.disabled = true;
     const next = button.closest('li')?.nextElementSibling?.querySelector('button')?.dataset.participantId;
     try {
-      await api.admit(meetingId, pick(p, 'id', 'participantId'));
+      await api.admit(meetingId, p.id);
       await refresh();
       // Keep keyboard users in the list: the next person's Admit button, else the heading.
       (lobbyList.querySelector(`button[data-participant-id="${CSS.escape(next ?? '')}"]`) ?? lobbyHeading).focus();
@@ -106,15 +101,14 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
     clear(lobbyList);
     lobbyCount.textContent = ` (${waiting.length})`;
     lobbyEmpty.hidden = waiting.length > 0;
-    const ended = pick(meeting, 'ended', 'isEnded') || pick(meeting, 'endedAt');
     for (const p of waiting) {
-      const name = pick(p, 'displayName') ?? 'Guest';
+      const name = p.displayName;
       const button = h('button', {
         type: 'button', class: 'btn btn-small btn-primary', 'aria-label': `Admit ${name}`,
-        dataset: { participantId: pick(p, 'id', 'participantId') }, disabled: Boolean(ended),
+        dataset: { participantId: p.id }, disabled: meeting.ended,
       }, 'Admit');
       button.addEventListener('click', () => admit(p, button));
-      lobbyList.append(h('li', { 'data-participant-id': pick(p, 'id', 'participantId') },
+      lobbyList.append(h('li', { 'data-participant-id': p.id },
         h('span', { 'aria-hidden': 'true' }, isPhone(p) ? '📞' : '💻'),
         h('span', { class: 'who' }, name, isPhone(p) ? h('span', { class: 'leg-state' }, ' · dialed in') : null),
         button));
@@ -123,27 +117,26 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
 
   function renderRoster(m) {
     const everyone = participantsOf(m);
-    const waiting = isOrganizer ? everyone.filter(p => pick(p, 'inLobby')) : [];
+    const waiting = isOrganizer ? everyone.filter(p => p.inLobby) : [];
     const people = everyone.filter(p => !waiting.includes(p));
     renderLobby(waiting);
     // When the options keep people in the lobby, say so until the organizer admits me (a push refreshes this).
-    const myself = everyone.find(p => String(pick(p, 'userId') ?? '').toLowerCase() === String(me.userId).toLowerCase());
-    stageText.textContent = pick(myself, 'inLobby')
+    const myself = everyone.find(p => sameUser(p.userId, me.userId));
+    stageText.textContent = myself?.inLobby
       ? 'You are waiting in the lobby. Someone in the meeting will let you in soon.'
       : 'You are in the meeting.';
-    const legs = legsOf(m);
+    const legs = m.legs;
     clear(roster);
     rosterCount.textContent = ` (${people.length})`;
     for (const p of people) {
-      const legId = pick(p, 'phoneLegId');
-      const leg = legs.find(l => pick(l, 'id', 'legId') === legId);
-      const state = leg ? legStateWords(pick(leg, 'state')) : '';
+      const legId = p.phoneLegId;
+      const leg = legs.find(l => l.id === legId);
+      const state = leg ? legStateWords(leg.state) : '';
       const phone = isPhone(p);
-      const name = pick(p, 'displayName') ?? pick(p, 'userId') ?? 'Guest';
+      const name = p.displayName;
       // Someone added by phone can be hung up by whoever added them and by the organizer (the engine checks again).
-      const live = leg && ['Ringing', 'Connected'].includes(legStateName(pick(leg, 'state')));
-      const mayHangUp = live && pick(leg, 'kind') === 'AddedParticipant'
-        && (isOrganizer || String(pick(leg, 'requestedByUserId') ?? '').toLowerCase() === String(me.userId).toLowerCase());
+      const live = leg && ['Ringing', 'Connected'].includes(leg.state);
+      const mayHangUp = live && leg.kind === 'AddedParticipant' && (isOrganizer || sameUser(leg.requestedByUserId, me.userId));
       const hangUp = mayHangUp ? h('button', {
         type: 'button', class: 'btn btn-small btn-danger', 'aria-label': `Hang up ${name}`,
         onclick: async () => {
@@ -151,21 +144,21 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
           catch (e) { stageStatus.replaceChildren(errorBox(e.message)); }
         },
       }, 'Hang up') : null;
-      roster.append(h('li', { 'data-participant-id': pick(p, 'id', 'participantId') },
+      roster.append(h('li', { 'data-participant-id': p.id },
         h('span', { 'aria-hidden': 'true' }, phone ? '📞' : '💻'),
         h('span', { class: 'who' }, name, phone ? h('span', { class: 'visually-hidden' }, ' (phone)') : null,
-          pick(p, 'inLobby') ? h('span', { class: 'leg-state' }, ' · in lobby') : null,
+          p.inLobby ? h('span', { class: 'leg-state' }, ' · in lobby') : null,
           state ? h('span', { class: 'leg-state' }, ` · ${state}`) : null,
-          live && pick(leg, 'isMuted') ? h('span', { class: 'leg-state', 'data-testid': 'leg-muted' }, ' · 🔇 muted') : null),
+          live && leg.isMuted ? h('span', { class: 'leg-state', 'data-testid': 'leg-muted' }, ' · 🔇 muted') : null),
         hangUp,
         promptsOf(leg)));
     }
     const mine = myLeg(meetingId);
     if (mine) {
-      const leg = legs.find(l => pick(l, 'id', 'legId') === mine.legId);
-      const state = leg ? legStateWords(pick(leg, 'state')) : '';
-      myAudio.textContent = `Phone audio: ${displayPhone(mine.toNumber)}${state ? ` (${state})` : ''}${leg && pick(leg, 'isMuted') ? ' · muted' : ''}`;
-      const connected = leg && legStateName(pick(leg, 'state')) === 'Connected';
+      const leg = legs.find(l => l.id === mine.legId);
+      const state = leg ? legStateWords(leg.state) : '';
+      myAudio.textContent = `Phone audio: ${displayPhone(mine.toNumber)}${state ? ` (${state})` : ''}${leg?.isMuted ? ' · muted' : ''}`;
+      const connected = leg?.state === 'Connected';
       if (!connected) phonePanel.replaceChildren();
       else if (phonePanel.dataset.legId !== mine.legId || !phonePanel.firstChild) {
         phonePanel.replaceChildren(dialPad(mine.legId, { label: 'Phone keypad (simulation)', onPressed: () => refresh() }));
@@ -175,7 +168,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
       myAudio.textContent = 'Computer audio';
       phonePanel.replaceChildren();
     }
-    if (pick(m, 'ended', 'isEnded') || pick(m, 'endedAt')) {
+    if (m.ended) {
       stageStatus.replaceChildren(h('div', { class: 'notice' }, 'This meeting has ended.'));
       leave.textContent = 'Close';
       end?.remove();
@@ -186,15 +179,17 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
 
   // What the phone network played on a leg (a warning before the cut-off), as the person on the phone heard it.
   function promptsOf(leg) {
-    const prompts = pick(leg, 'prompts') ?? [];
+    // null until the network has played something (CallLegView.Prompts).
+    const prompts = leg?.prompts ?? [];
     if (!prompts.length) return null;
     return h('ul', { class: 'leg-prompts', 'aria-label': 'Played on the phone', 'data-testid': 'leg-prompts' },
-      prompts.map(pr => h('li', {}, '🔊 ', pick(pr, 'text') ?? String(pr))));
+      prompts.map(pr => h('li', {}, '🔊 ', pr.text)));
   }
 
   // Beyond Teams: before the cut-off, the dialer and the organizer may hang up, or (admins) add funds.
+  // The payload is a CutOffWarningMessage (Hubs/Messages).
   function showCutOffWarning(payload) {
-    const legId = pick(payload, 'legId');
+    const { legId } = payload;
     const hangUp = h('button', {
       type: 'button', class: 'btn btn-small btn-danger',
       onclick: async () => {
@@ -202,9 +197,9 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
         catch (e) { stageStatus.replaceChildren(errorBox(e.message)); }
       },
     }, 'Hang up');
-    const addFunds = pick(payload, 'canAddFunds') ? h('a', { class: 'btn btn-small', href: '#/admin/credits' }, 'Add funds') : null;
+    const addFunds = payload.canAddFunds ? h('a', { class: 'btn btn-small', href: '#/admin/credits' }, 'Add funds') : null;
     stageStatus.replaceChildren(h('div', { class: 'notice', role: 'alert', 'data-testid': 'cut-off-warning' },
-      `${displayPhone(pick(payload, 'toNumber'))}: ${pick(payload, 'message') ?? ''} `, addFunds, ' ', hangUp));
+      `${displayPhone(payload.toNumber)}: ${payload.message} `, addFunds, ' ', hangUp));
   }
 
   async function refresh() {
@@ -234,12 +229,12 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
   });
 
   leave.addEventListener('click', async () => {
-    if (pick(meeting, 'ended', 'isEnded') || pick(meeting, 'endedAt')) { stillConnectedAfterEnd(); ctx.navigate('#/meetings'); return; }
+    if (meeting.ended) { stillConnectedAfterEnd(); ctx.navigate('#/meetings'); return; }
     leave.disabled = true;
     try {
       const result = await api.leave(meetingId);
-      const still = pick(result, 'phoneLegsStillConnected') ?? (Array.isArray(result) ? result : []);
-      if (still.length) rememberOrphanedLegs(still.map(l => ({ meetingId, toNumber: myLeg(meetingId)?.toNumber, ...(typeof l === 'string' ? { legId: l } : l) })));
+      const still = result.phoneLegsStillConnected;
+      if (still.length) rememberOrphanedLegs(still.map(bannerLeg));
       sessionStorage.removeItem(`meetingbot.myLeg.${meetingId}`);
       ctx.navigate('#/meetings');
     } catch (e) {
@@ -264,8 +259,8 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
   function stillConnectedAfterEnd() {
     const mine = myLeg(meetingId);
     if (!mine) return;
-    const leg = legsOf(meeting).find(l => pick(l, 'id', 'legId') === mine.legId);
-    const state = leg ? legStateName(pick(leg, 'state')) : 'Connected';
+    const leg = meeting.legs.find(l => l.id === mine.legId);
+    const state = leg ? leg.state : 'Connected';
     if (state === 'Connected' || state === 'Ringing') rememberOrphanedLegs([mine]);
     sessionStorage.removeItem(`meetingbot.myLeg.${meetingId}`);
   }
@@ -289,7 +284,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
 
   const onHub = (e) => {
     const payload = e.detail.payload;
-    const about = pick(payload, 'meetingId');
+    const about = payload.meetingId;
     if (about && about !== meetingId) return;
     refresh();
     if (e.detail.method === 'MeetingEnded') stillConnectedAfterEnd();

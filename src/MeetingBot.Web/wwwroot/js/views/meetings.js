@@ -10,14 +10,14 @@ export function meetingIdFromInput(input) {
 }
 
 function meetingRow(m) {
-  const id = m.id ?? m.meetingId;
-  const ended = m.ended || m.isEnded || m.endedAt;
+  const id = m.id;
+  const ended = m.ended;
   return h('li', {},
     h('div', {},
-      h('a', { href: `#/meetings/${encodeURIComponent(id)}` }, m.subject ?? id),
+      h('a', { href: `#/meetings/${encodeURIComponent(id)}` }, m.subject),
       h('div', { class: 'hint' },
-        [formatDateTime(m.start), m.isOrganizer ? 'You are the organizer' : (m.organizerName ?? m.organizerId), ended ? 'Ended' : null].filter(Boolean).join(' · '))),
-    ended ? null : h('a', { class: 'btn btn-primary', href: `#/meetings/${encodeURIComponent(id)}`, 'aria-label': `Join ${m.subject ?? id}` }, 'Join'));
+        [formatDateTime(m.start), m.isOrganizer ? 'You are the organizer' : m.organizerId, ended ? 'Ended' : null].filter(Boolean).join(' · '))),
+    ended ? null : h('a', { class: 'btn btn-primary', href: `#/meetings/${encodeURIComponent(id)}`, 'aria-label': `Join ${m.subject}` }, 'Join'));
 }
 
 export async function renderMeetings(main, ctx) {
@@ -41,7 +41,7 @@ export async function renderMeetings(main, ctx) {
     try {
       const startIso = start.value ? new Date(start.value).toISOString() : undefined;
       const meeting = await api.schedule(subject.value.trim(), startIso, Number(duration.value) || 30);
-      ctx.navigate(`#/meetings/${encodeURIComponent(meeting.id ?? meeting.meetingId)}`);
+      ctx.navigate(`#/meetings/${encodeURIComponent(meeting.id)}`);
     } catch (err) {
       scheduleStatus.replaceChildren(errorBox(err.message));
     }
@@ -65,7 +65,7 @@ export async function renderMeetings(main, ctx) {
   main.append(h('div', { class: 'grid-2' }, listCard, h('div', {}, scheduleForm, joinForm)));
   try {
     const data = await api.meetings();
-    const meetings = Array.isArray(data) ? data : data?.meetings ?? [];
+    const meetings = data;
     listCard.append(meetings.length
       ? h('ul', { class: 'meeting-list' }, meetings.map(meetingRow))
       : h('p', { class: 'muted' }, 'No meetings yet. Schedule one.'));

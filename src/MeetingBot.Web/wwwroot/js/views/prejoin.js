@@ -110,7 +110,7 @@ export async function renderPreJoin(main, ctx, meetingId) {
     inviteSection.append(renderAdaptiveCard(cardJson, {
       onJoin: () => joinNow.focus(),
       onSubmit: (data) => {
-        const action = String(data.action ?? data.verb ?? '').toLowerCase();
+        const action = data.action.toLowerCase();
         if (action.includes('callme') || action.includes('phone')) {
           if (!phone.radio.disabled) { phone.radio.checked = true; sync(); number.input.focus(); }
         } else {

@@ -9,10 +9,7 @@ function initials(name) {
 function describeUser(u) {
   const bits = [];
   if (u.isTenantAdmin) bits.push('Tenant admin');
-  const licenses = u.licenses ?? u.skus ?? [];
-  if (u.hasAudioConferencing || licenses.some(l => /AudioConferencing/i.test(String(l)))) bits.push('Audio Conferencing');
-  if (licenses.some(l => /CommunicationsCredits/i.test(String(l)))) bits.push('Communications Credits');
-  if (u.upn) bits.unshift(u.upn);
+  if (u.hasAudioConferencing) bits.push('Audio Conferencing');
   return bits.join(' · ');
 }
 
@@ -21,8 +18,7 @@ export async function renderSignIn(main, ctx) {
   main.append(h('h1', {}, 'Sign in'));
   let users;
   try {
-    const data = await api.devUsers();
-    users = Array.isArray(data) ? data : data?.users ?? [];
+    users = await api.devUsers();
   } catch (e) {
     main.append(errorBox(`Dev sign-in is not available: ${e.message}`));
     return null;
@@ -30,16 +26,15 @@ export async function renderSignIn(main, ctx) {
   const status = h('div');
   const list = h('ul', { class: 'user-picker', 'aria-label': 'Demo users' });
   for (const u of users) {
-    const id = u.userId ?? u.id;
-    const name = u.displayName ?? id;
+    const id = u.id;
+    const name = u.displayName;
     list.append(h('li', {}, h('button', {
       type: 'button',
       'data-user-id': id,
       onclick: async () => {
         status.replaceChildren();
         try {
-          const me = await api.signIn(id);
-          await signedIn(me ?? await api.me());
+          await signedIn(await api.signIn(id));
           const back = sessionStorage.getItem('meetingbot.returnTo');
           sessionStorage.removeItem('meetingbot.returnTo');
           ctx.navigate(back && !back.startsWith('#/signin') ? back : '#/meetings');
