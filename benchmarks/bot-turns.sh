@@ -33,8 +33,8 @@ declare -A rate
 row() { # key name url text connections
   local key=$1 name=$2 url=$3 message=$4 connections=$5 threads=$(( $5 < 2 ? 1 : 2 )) out
   # Warm-up (JIT, pools, first state of every conversation), then the measured row.
-  SERVICE_URL=$sink TEXT=$message RUN="$key-warm-$connections" wrk -t$threads -c$connections -d3s -s benchmarks/wrk/activity.lua "$url" >/dev/null
-  out=$(SERVICE_URL=$sink TEXT=$message RUN="$key-$connections" wrk -t$threads -c$connections -d${seconds}s -s benchmarks/wrk/activity.lua "$url" | grep '^RESULT')
+  SERVICE_URL=$sink TEXT=$message RUN="$key-warm-$connections" wrk --timeout 10s -t$threads -c$connections -d3s -s benchmarks/wrk/activity.lua "$url" >/dev/null
+  out=$(SERVICE_URL=$sink TEXT=$message RUN="$key-$connections" wrk --timeout 10s -t$threads -c$connections -d${seconds}s -s benchmarks/wrk/activity.lua "$url" | grep '^RESULT')
   eval "$(echo "$out" | sed 's/^RESULT //; s/ /;/g')"
   rate[$key-$connections]=$rps
   printf '| %s | %d | %s | %s | %s | %s | %s |\n' "$name" "$connections" "$(printf '%.0f' "$rps")" "$p50_ms" "$p90_ms" "$p99_ms" "$errors"
