@@ -42,7 +42,8 @@ public sealed partial class ConferenceEngine
                 : !organizer.Has(Capability.MCOMEETADD) ? EngineError.NoAudioConferencing
                 : kind == CallLegKind.AddedParticipant && !m.PresentFor(caller.Value!.Id).Any(p => p.InClient) ? EngineError.NotMeetingParticipant
                 : kind == CallLegKind.CallMe && m.PresentFor(caller.Value!.Id).Any(p => p.PhoneLegId is not null) ? EngineError.PhoneLegAlreadyActive
-                : policy.Refusal ?? funding.Refusal;
+                : policy.Refusal ?? funding.Refusal
+                  ?? (BudgetAllows(tenant, caller.Value!.Id, funding.Source == FundingSource.Credits ? funding.Charge : 0m, Now) ? null : EngineError.DialOutBudgetSpent);
 
             return new CostPreview(destination, CountryName(destination.RegionCode), ZoneA.Contains(destination.RegionCode), kind,
                 funding.Source, poolLeft, RateFor(tenant, destination.RegionCode, kind), tenant.Currency, funding.RechargeFirst,

@@ -62,7 +62,10 @@ public sealed partial class ConferenceEngine
     /// credits (with one auto-recharge when it is on) by those that may spend them. Answers anything above
     /// <paramref name="enough"/> as soon as it knows, so a tenant with ample funds pays for no scan of its calls.
     /// </summary>
-    private int MinutesLeft(Tenant tenant, CallLeg leg, int enough)
+    private int MinutesLeft(Tenant tenant, CallLeg leg, int enough) => Math.Min(FundsMinutesLeft(tenant, leg, enough), BudgetMinutesLeft(tenant, leg));
+
+    /// <summary>What the pool and the credits alone leave for the leg (see <see cref="MinutesLeft"/>).</summary>
+    private int FundsMinutesLeft(Tenant tenant, CallLeg leg, int enough)
     {
         var minuteStart = leg.PaidThrough;
         var organizer = tenant.UsersById[leg.BilledUserId];

@@ -83,6 +83,9 @@ public sealed class CallLeg
     /// <summary>UTC ticks at which the engine next has work for this leg (see ConferenceEngine.ScheduleLeg).</summary>
     internal long DueTicks { get; set; }
     public bool IsLive => State is CallLegState.Ringing or CallLegState.Connected;
+    /// <summary>Why a cut-off leg could not pay on: Teams' error, or the dialing user's spent budget. Kept in memory only.</summary>
+    public EngineError? CutOffReason { get; internal set; }
+
     public bool IsDialOut => Kind is CallLegKind.CallMe or CallLegKind.AddedParticipant;
 
     /// <summary>The instant the next unpaid minute begins (only meaningful while connected).</summary>
