@@ -207,5 +207,5 @@ public sealed partial class ConferenceEngine
     }
 
     private static CallLegStateChanged StateChanged(CallLeg leg) =>
-        new(leg.TenantId, leg.EndedAt ?? leg.ConnectedAt ?? leg.CreatedAt, leg.Id, leg.MeetingId, leg.RequestedByUserId, leg.Kind, leg.ToNumber, leg.State, leg.MinutesPaid, leg.IsOrphaned, leg.IsMuted);
+        new(leg.TenantId, leg.EndedAt ?? leg.ConnectedAt ?? leg.CreatedAt, leg.Id, leg.MeetingId, leg.RequestedByUserId, leg.Kind, leg.ToNumber, leg.State, leg.MinutesPaid, leg.IsOrphaned, leg.IsMuted, leg.CutOffReason);
 }

@@ -137,13 +137,13 @@ public sealed partial class ConferenceEngine
         if (tenant.Approvals.Values.Any(a => a.IsPending && a.MeetingId == m.Id && a.Kind == kind && a.Number == destination.E164
                 && string.Equals(a.RequesterId, caller.Id, StringComparison.OrdinalIgnoreCase)))
             return;
-        var approval = new DialOutApproval("apr-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5)), tenant.Id, m.Id, caller.Id, organizer.Id, kind,
+        var approval = new DialOutApproval("apr-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5)), tenant.Id, m.Id, caller.Id, caller.DisplayName, organizer.Id, organizer.DisplayName, kind,
             destination.E164, destination.RegionCode, tenant.RateFor(destination.RegionCode), tenant.Currency, reason, Now,
             Now + TimeSpan.FromMinutes(tenant.Guardrails.ApprovalExpiryMinutes));
         _journal.RecordApproval(approval);
         tenant.Approvals[approval.Id] = approval;
         Audit(tenant, caller.Id, "dialout.approval.request", $"{ApprovalTarget(approval)} {reason}", "ok");
-        raised.Add(new DialOutApprovalRequested(tenant.Id, Now, approval, caller.DisplayName));
+        raised.Add(new DialOutApprovalRequested(tenant.Id, Now, approval));
     }
 
     /// <summary>Expires pending approvals whose time is up: nothing is dialed, the requester is told. Caller holds the tenant lock.</summary>
@@ -161,8 +161,7 @@ public sealed partial class ConferenceEngine
     {
         _journal.RecordApproval(decided);
         tenant.Approvals[decided.Id] = decided;
-        var organizerName = tenant.UsersById.TryGetValue(decided.OrganizerId, out var o) ? o.DisplayName : decided.OrganizerId;
-        raised.Add(new DialOutApprovalDecided(tenant.Id, Now, decided, EngineMessages.ApprovalDecided(decided, organizerName, PhoneNumberNormalizer.Display(decided.Number))));
+        raised.Add(new DialOutApprovalDecided(tenant.Id, Now, decided, EngineMessages.ApprovalDecided(decided, PhoneNumberNormalizer.Display(decided.Number))));
         var old = tenant.Approvals.Values.Where(a => !a.IsPending).OrderByDescending(a => a.RequestedAt).Skip(MaxDecidedApprovalsInMemory).ToList();
         foreach (var a in old) tenant.Approvals.Remove(a.Id);
     }

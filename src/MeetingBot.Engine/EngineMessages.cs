@@ -43,11 +43,11 @@ public static class EngineMessages
         : "This call's minutes are included in the organizer's license: it will not run out.";
 
     /// <summary>What the requester of a held dial-out reads when the organizer decides, or nobody does in time.</summary>
-    public static string ApprovalDecided(Calling.DialOutApproval approval, string organizerName, string number) => approval.Status switch
+    public static string ApprovalDecided(Calling.DialOutApproval approval, string number) => approval.Status switch
     {
-        Calling.ApprovalStatus.Approved when approval.CallRefusal is { } refused => $"{organizerName} approved the call to {number}, but it could not be placed: {For(refused)}",
-        Calling.ApprovalStatus.Approved => $"{organizerName} approved the call to {number}: dialing now.",
-        Calling.ApprovalStatus.Denied => $"{organizerName} denied the call to {number}: nothing was dialed.",
+        Calling.ApprovalStatus.Approved when approval.CallRefusal is { } refused => $"{approval.OrganizerName} approved the call to {number}, but it could not be placed: {For(refused)}",
+        Calling.ApprovalStatus.Approved => $"{approval.OrganizerName} approved the call to {number}: dialing now.",
+        Calling.ApprovalStatus.Denied => $"{approval.OrganizerName} denied the call to {number}: nothing was dialed.",
         _ => $"Nobody approved the call to {number} in time: the request expired and nothing was dialed.",
     };
 

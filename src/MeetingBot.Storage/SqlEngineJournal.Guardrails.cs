@@ -36,11 +36,12 @@ public sealed partial class SqlEngineJournal
     }
 
     public void RecordApproval(DialOutApproval a) =>
-        Write("INSERT INTO dial_out_approvals (id, tenant, meeting_id, requester_id, organizer_id, kind, number, region, rate, currency, reason, requested_at, " +
-              "expires_at, status, decided_at, decided_by, leg_id, call_refusal) VALUES (@id, @tenant, @meeting, @requester, @organizer, @kind, @number, @region, " +
+        Write("INSERT INTO dial_out_approvals (id, tenant, meeting_id, requester_id, requester_name, organizer_id, organizer_name, kind, number, region, rate, currency, reason, requested_at, " +
+              "expires_at, status, decided_at, decided_by, leg_id, call_refusal) VALUES (@id, @tenant, @meeting, @requester, @requesterName, @organizer, @organizerName, @kind, @number, @region, " +
               "@rate, @currency, @reason, @requested, @expires, @status, @decided, @decidedBy, @leg, @refusal) ON CONFLICT (id) DO UPDATE SET " +
               "status = excluded.status, decided_at = excluded.decided_at, decided_by = excluded.decided_by, leg_id = excluded.leg_id, call_refusal = excluded.call_refusal",
-            ("id", a.Id), ("tenant", a.TenantId), ("meeting", a.MeetingId), ("requester", a.RequesterId), ("organizer", a.OrganizerId),
+            ("id", a.Id), ("tenant", a.TenantId), ("meeting", a.MeetingId), ("requester", a.RequesterId), ("requesterName", a.RequesterName),
+            ("organizer", a.OrganizerId), ("organizerName", a.OrganizerName),
             ("kind", a.Kind.ToString()), ("number", a.Number), ("region", a.RegionCode), ("rate", _dialect.Money(a.RatePerMinute)), ("currency", a.Currency),
             ("reason", a.Reason.ToString()), ("requested", _dialect.Instant(a.RequestedAt)), ("expires", _dialect.Instant(a.ExpiresAt)),
             ("status", a.Status.ToString()), ("decided", a.DecidedAt is { } d ? _dialect.Instant(d) : null), ("decidedBy", a.DecidedBy),
@@ -68,14 +69,14 @@ public sealed partial class SqlEngineJournal
             r => (User: r.GetString(0), Budget: new DialOutBudget(ReadNullableInt(r, 1), ReadNullableMoney(r, 2))), t)
             .ToDictionary(b => b.User, b => b.Budget, StringComparer.OrdinalIgnoreCase);
         var approvals = c.Query(tx,
-            "SELECT id, meeting_id, requester_id, organizer_id, kind, number, region, rate, currency, reason, requested_at, expires_at, status, decided_at, " +
-            "decided_by, leg_id, call_refusal FROM dial_out_approvals WHERE tenant = @tenant AND (status = 'Pending' OR id IN " +
+            "SELECT id, meeting_id, requester_id, requester_name, organizer_id, organizer_name, kind, number, region, rate, currency, reason, requested_at, " +
+            "expires_at, status, decided_at, decided_by, leg_id, call_refusal FROM dial_out_approvals WHERE tenant = @tenant AND (status = 'Pending' OR id IN " +
             $"(SELECT id FROM dial_out_approvals WHERE tenant = @tenant AND status <> 'Pending' ORDER BY requested_at DESC LIMIT {DecidedApprovalsLoaded})) ORDER BY requested_at",
-            r => new DialOutApproval(r.GetString(0), tenantId, r.GetString(1), r.GetString(2), r.GetString(3), Enum.Parse<CallLegKind>(r.GetString(4)),
-                r.GetString(5), r.GetString(6), _dialect.ReadMoney(r, 7), r.GetString(8), Enum.Parse<ApprovalReason>(r.GetString(9)),
-                _dialect.ReadInstant(r, 10), _dialect.ReadInstant(r, 11), Enum.Parse<ApprovalStatus>(r.GetString(12)), _dialect.ReadNullableInstant(r, 13),
-                r.IsDBNull(14) ? null : r.GetString(14), r.IsDBNull(15) ? null : r.GetString(15),
-                r.IsDBNull(16) ? null : Enum.Parse<EngineError>(r.GetString(16))), t);
+            r => new DialOutApproval(r.GetString(0), tenantId, r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                Enum.Parse<CallLegKind>(r.GetString(6)), r.GetString(7), r.GetString(8), _dialect.ReadMoney(r, 9), r.GetString(10),
+                Enum.Parse<ApprovalReason>(r.GetString(11)), _dialect.ReadInstant(r, 12), _dialect.ReadInstant(r, 13), Enum.Parse<ApprovalStatus>(r.GetString(14)),
+                _dialect.ReadNullableInstant(r, 15), r.IsDBNull(16) ? null : r.GetString(16), r.IsDBNull(17) ? null : r.GetString(17),
+                r.IsDBNull(18) ? null : Enum.Parse<EngineError>(r.GetString(18))), t);
         return (settings.Orphan, settings.Guardrails, budgets, approvals);
     }
 }

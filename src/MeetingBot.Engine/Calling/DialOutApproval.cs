@@ -10,7 +10,7 @@ namespace MeetingBot.Engine.Calling;
 /// <param name="LegId">The call placed on approval.</param>
 /// <param name="CallRefusal">Approved, but the call met a refusal when it was placed (meeting ended, budget spent…).</param>
 public sealed record DialOutApproval(
-    string Id, string TenantId, string MeetingId, string RequesterId, string OrganizerId, CallLegKind Kind, string Number, string RegionCode,
+    string Id, string TenantId, string MeetingId, string RequesterId, string RequesterName, string OrganizerId, string OrganizerName, CallLegKind Kind, string Number, string RegionCode,
     decimal RatePerMinute, string Currency, ApprovalReason Reason, DateTimeOffset RequestedAt, DateTimeOffset ExpiresAt,
     ApprovalStatus Status = ApprovalStatus.Pending, DateTimeOffset? DecidedAt = null, string? DecidedBy = null, string? LegId = null,
     EngineError? CallRefusal = null)
