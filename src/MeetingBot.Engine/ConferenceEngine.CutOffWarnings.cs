@@ -46,11 +46,12 @@ public sealed partial class ConferenceEngine
             if (leg.CutOffWarnedAt == 0 || t < leg.CutOffWarnedAt) { highestUnwarned = t; break; }
         if (highestUnwarned == 0) return;
 
-        var minutesLeft = MinutesLeft(tenant, leg, highestUnwarned);
+        var budgetLeft = BudgetMinutesLeft(tenant, leg);
+        var minutesLeft = Math.Min(FundsMinutesLeft(tenant, leg, highestUnwarned), budgetLeft);
         if (minutesLeft > highestUnwarned) return;
         var crossed = thresholds.Where(t => t >= minutesLeft && (leg.CutOffWarnedAt == 0 || t < leg.CutOffWarnedAt)).Min();
         leg.CutOffWarnedAt = crossed;
-        var prompt = EngineMessages.CutOffWarning(minutesLeft);
+        var prompt = budgetLeft <= minutesLeft ? EngineMessages.BudgetCutOffWarning(minutesLeft) : EngineMessages.CutOffWarning(minutesLeft);
         leg.PlayPrompt(Now, prompt);
         raised.Add(new CutOffWarning(tenant.Id, Now, leg.MeetingId, leg.Id, leg.ToNumber, leg.RequestedByUserId, leg.BilledUserId,
             crossed, minutesLeft, prompt));

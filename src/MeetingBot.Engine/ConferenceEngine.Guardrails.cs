@@ -103,15 +103,18 @@ public sealed partial class ConferenceEngine
             if (!approval.IsPending) return Refuse(EngineError.ApprovalNotPending);
 
             var decided = approval with { Status = approve ? ApprovalStatus.Approved : ApprovalStatus.Denied, DecidedAt = Now, DecidedBy = approval.OrganizerId };
+            // The requester hears "approved: dialing now" before the call's own news (ringing, connected).
+            var placing = new List<EngineEvent>();
             if (approve)
             {
                 var placed = tenant.UsersById.TryGetValue(approval.RequesterId, out var requester) && FindMeeting(tenant, approval.MeetingId) is { IsSuccess: true } meeting
-                    ? PlaceDialOut(tenant, requester, meeting.Value!, approval.Number, approval.Kind, approved: true, raised)
+                    ? PlaceDialOut(tenant, requester, meeting.Value!, approval.Number, approval.Kind, approved: true, placing)
                     : EngineError.MeetingEnded;
                 decided = placed.IsSuccess ? decided with { LegId = placed.Value!.Id } : decided with { CallRefusal = placed.Error };
             }
             Audit(tenant, organizerId, action, target, "ok");
             Decided(tenant, decided, raised);
+            raised.AddRange(placing);
             return decided;
         });
 

@@ -22,6 +22,10 @@ public static class EngineMessages
     public static string CutOffWarning(int minutesLeft) =>
         $"This call will end in about {minutesLeft} {(minutesLeft == 1 ? "minute" : "minutes")}: your organization's dial-out minutes and Communications Credits are running out.";
 
+    /// <summary>As <see cref="CutOffWarning"/>, when the dialing user's monthly dial-out budget (toll-fraud guardrail) runs out first.</summary>
+    public static string BudgetCutOffWarning(int minutesLeft) =>
+        $"This call will end in about {minutesLeft} {(minutesLeft == 1 ? "minute" : "minutes")}: your monthly dial-out budget is running out.";
+
     /// <summary>Most keys one press sends to a phone (the simulation's keys endpoint and dial pad).</summary>
     public const int MaxKeysPerPress = 32;
 

@@ -139,6 +139,7 @@ public class DialOutBudgetTests
 
         var warning = Assert.Single(f.Events.Of<CutOffWarning>());
         Assert.Equal((leg.Id, 5, 5), (warning.LegId, warning.ThresholdMinutes, warning.MinutesLeft));
+        Assert.Equal("This call will end in about 5 minutes: your monthly dial-out budget is running out.", warning.Prompt);
     }
 
     [Fact]
