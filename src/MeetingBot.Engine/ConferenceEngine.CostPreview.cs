@@ -51,7 +51,7 @@ public sealed partial class ConferenceEngine
         });
 
     /// <summary>The English name of an ISO 3166 region: Zone A's own names (as Microsoft lists them), else .NET's.</summary>
-    private static string CountryName(string regionCode)
+    public static string CountryName(string regionCode)
     {
         if (ZoneA.Regions.TryGetValue(regionCode, out var name)) return name;
         try

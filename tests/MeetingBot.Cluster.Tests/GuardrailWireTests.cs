@@ -1,18 +1,15 @@
-using System.Text.Json;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Billing;
 using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Tenancy;
+
+using static MeetingBot.Cluster.Tests.Support.SiloWire;
 
 namespace MeetingBot.Cluster.Tests;
 
 /// <summary>Between hosts, the guardrails' answers travel as JSON with the silo's options (read-only properties ignored) and must arrive whole.</summary>
 public sealed class GuardrailWireTests
 {
-    private static readonly JsonSerializerOptions SiloJson = new() { IgnoreReadOnlyProperties = true };
-
-    private static T RoundTrip<T>(T value) => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, SiloJson), SiloJson)!;
-
     [Fact]
     public void DecidedApproval_RoundTrips_WithItsRefusal()
     {

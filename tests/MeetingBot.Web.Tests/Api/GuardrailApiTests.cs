@@ -26,12 +26,26 @@ public sealed class GuardrailApiTests : IAsyncLifetime
         Assert.Equal((error.ToString(), EngineMessages.For(error)), (problem.Error, problem.Detail));
     }
 
-    /// <summary>Credits bought, the Zone A rule on, and Lee's meeting: Adele's call abroad in it will be held.</summary>
-    private async Task<string> LeesMeetingUnderTheZoneARuleAsync(HttpClient nestor, HttpClient lee)
+    /// <summary>The admin, the organizer (Lee) and the requester (Adele), signed in.</summary>
+    private sealed record People(HttpClient Nestor, HttpClient Lee, HttpClient Adele, string MeetingId) : IDisposable
     {
+        public void Dispose()
+        {
+            Nestor.Dispose();
+            Lee.Dispose();
+            Adele.Dispose();
+        }
+    }
+
+    /// <summary>Credits bought, the Zone A rule on, and Lee's meeting: Adele's call abroad in it will be held.</summary>
+    private async Task<People> LeesMeetingUnderTheZoneARuleAsync()
+    {
+        var nestor = await _app.ClientForAsync("nestor");
+        var lee = await _app.ClientForAsync("lee");
         Assert.Equal(HttpStatusCode.OK, (await nestor.PostAsJsonAsync("/api/admin/credits/funds", new { amount = 20 })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await nestor.PutAsJsonAsync("/api/admin/guardrails", new { approvalOutsideZoneA = true })).StatusCode);
-        return (await (await lee.PostAsJsonAsync("/api/meetings", new { subject = "Abroad" })).Content.ReadFromJsonAsync<MeetingView>())!.Id;
+        var meetingId = (await (await lee.PostAsJsonAsync("/api/meetings", new { subject = "Abroad" })).Content.ReadFromJsonAsync<MeetingView>())!.Id;
+        return new People(nestor, lee, await _app.ClientForAsync("adele"), meetingId);
     }
 
     [Fact]
@@ -99,10 +113,8 @@ public sealed class GuardrailApiTests : IAsyncLifetime
     [Fact]
     public async Task CallMeAbroad_IsHeld_202WithTheApproval_TheOrganizerApproves_AndTheCallIsPlaced()
     {
-        using var nestor = await _app.ClientForAsync("nestor");
-        using var lee = await _app.ClientForAsync("lee");
-        using var adele = await _app.ClientForAsync("adele");
-        var meeting = await LeesMeetingUnderTheZoneARuleAsync(nestor, lee);
+        using var people = await LeesMeetingUnderTheZoneARuleAsync();
+        var (lee, adele, meeting) = (people.Lee, people.Adele, people.MeetingId);
         await using var leeHub = await _app.ConnectAsync("lee");
         var leePushes = new PushRecorder(leeHub);
 
@@ -130,10 +142,8 @@ public sealed class GuardrailApiTests : IAsyncLifetime
     [Fact]
     public async Task Deny_DialsNothing_AndTheRequesterSeesItDenied()
     {
-        using var nestor = await _app.ClientForAsync("nestor");
-        using var lee = await _app.ClientForAsync("lee");
-        using var adele = await _app.ClientForAsync("adele");
-        var meeting = await LeesMeetingUnderTheZoneARuleAsync(nestor, lee);
+        using var people = await LeesMeetingUnderTheZoneARuleAsync();
+        var (lee, adele, meeting) = (people.Lee, people.Adele, people.MeetingId);
         await using var adeleHub = await _app.ConnectAsync("adele");
         var adelePushes = new PushRecorder(adeleHub);
         // Adele is not in Lee's meeting in the client: adding someone is refused before any approval is asked.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MeetingBot.Engine;
 using MeetingBot.Engine.Billing;
 using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Tenancy;
@@ -37,17 +38,6 @@ public static class GuardrailWords
     public static string Use(UserBudgetStatus s, string currency) =>
         $"{Budget(s.Budget, currency)}{(s.IsOverride ? "" : " (default)")}; used {s.MinutesUsed} min and {CardFormat.Money(s.MoneySpent, currency)}{(s.IsSpent ? " — spent" : "")}";
 
-    /// <summary>A country's English name: Zone A's own names (as Microsoft lists them), else .NET's.</summary>
-    public static string Country(string regionCode)
-    {
-        if (ZoneA.Regions.TryGetValue(regionCode, out var name)) return name;
-        try
-        {
-            return new RegionInfo(regionCode).EnglishName;
-        }
-        catch (ArgumentException)
-        {
-            return regionCode;
-        }
-    }
+    /// <summary>A country's English name, as the cost preview names it.</summary>
+    public static string Country(string regionCode) => ConferenceEngine.CountryName(regionCode);
 }
