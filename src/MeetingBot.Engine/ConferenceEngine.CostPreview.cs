@@ -47,7 +47,7 @@ public sealed partial class ConferenceEngine
 
             return new CostPreview(destination, CountryName(destination.RegionCode), ZoneA.Contains(destination.RegionCode), kind,
                 funding.Source, poolLeft, RateFor(tenant, destination.RegionCode, kind), tenant.Currency, funding.RechargeFirst,
-                funding.Refusal, policy, refusal);
+                funding.Refusal, policy, refusal, refusal is null ? ApprovalReasonFor(tenant, organizer, caller.Value!, destination) : null);
         });
 
     /// <summary>The English name of an ISO 3166 region: Zone A's own names (as Microsoft lists them), else .NET's.</summary>

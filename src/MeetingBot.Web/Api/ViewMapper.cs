@@ -46,7 +46,7 @@ public static class ViewMapper
             c.Payer.ToString(), Bot.Cards.CostWords.Payer(c), c.RatePerMinute, Bot.Cards.CardFormat.Price(c.RatePerMinute, c.Currency), c.Currency,
             c.PoolMinutesLeft, c.RechargeFirst,
             new DialOutPolicyView(c.Policy.UserId, c.Policy.DisplayName, c.Policy.Permission.ToString(), c.Policy.Allows, Bot.Cards.CostWords.Policy(c, viewerUserId)),
-            c.WouldDial, c.Refusal?.ToString(), c.RefusalMessage);
+            c.WouldDial, c.Refusal?.ToString(), c.RefusalMessage, c.NeedsApproval?.ToString(), Bot.Cards.CostWords.Approval(c));
 
     public static AdminUserView ToAdminView(this UserSnapshot u) =>
         new(u.Id, u.DisplayName, u.Upn, u.Country, u.IsTenantAdmin, u.Licenses.Select(s => s.ToString()).ToList(),

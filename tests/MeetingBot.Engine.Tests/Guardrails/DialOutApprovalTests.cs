@@ -113,6 +113,19 @@ public class DialOutApprovalTests
     }
 
     [Fact]
+    public void CostPreview_SaysTheCallWouldWaitForTheOrganizer_ButNotForTheOrganizerHimself()
+    {
+        var (f, meetingId) = LeesMeeting();
+
+        var adeles = f.Engine.PreviewCost(T, "adele", meetingId, Egypt, CallLegKind.CallMe).Unwrap();
+        var lees = f.Engine.PreviewCost(T, "lee", meetingId, Egypt, CallLegKind.CallMe).Unwrap();
+
+        Assert.Equal((ApprovalReason.OutsideZoneA, true), (adeles.NeedsApproval, adeles.WouldDial));
+        Assert.Null(lees.NeedsApproval);
+        Assert.Empty(f.Events.Of<DialOutApprovalRequested>());
+    }
+
+    [Fact]
     public void TheOrganizerDialingAbroad_NeedsNoApproval()
     {
         var (f, meetingId) = LeesMeeting();

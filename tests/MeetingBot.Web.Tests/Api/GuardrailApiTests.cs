@@ -118,6 +118,8 @@ public sealed class GuardrailApiTests : IAsyncLifetime
         await using var leeHub = await _app.ConnectAsync("lee");
         var leePushes = new PushRecorder(leeHub);
 
+        var preview = (await (await adele.PostAsJsonAsync($"/api/meetings/{meeting}/phone/preview", new { number = Egypt })).Content.ReadFromJsonAsync<PhonePreviewView>())!;
+        Assert.Equal(("OutsideZoneA", "needs Lee Gu's approval first (outside Zone A): nothing is dialed until the organizer approves"), (preview.NeedsApproval, preview.ApprovalText));
         var held = await adele.PostAsJsonAsync($"/api/meetings/{meeting}/callme", new { number = Egypt });
 
         Assert.Equal(HttpStatusCode.Accepted, held.StatusCode);

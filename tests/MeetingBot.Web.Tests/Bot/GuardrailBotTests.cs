@@ -21,6 +21,8 @@ public sealed class GuardrailBotTests
         .Say("add funds 20").ExpectCard()
         .Say("approval zone a on").ExpectCard("Toll-fraud guardrails", card => Assert.Contains(Cards.Texts(card), t => t.Contains("Approval rule: Approval outside Zone A on")))
         .Say("act as adele").ExpectText(contains: "Adele")
+        .Say($"call me at {Egypt}").ExpectCard("Call me", card =>
+            Assert.Contains("needs Lee Gu's approval first (outside Zone A): nothing is dialed until the organizer approves", card.ToString(), StringComparison.Ordinal))
         .Say($"call me at {Egypt} now").ExpectText(equals: EngineMessages.For(EngineError.AwaitingOrganizerApproval))
         .ExpectCard("Approve this call?", card =>
         {
