@@ -73,6 +73,7 @@ public sealed class GuardrailsTests(WebClientFixture fixture) : IClassFixture<We
         await adele.GotoAsync($"/#/meetings/{meetingId}");
         await adele.GetByRole(AriaRole.Radio, new() { Name = "Phone audio" }).CheckAsync();
         await adele.GetByLabel("Phone number to call").FillAsync("+20 2 2792 1234");
+        await Assertions.Expect(adele.GetByTestId("callme-number-approval")).ToHaveTextAsync("needs Lee Gu's approval first (outside Zone A): nothing is dialed until the organizer approves");
         await adele.GetByRole(AriaRole.Button, new() { Name = "Call me" }).ClickAsync();
         await Assertions.Expect(adele.GetByTestId("held")).ToContainTextAsync("Waiting for Lee Gu to approve the call to +20 2 27921234 (outside Zone A (Egypt))");
         await BrowserSession.ScreenshotAsync(adele, "approval-held");
