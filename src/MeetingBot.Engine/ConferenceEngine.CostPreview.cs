@@ -42,15 +42,16 @@ public sealed partial class ConferenceEngine
                 : !organizer.Has(Capability.MCOMEETADD) ? EngineError.NoAudioConferencing
                 : kind == CallLegKind.AddedParticipant && !m.PresentFor(caller.Value!.Id).Any(p => p.InClient) ? EngineError.NotMeetingParticipant
                 : kind == CallLegKind.CallMe && m.PresentFor(caller.Value!.Id).Any(p => p.PhoneLegId is not null) ? EngineError.PhoneLegAlreadyActive
-                : policy.Refusal ?? funding.Refusal;
+                : policy.Refusal ?? funding.Refusal
+                  ?? (BudgetAllows(tenant, caller.Value!.Id, funding.Source == FundingSource.Credits ? funding.Charge : 0m, Now) ? null : EngineError.DialOutBudgetSpent);
 
             return new CostPreview(destination, CountryName(destination.RegionCode), ZoneA.Contains(destination.RegionCode), kind,
                 funding.Source, poolLeft, RateFor(tenant, destination.RegionCode, kind), tenant.Currency, funding.RechargeFirst,
-                funding.Refusal, policy, refusal);
+                funding.Refusal, policy, refusal, refusal is null ? ApprovalReasonFor(tenant, organizer, caller.Value!, destination) : null);
         });
 
     /// <summary>The English name of an ISO 3166 region: Zone A's own names (as Microsoft lists them), else .NET's.</summary>
-    private static string CountryName(string regionCode)
+    public static string CountryName(string regionCode)
     {
         if (ZoneA.Regions.TryGetValue(regionCode, out var name)) return name;
         try

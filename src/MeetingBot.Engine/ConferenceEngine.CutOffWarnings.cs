@@ -46,11 +46,12 @@ public sealed partial class ConferenceEngine
             if (leg.CutOffWarnedAt == 0 || t < leg.CutOffWarnedAt) { highestUnwarned = t; break; }
         if (highestUnwarned == 0) return;
 
-        var minutesLeft = MinutesLeft(tenant, leg, highestUnwarned);
+        var budgetLeft = BudgetMinutesLeft(tenant, leg);
+        var minutesLeft = Math.Min(FundsMinutesLeft(tenant, leg, highestUnwarned), budgetLeft);
         if (minutesLeft > highestUnwarned) return;
         var crossed = thresholds.Where(t => t >= minutesLeft && (leg.CutOffWarnedAt == 0 || t < leg.CutOffWarnedAt)).Min();
         leg.WarnedAt(crossed);
-        var prompt = EngineMessages.CutOffWarning(minutesLeft);
+        var prompt = budgetLeft <= minutesLeft ? EngineMessages.BudgetCutOffWarning(minutesLeft) : EngineMessages.CutOffWarning(minutesLeft);
         leg.PlayPrompt(Now, prompt);
         raised.Add(new CutOffWarning(tenant.Id, Now, leg.MeetingId, leg.Id, leg.ToNumber, leg.RequestedByUserId, leg.BilledUserId,
             crossed, minutesLeft, prompt));
@@ -62,7 +63,10 @@ public sealed partial class ConferenceEngine
     /// credits (with one auto-recharge when it is on) by those that may spend them. Answers anything above
     /// <paramref name="enough"/> as soon as it knows, so a tenant with ample funds pays for no scan of its calls.
     /// </summary>
-    private int MinutesLeft(Tenant tenant, CallLeg leg, int enough)
+    private int MinutesLeft(Tenant tenant, CallLeg leg, int enough) => Math.Min(FundsMinutesLeft(tenant, leg, enough), BudgetMinutesLeft(tenant, leg));
+
+    /// <summary>What the pool and the credits alone leave for the leg (see <see cref="MinutesLeft"/>).</summary>
+    private int FundsMinutesLeft(Tenant tenant, CallLeg leg, int enough)
     {
         var minuteStart = leg.PaidThrough;
         var organizer = tenant.UsersById[leg.BilledUserId];

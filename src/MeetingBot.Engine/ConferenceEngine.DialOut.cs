@@ -24,43 +24,57 @@ public sealed partial class ConferenceEngine
             if (!user.IsSuccess) return user.Error!.Value;
             var meeting = FindMeeting(tenant, meetingId);
             if (!meeting.IsSuccess) return meeting.Error!.Value;
-            var m = meeting.Value!;
-            if (m.IsEnded) return EngineError.MeetingEnded;
-            var organizer = tenant.UsersById[m.OrganizerId];
-
-            var result = AuthorizeDialOut(tenant, m, organizer, user.Value!, number, kind);
-            Audit(tenant, user.Value!.Id, kind == CallLegKind.CallMe ? "dialout.callme" : "dialout.add",
-                $"meeting {m.Id} {AuditedNumber(result, number, organizer)}", result.Error?.ToString() ?? "ok");
-            if (!result.IsSuccess)
-            {
-                if (result.Error is EngineError.CallingFeatureNotSetUp or EngineError.DestinationNotAllowed)
-                    raised.Add(new CallingFeatureUnavailable(tenant.Id, Now, user.Value!.Id, m.Id, result.Error.Value, result.Message!));
-                return result.Error!.Value;
-            }
-            var destination = result.Value!;
-
-            Participant participant;
-            if (kind == CallLegKind.CallMe)
-                participant = JoinClient(m, user.Value!, AudioMode.PhoneAudio, raised);
-            else
-            {
-                participant = m.JoinByPhone(null, PhoneNumberNormalizer.Display(destination.E164), Now, inLobby: false);
-                raised.Add(new ParticipantJoined(tenant.Id, Now, m.Id, participant.Id, participant.DisplayName, IsPhoneOnly: true, InLobby: false));
-            }
-
-            var leg = CallLeg.Ring(NextLegId(), tenant.Id, m.Id, participant.Id, kind, user.Value!.Id, organizer.Id,
-                tenant.Bridge.TollNumber, destination.E164, destination.RegionCode, Now);
-            participant.UsePhone(leg.Id);
-            tenant.Legs[leg.Id] = leg;
-            tenant.LiveLegs.Add(leg);
-            _tenantByLeg[leg.Id] = tenant.Id;
-            RecordDialOut(tenant, user.Value!.Id);
-            JournalLeg(leg);
-            raised.Add(StateChanged(leg));
-            if (Options.AutoAnswerAfter == TimeSpan.Zero) Connect(tenant, leg, raised);
-            else ScheduleLeg(tenant, leg);
-            return leg;
+            return PlaceDialOut(tenant, user.Value!, meeting.Value!, number, kind, approved: false, raised);
         });
+
+    /// <summary>
+    /// Authorizes and places a dial-out from <paramref name="m"/> for <paramref name="caller"/>; one the tenant's guardrails
+    /// hold for the organizer's approval is not placed (<see cref="EngineError.AwaitingOrganizerApproval"/>) unless
+    /// <paramref name="approved"/>. Audited either way. Caller holds the tenant lock.
+    /// </summary>
+    private EngineResult<CallLeg> PlaceDialOut(Tenant tenant, User caller, Meeting m, string number, CallLegKind kind, bool approved, List<EngineEvent> raised)
+    {
+        if (m.IsEnded) return EngineError.MeetingEnded;
+        var organizer = tenant.UsersById[m.OrganizerId];
+
+        var result = AuthorizeDialOut(tenant, m, organizer, caller, number, kind);
+        if (result.IsSuccess && !approved && ApprovalReasonFor(tenant, organizer, caller, result.Value!) is { } reason)
+        {
+            HoldForApproval(tenant, m, organizer, caller, result.Value!, kind, reason, raised);
+            result = EngineError.AwaitingOrganizerApproval;
+        }
+        Audit(tenant, caller.Id, kind == CallLegKind.CallMe ? "dialout.callme" : "dialout.add",
+            $"meeting {m.Id} {AuditedNumber(result, number, organizer)}", result.Error?.ToString() ?? "ok");
+        if (!result.IsSuccess)
+        {
+            if (result.Error is EngineError.CallingFeatureNotSetUp or EngineError.DestinationNotAllowed)
+                raised.Add(new CallingFeatureUnavailable(tenant.Id, Now, caller.Id, m.Id, result.Error.Value, result.Message!));
+            return result.Error!.Value;
+        }
+        var destination = result.Value!;
+
+        Participant participant;
+        if (kind == CallLegKind.CallMe)
+            participant = JoinClient(m, caller, AudioMode.PhoneAudio, raised);
+        else
+        {
+            participant = m.JoinByPhone(null, PhoneNumberNormalizer.Display(destination.E164), Now, inLobby: false);
+            raised.Add(new ParticipantJoined(tenant.Id, Now, m.Id, participant.Id, participant.DisplayName, IsPhoneOnly: true, InLobby: false));
+        }
+
+        var leg = CallLeg.Ring(NextLegId(), tenant.Id, m.Id, participant.Id, kind, caller.Id, organizer.Id,
+            tenant.Bridge.TollNumber, destination.E164, destination.RegionCode, Now);
+        participant.UsePhone(leg.Id);
+        tenant.Legs[leg.Id] = leg;
+        tenant.LiveLegs.Add(leg);
+        _tenantByLeg[leg.Id] = tenant.Id;
+        RecordDialOut(tenant, caller.Id);
+        JournalLeg(leg);
+        raised.Add(StateChanged(leg));
+        if (Options.AutoAnswerAfter == TimeSpan.Zero) Connect(tenant, leg, raised);
+        else ScheduleLeg(tenant, leg);
+        return leg;
+    }
 
     /// <summary>The number as dialed, in E.164 — also when the call was refused for another reason (a pool, a permission) — or why it is not one.</summary>
     private static string AuditedNumber(EngineResult<PhoneNumber> result, string number, User organizer) =>
@@ -88,7 +102,9 @@ public sealed partial class ConferenceEngine
         if (IsRateLimited(tenant, caller.Id)) return EngineError.RateLimited;
         if (PermissionRefusal(organizer, destination.Value!) is { } refused) return refused;
         var funding = Funding(tenant, organizer, destination.Value!.RegionCode, kind, Now);
-        return funding.IsFunded ? destination : funding.Refusal!.Value;
+        if (!funding.IsFunded) return funding.Refusal!.Value;
+        // The dialing user's monthly budget (toll-fraud guardrail): the first minute must fit, as every later one must.
+        return BudgetAllows(tenant, caller.Id, funding.Source == Billing.FundingSource.Credits ? funding.Charge : 0m, Now) ? destination : EngineError.DialOutBudgetSpent;
     }
 
     /// <summary>What the organizer's dial-out permission says about <paramref name="destination"/>: null when it allows it.</summary>
@@ -189,5 +205,5 @@ public sealed partial class ConferenceEngine
     }
 
     private static CallLegStateChanged StateChanged(CallLeg leg) =>
-        new(leg.TenantId, leg.EndedAt ?? leg.ConnectedAt ?? leg.CreatedAt, leg.Id, leg.MeetingId, leg.RequestedByUserId, leg.Kind, leg.ToNumber, leg.State, leg.MinutesPaid, leg.IsOrphaned, leg.IsMuted);
+        new(leg.TenantId, leg.EndedAt ?? leg.ConnectedAt ?? leg.CreatedAt, leg.Id, leg.MeetingId, leg.RequestedByUserId, leg.Kind, leg.ToNumber, leg.State, leg.MinutesPaid, leg.IsOrphaned, leg.IsMuted, leg.CutOffReason);
 }

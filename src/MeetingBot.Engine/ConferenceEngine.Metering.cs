@@ -70,6 +70,7 @@ public sealed partial class ConferenceEngine
         {
             ExpireCredits(tenant, raised);
             NoticeExpiringCredits(tenant, raised);
+            ExpireApprovals(tenant, raised);
             HangUpSilentCallers(tenant);
             while (tenant.Due.TryPeek(out var leg, out var due) && due <= now)
             {
@@ -141,9 +142,9 @@ public sealed partial class ConferenceEngine
         // which made every usage record of the leg a second short.
         var now = Now;
         leg.Connect(now);
-        if (!TryPayMinute(tenant, leg, now, raised))
+        if (!TryPayMinute(tenant, leg, now, raised, out var refusal))
         {
-            CutOff(tenant, leg, now, raised);
+            CutOff(tenant, leg, now, raised, refusal);
             return;
         }
         JournalLeg(leg);
@@ -159,16 +160,21 @@ public sealed partial class ConferenceEngine
         while (leg.State == CallLegState.Connected && upTo > leg.PaidThrough)
         {
             var minuteStart = leg.PaidThrough;
-            if (TryPayMinute(tenant, leg, minuteStart, raised)) WarnBeforeCutOff(tenant, leg, raised);
-            else CutOff(tenant, leg, minuteStart, raised);
+            if (TryPayMinute(tenant, leg, minuteStart, raised, out var refusal)) WarnBeforeCutOff(tenant, leg, raised);
+            else CutOff(tenant, leg, minuteStart, raised, refusal);
         }
     }
 
-    private void CutOff(Tenant tenant, CallLeg leg, DateTimeOffset at, List<EngineEvent> raised)
+    /// <summary>
+    /// Ends a leg that cannot pay its next minute. <paramref name="reason"/>: Teams' error when the pool and credits are
+    /// spent, or <see cref="EngineError.DialOutBudgetSpent"/> when the dialing user's monthly budget is.
+    /// </summary>
+    private void CutOff(Tenant tenant, CallLeg leg, DateTimeOffset at, List<EngineEvent> raised, EngineError reason = EngineError.CallingFeatureNotSetUp)
     {
+        leg.CannotPay(reason);
         EndLeg(tenant, leg, at, CallLegState.CutOff, raised);
         var userId = leg.RequestedByUserId ?? leg.BilledUserId;
-        raised.Add(new CallingFeatureUnavailable(tenant.Id, Now, userId, leg.MeetingId, EngineError.CallingFeatureNotSetUp, EngineMessages.NotSetUpForCallingFeature));
+        raised.Add(new CallingFeatureUnavailable(tenant.Id, Now, userId, leg.MeetingId, reason, EngineMessages.For(reason)));
     }
 
     /// <summary>
@@ -184,9 +190,13 @@ public sealed partial class ConferenceEngine
             tenant.Credits.Balance, tenant.Credits.AutoRecharge, RateFor(tenant, region, kind)));
     }
 
-    /// <summary>Pays one minute the way the funding policy decides. Caller holds the tenant lock.</summary>
-    private bool TryPayMinute(Tenant tenant, CallLeg leg, DateTimeOffset minuteStart, List<EngineEvent> raised)
+    /// <summary>
+    /// Pays one minute the way the funding policy decides, within the dialing user's budget; when it cannot,
+    /// <paramref name="refusal"/> says why. Caller holds the tenant lock.
+    /// </summary>
+    private bool TryPayMinute(Tenant tenant, CallLeg leg, DateTimeOffset minuteStart, List<EngineEvent> raised, out EngineError refusal)
     {
+        refusal = EngineError.CallingFeatureNotSetUp;
         ExpireCredits(tenant, raised);
         var organizer = tenant.UsersById[leg.BilledUserId];
         var funding = Funding(tenant, organizer, leg.DestinationRegion, leg.Kind, minuteStart);
@@ -194,6 +204,11 @@ public sealed partial class ConferenceEngine
         {
             leg.RecordPaidMinute(funding.Capability, 0m, minuteStart);
             return true;
+        }
+        if (funding.IsFunded && !BudgetAllows(tenant, leg, funding.Source == FundingSource.Credits ? funding.Charge : 0m, minuteStart))
+        {
+            refusal = EngineError.DialOutBudgetSpent;
+            return false;
         }
         if (funding.Source == FundingSource.Pool)
         {
@@ -205,10 +220,16 @@ public sealed partial class ConferenceEngine
                 tenant.MinutesUsed[(month, Capability.MCOMEETADD)] = checked(used + 1);
                 CountPoolMinuteOnDay(tenant, minuteStart, 1);
                 leg.RecordPaidMinute(Capability.MCOMEETADD, 0m, minuteStart);
+                CountBudgetMinute(tenant, leg, 0m, minuteStart);
                 WarnIfPoolLow(tenant, month, used + 1, size, raised);
                 return true;
             }
             funding = Funding(tenant, organizer, leg.DestinationRegion, leg.Kind, minuteStart, poolExhausted: true);
+            if (funding.Source == FundingSource.Credits && !BudgetAllows(tenant, leg, funding.Charge, minuteStart))
+            {
+                refusal = EngineError.DialOutBudgetSpent;
+                return false;
+            }
         }
         return funding.Source == FundingSource.Credits && TryPayFromCredits(tenant, leg, funding, minuteStart, raised);
     }
@@ -221,6 +242,7 @@ public sealed partial class ConferenceEngine
         if (credits.Balance < funding.Charge || !_journal.TryDebitCredits(tenant.Id, new LegMinute(leg.Id, leg.MinutesPaid + 1, minuteStart, funding.Charge), description)) return false;
         credits.TryDebit(funding.Charge, minuteStart, description);
         leg.RecordPaidMinute(Capability.MCOPSTNPP, funding.Charge, minuteStart);
+        CountBudgetMinute(tenant, leg, funding.Charge, minuteStart);
         if (credits.AutoRecharge.Enabled && credits.Balance < credits.AutoRecharge.Threshold) AutoRecharge(tenant, raised);
         raised.Add(new CreditsChanged(tenant.Id, Now, credits.Balance, "Call charge"));
         return true;

@@ -9,9 +9,9 @@ namespace MeetingBot.Engine;
 public sealed partial class ConferenceEngine
 {
     /// <summary>
-    /// Each tenant's orphaned-leg policy, seeded from <c>DemoTenant:OrphanedLegPolicy</c> and changed by admins. Kept beside
-    /// the tenant, as the cut-off thresholds are: the store has no column for it (no migration), so a change lasts until the
-    /// tenant is reloaded (a restart or a failover goes back to the seed). The audit log keeps every change.
+    /// Each tenant's orphaned-leg policy, seeded from <c>DemoTenant:OrphanedLegPolicy</c> and changed by admins. An admin's
+    /// change is stored (<see cref="Persistence.IEngineJournal.RecordOrphanedLegPolicy"/>) and restored over the seed's on a
+    /// restart or failover; the audit log keeps every change.
     /// </summary>
     private readonly ConcurrentDictionary<string, OrphanedLegPolicy> _orphanedLegPolicies = new(StringComparer.OrdinalIgnoreCase);
 
@@ -34,6 +34,7 @@ public sealed partial class ConferenceEngine
         {
             if (AsAdmin(tenant, adminId) is { } denied) return denied;
             if (!Enum.IsDefined(action) || OrphanedLegPolicy.Create(action, endAfterMinutes) is not { } policy) return EngineError.InvalidOrphanedLegPolicy;
+            _journal.RecordOrphanedLegPolicy(tenant.Id, policy);
             _orphanedLegPolicies[tenant.Id] = policy;
             // Legs already orphaned are due at a new instant when the End time changed.
             foreach (var leg in tenant.LiveLegs.Where(l => l.IsOrphaned).ToList()) ScheduleLeg(tenant, leg);

@@ -29,6 +29,7 @@ public sealed partial class ConferenceEngine
         tenant.LicensesChanged();
 
         tenant.Credits.Restore(stored.Purchases, stored.Ledger);
+        RestoreGuardrails(tenant, stored);
         if (stored.Audit is { } audit) tenant.Audit.AddRange(audit.TakeLast(MaxAuditEntriesInMemory));
         // The notice is audited when it is raised, so a restarted host does not tell the admins twice.
         foreach (var entry in stored.Audit ?? [])
@@ -77,6 +78,7 @@ public sealed partial class ConferenceEngine
                 JournalLeg(leg);
             }
         }
+        RestoreBudgetSpend(tenant);
     }
 
     /// <summary>A leg that outlived its host, back in its meeting's roster and in the metering queue.</summary>

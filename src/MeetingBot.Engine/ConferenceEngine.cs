@@ -107,7 +107,8 @@ public sealed partial class ConferenceEngine
         var orphanedLegPolicy = OrphanedLegPolicyOf(seed);
         if (!_tenants.TryAdd(tenant.Id, tenant)) throw new ArgumentException($"Tenant {seed.Id} exists already.", nameof(seed));
         _cutOffWarningMinutes[tenant.Id] = cutOffWarnings;
-        _orphanedLegPolicies[tenant.Id] = orphanedLegPolicy;
+        // An admin's change outlives a restart; until there is one, the seed's policy applies.
+        _orphanedLegPolicies[tenant.Id] = stored?.OrphanedLegPolicy ?? orphanedLegPolicy;
         foreach (var number in BridgeNumbers(bridge)) _tenantByBridgeNumber[number] = tenant.Id;
         return tenant;
     }

@@ -49,4 +49,11 @@ public enum EngineError
     NotYourCallLeg,
     CallLegNotAnswered,
     InvalidOrphanedLegPolicy,
+    AwaitingOrganizerApproval,
+    DialOutBudgetSpent,
+    InvalidBudget,
+    InvalidGuardrails,
+    UnknownApproval,
+    ApprovalNotPending,
+    ApprovalExpired,
 }

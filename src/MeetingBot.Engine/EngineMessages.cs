@@ -22,6 +22,10 @@ public static class EngineMessages
     public static string CutOffWarning(int minutesLeft) =>
         $"This call will end in about {minutesLeft} {(minutesLeft == 1 ? "minute" : "minutes")}: your organization's dial-out minutes and Communications Credits are running out.";
 
+    /// <summary>As <see cref="CutOffWarning"/>, when the dialing user's monthly dial-out budget (toll-fraud guardrail) runs out first.</summary>
+    public static string BudgetCutOffWarning(int minutesLeft) =>
+        $"This call will end in about {minutesLeft} {(minutesLeft == 1 ? "minute" : "minutes")}: your monthly dial-out budget is running out.";
+
     /// <summary>Most keys one press sends to a phone (the simulation's keys endpoint and dial pad).</summary>
     public const int MaxKeysPerPress = 32;
 
@@ -41,6 +45,15 @@ public static class EngineMessages
     public static string MinutesLeftPrompt(int? minutesLeft) => minutesLeft is { } m
         ? $"This call can go on for about {m} more {(m == 1 ? "minute" : "minutes")} with your organization's dial-out minutes and Communications Credits."
         : "This call's minutes are included in the organizer's license: it will not run out.";
+
+    /// <summary>What the requester of a held dial-out reads when the organizer decides, or nobody does in time.</summary>
+    public static string ApprovalDecided(Calling.DialOutApproval approval, string number) => approval.Status switch
+    {
+        Calling.ApprovalStatus.Approved when approval.CallRefusal is { } refused => $"{approval.OrganizerName} approved the call to {number}, but it could not be placed: {For(refused)}",
+        Calling.ApprovalStatus.Approved => $"{approval.OrganizerName} approved the call to {number}: dialing now.",
+        Calling.ApprovalStatus.Denied => $"{approval.OrganizerName} denied the call to {number}: nothing was dialed.",
+        _ => $"Nobody approved the call to {number} in time: the request expired and nothing was dialed.",
+    };
 
     public static string For(EngineError error) => error switch
     {
@@ -89,6 +102,13 @@ public static class EngineMessages
         EngineError.NotYourCallLeg => "Only the person who placed this call or the meeting organizer can press keys on its phone.",
         EngineError.CallLegNotAnswered => "That phone has not answered yet: keys can be pressed once the call is connected.",
         EngineError.InvalidOrphanedLegPolicy => $"The orphaned phone policy is off, ask, or end with 1 to {Tenancy.OrphanedLegPolicy.MaxEndAfterMinutes} minutes (e.g. \"orphan policy end 5\").",
+        EngineError.AwaitingOrganizerApproval => "This number needs the meeting organizer's approval (your organization's toll-fraud guardrails). We asked them; nothing is dialed until they approve, and you will hear back here.",
+        EngineError.DialOutBudgetSpent => "You have used your dial-out budget for this month. Ask your IT administrator to raise it.",
+        EngineError.InvalidBudget => "A dial-out budget is whole minutes from 0 to 100,000 a month and money from 0.00 to 100,000.00 a month with at most two decimals (or none for no limit).",
+        EngineError.InvalidGuardrails => "The approval rate is 0 to 100.00 a minute (at most 4 decimals), and approvals expire after 1 to 1440 minutes.",
+        EngineError.UnknownApproval => "That approval request does not exist.",
+        EngineError.ApprovalNotPending => "That approval request has already been decided.",
+        EngineError.ApprovalExpired => "That approval request has expired: nothing was dialed. The caller can dial again.",
         _ => error.ToString(),
     };
 }

@@ -53,8 +53,9 @@ public sealed partial class SqlEngineJournal
             "SELECT at, actor_id, action, target, outcome FROM (SELECT seq, at, actor_id, action, target, outcome FROM audit_log WHERE tenant = @tenant ORDER BY seq DESC LIMIT 10000) recent ORDER BY seq",
             r => new AuditEntry(_dialect.ReadInstant(r, 0), tenantId, r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)), t);
         var liveLegs = LoadLiveLegs(c, tx, tenantId);
+        var (orphanPolicy, guardrails, budgets, approvals) = LoadGuardrails(c, tx, tenantId);
         tx.Commit();
-        return new TenantJournal(users, meetings, liveLegs, purchases, ledger, autoRecharge, pools, usage, audit);
+        return new TenantJournal(users, meetings, liveLegs, purchases, ledger, autoRecharge, pools, usage, audit, orphanPolicy, guardrails, budgets, approvals);
     }
 
     /// <summary>

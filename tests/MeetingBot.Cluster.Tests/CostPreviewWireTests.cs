@@ -1,10 +1,11 @@
-using System.Text.Json;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Billing;
 using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Licensing;
 using MeetingBot.Engine.Phone;
 using MeetingBot.Engine.Snapshots;
+
+using static MeetingBot.Cluster.Tests.Support.SiloWire;
 
 namespace MeetingBot.Cluster.Tests;
 
@@ -14,10 +15,6 @@ namespace MeetingBot.Cluster.Tests;
 /// </summary>
 public sealed class CostPreviewWireTests
 {
-    private static readonly JsonSerializerOptions SiloJson = new() { IgnoreReadOnlyProperties = true };
-
-    private static T RoundTrip<T>(T value) => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, SiloJson), SiloJson)!;
-
     [Fact]
     public void CostPreview_RoundTrips_WithItsPolicyVerdictAndRefusal()
     {

@@ -20,6 +20,7 @@ namespace MeetingBot.Engine.Billing;
 /// <param name="FundingRefusal">Why nobody would pay (null when someone would).</param>
 /// <param name="Policy">The dial-out permission's verdict on this destination.</param>
 /// <param name="Refusal">The first reason the dial-out would be refused, in the order the engine checks (null: it would dial).</param>
+/// <param name="NeedsApproval">Why the tenant's toll-fraud guardrails would hold it for the organizer's approval (null: dialed at once, or refused).</param>
 public sealed record CostPreview(
     PhoneNumber Number,
     string CountryName,
@@ -32,7 +33,8 @@ public sealed record CostPreview(
     bool RechargeFirst,
     EngineError? FundingRefusal,
     DialOutPolicyVerdict Policy,
-    EngineError? Refusal)
+    EngineError? Refusal,
+    ApprovalReason? NeedsApproval = null)
 {
     public bool WouldDial => Refusal is null;
 

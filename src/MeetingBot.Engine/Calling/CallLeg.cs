@@ -112,6 +112,12 @@ public sealed class CallLeg
 
     internal void DueAt(long ticks) => DueTicks = ticks;
     public bool IsLive => State is CallLegState.Ringing or CallLegState.Connected;
+    /// <summary>Why a cut-off leg could not pay on: Teams' error, or the dialing user's spent budget. Kept in memory only.</summary>
+    public EngineError? CutOffReason { get; private set; }
+
+    /// <summary>Why the next minute could not be paid, noted just before the leg is cut off.</summary>
+    internal void CannotPay(EngineError reason) => CutOffReason = reason;
+
     public bool IsDialOut => Kind is CallLegKind.CallMe or CallLegKind.AddedParticipant;
 
     /// <summary>The instant the next unpaid minute begins (only meaningful while connected).</summary>

@@ -51,6 +51,18 @@ public interface IEngineJournal
     /// </summary>
     void ForgetMeetings(string tenantId, IReadOnlyList<string> meetingIds) { }
 
+    /// <summary>Stores the tenant's orphaned-leg policy as an admin set it (it then outlives a restart; the seed's is the default).</summary>
+    void RecordOrphanedLegPolicy(string tenantId, Tenancy.OrphanedLegPolicy policy) { }
+
+    /// <summary>Stores the tenant's toll-fraud guardrails as an admin set them.</summary>
+    void RecordGuardrails(string tenantId, Tenancy.TollFraudGuardrails guardrails) { }
+
+    /// <summary>Stores a user's own dial-out budget; null removes it (the tenant default applies again).</summary>
+    void RecordUserBudget(string tenantId, string userId, DialOutBudget? budget) { }
+
+    /// <summary>Upserts a dial-out held for the organizer's approval, as requested and as decided.</summary>
+    void RecordApproval(Calling.DialOutApproval approval) { }
+
     /// <summary>Everything stored for a tenant, or null when the tenant has never been stored.</summary>
     TenantJournal? Load(string tenantId);
 }

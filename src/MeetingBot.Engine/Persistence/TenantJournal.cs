@@ -3,7 +3,10 @@ using MeetingBot.Engine.Reports;
 
 namespace MeetingBot.Engine.Persistence;
 
-/// <summary>A tenant's stored state, as loaded at start-up.</summary>
+/// <summary>
+/// A tenant's stored state, as loaded at start-up. <see cref="OrphanedLegPolicy"/> and <see cref="Guardrails"/> are
+/// null until an admin sets them (the seed's apply); <see cref="Approvals"/> are the pending ones and the recent others.
+/// </summary>
 public sealed record TenantJournal(
     IReadOnlyList<UserState> Users,
     IReadOnlyList<MeetingState> Meetings,
@@ -13,4 +16,8 @@ public sealed record TenantJournal(
     AutoRechargeSettings? AutoRecharge,
     IReadOnlyList<PoolUsage> PoolUsage,
     IReadOnlyList<UsageRecord> Usage,
-    IReadOnlyList<AuditEntry>? Audit = null);
+    IReadOnlyList<AuditEntry>? Audit = null,
+    Tenancy.OrphanedLegPolicy? OrphanedLegPolicy = null,
+    Tenancy.TollFraudGuardrails? Guardrails = null,
+    IReadOnlyDictionary<string, DialOutBudget>? UserBudgets = null,
+    IReadOnlyList<Calling.DialOutApproval>? Approvals = null);

@@ -30,6 +30,14 @@ public sealed class Tenant
     internal readonly HashSet<Guid> ExpiryNoticesSent = [];
     internal readonly Dictionary<string, Queue<DateTimeOffset>> DialOutTimesByUser = new(StringComparer.OrdinalIgnoreCase);
     internal readonly Queue<DateTimeOffset> DialOutTimes = new();
+    /// <summary>The toll-fraud guardrails: the default budget and the approval rule (off until an admin sets them).</summary>
+    internal TollFraudGuardrails Guardrails = TollFraudGuardrails.Off;
+    /// <summary>Users' own dial-out budgets, set by admins; the others have the default.</summary>
+    internal readonly Dictionary<string, DialOutBudget> UserBudgets = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>What each user's dial-outs used per billing month; counted as minutes are paid, rebuilt from usage on restore.</summary>
+    internal readonly Dictionary<(string UserId, DateOnly Month), BudgetSpend> BudgetSpent = [];
+    /// <summary>Dial-outs held for the organizer's approval, pending and recently decided, by id.</summary>
+    internal readonly Dictionary<string, DialOutApproval> Approvals = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>When the tick next looks for meetings past their retention (UTC ticks; 0: at the first tick).</summary>
     internal long NextMeetingPurgeTicks;
 

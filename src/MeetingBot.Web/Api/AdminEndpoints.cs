@@ -30,6 +30,7 @@ public static class AdminEndpoints
         admin.MapGet("/orphan-policy", OrphanPolicy);
         admin.MapPut("/orphan-policy", SetOrphanPolicy);
         admin.MapGet("/forecast", Forecast);
+        admin.MapGuardrailAdminEndpoints();
         admin.MapGet("/audit", Audit);
         admin.MapGet("/cluster", Cluster);
         admin.MapReportEndpoints();

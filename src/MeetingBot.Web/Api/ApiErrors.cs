@@ -12,14 +12,15 @@ public static class ApiErrors
     public static int StatusFor(EngineError error) => error switch
     {
         EngineError.UnknownTenant or EngineError.UnknownUser or EngineError.UnknownMeeting or EngineError.UnknownCallLeg
-            or EngineError.UnknownDialInSession or EngineError.NotABridgeNumber => StatusCodes.Status404NotFound,
+            or EngineError.UnknownDialInSession or EngineError.NotABridgeNumber or EngineError.UnknownApproval => StatusCodes.Status404NotFound,
         EngineError.NotTenantAdmin or EngineError.NotMeetingOrganizer or EngineError.NotMeetingParticipant
             or EngineError.NoAudioConferencing or EngineError.CallingFeatureNotSetUp or EngineError.DestinationNotAllowed
-            or EngineError.DialInNotAllowed or EngineError.NotYourCallLeg => StatusCodes.Status403Forbidden,
+            or EngineError.DialInNotAllowed or EngineError.NotYourCallLeg or EngineError.DialOutBudgetSpent => StatusCodes.Status403Forbidden,
         EngineError.MeetingEnded or EngineError.LicenseAlreadyAssigned or EngineError.LicenseNotAssigned or EngineError.NoSeatsLeft
             or EngineError.PhoneLegAlreadyActive or EngineError.NoPhoneLeg or EngineError.CallLegEnded or EngineError.PaymentDeclined
             or EngineError.TollFreeUnavailable or EngineError.TooManyConferenceIdAttempts or EngineError.DirectoryIdInUse
-            or EngineError.CallLegNotAnswered => StatusCodes.Status409Conflict,
+            or EngineError.CallLegNotAnswered or EngineError.ApprovalNotPending or EngineError.ApprovalExpired
+            or EngineError.AwaitingOrganizerApproval => StatusCodes.Status409Conflict,
         EngineError.RateLimited => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status400BadRequest,
     };

@@ -40,6 +40,7 @@ public static class ApiRegistration
         var secured = api.MapGroup("").RequireAuthorization();
         secured.MapMeetingEndpoints();
         secured.MapAdminEndpoints();
+        secured.MapApprovalEndpoints();
         // The simulated phone network and the demo clock exist only in local dev mode: elsewhere they are not even mapped.
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<MeetingBotOptions>>().Value.LocalDevMode) secured.MapSimulationEndpoints();
         endpoints.MapInviteLinkEndpoints(api);

@@ -3,6 +3,7 @@ using MeetingBot.Cluster.Commands;
 using MeetingBot.Engine;
 using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Meetings;
+using MeetingBot.Engine.Snapshots;
 using MeetingBot.Web.Api.Contracts;
 using MeetingBot.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -93,18 +94,24 @@ public static class MeetingEndpoints
         return cost.IsSuccess ? TypedResults.Ok(cost.Value!.ToView(me.UserId)) : ApiErrors.From(cost);
     }
 
-    private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> CallMe(string id, PhoneNumberRequest body, HttpContext http, ITenants tenants)
+    private static async Task<Results<Ok<CallLegView>, Accepted<ApprovalView>, JsonHttpResult<ApiError>>> CallMe(string id, PhoneNumberRequest body, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var leg = await tenants.Ask(me.TenantId, new CallMe(me.UserId, id, body.Number ?? ""));
-        return leg.IsSuccess ? TypedResults.Ok(leg.Value!.ToView()) : ApiErrors.From(leg);
+        return await DialedAsync(tenants, me, id, await tenants.Ask(me.TenantId, new CallMe(me.UserId, id, body.Number ?? "")));
     }
 
-    private static async Task<Results<Ok<CallLegView>, JsonHttpResult<ApiError>>> AddByPhone(string id, PhoneNumberRequest body, HttpContext http, ITenants tenants)
+    private static async Task<Results<Ok<CallLegView>, Accepted<ApprovalView>, JsonHttpResult<ApiError>>> AddByPhone(string id, PhoneNumberRequest body, HttpContext http, ITenants tenants)
     {
         var me = CurrentUser.From(http.User);
-        var leg = await tenants.Ask(me.TenantId, new AddParticipantByPhone(me.UserId, id, body.Number ?? ""));
-        return leg.IsSuccess ? TypedResults.Ok(leg.Value!.ToView()) : ApiErrors.From(leg);
+        return await DialedAsync(tenants, me, id, await tenants.Ask(me.TenantId, new AddParticipantByPhone(me.UserId, id, body.Number ?? "")));
+    }
+
+    /// <summary>200 with the leg; 202 with the pending approval when the toll-fraud guardrails hold the call for the organizer.</summary>
+    private static async Task<Results<Ok<CallLegView>, Accepted<ApprovalView>, JsonHttpResult<ApiError>>> DialedAsync(ITenants tenants, CurrentUser me, string meetingId, EngineResult<CallLegSnapshot> leg)
+    {
+        if (leg.IsSuccess) return TypedResults.Ok(leg.Value!.ToView());
+        if (leg.Error == EngineError.AwaitingOrganizerApproval && await GuardrailEndpoints.HeldAsync(tenants, me, meetingId) is { } held) return held;
+        return ApiErrors.From(leg);
     }
 
     private static async Task<Results<Ok<LeaveMeetingView>, JsonHttpResult<ApiError>>> Leave(string id, HttpContext http, ITenants tenants)

@@ -46,7 +46,7 @@ public static class ViewMapper
             c.Payer.ToString(), Bot.Cards.CostWords.Payer(c), c.RatePerMinute, Bot.Cards.CardFormat.Price(c.RatePerMinute, c.Currency), c.Currency,
             c.PoolMinutesLeft, c.RechargeFirst,
             new DialOutPolicyView(c.Policy.UserId, c.Policy.DisplayName, c.Policy.Permission.ToString(), c.Policy.Allows, Bot.Cards.CostWords.Policy(c, viewerUserId)),
-            c.WouldDial, c.Refusal?.ToString(), c.RefusalMessage);
+            c.WouldDial, c.Refusal?.ToString(), c.RefusalMessage, c.NeedsApproval?.ToString(), Bot.Cards.CostWords.Approval(c));
 
     public static AdminUserView ToAdminView(this UserSnapshot u) =>
         new(u.Id, u.DisplayName, u.Upn, u.Country, u.IsTenantAdmin, u.Licenses.Select(s => s.ToString()).ToList(),
@@ -78,4 +78,14 @@ public static class ViewMapper
 
     public static DialInSessionView ToView(this DialInSnapshot s, EngineError? error = null) =>
         new(s.Id, s.Stage.ToString(), s.Prompt, s.MeetingId, s.LegId, error?.ToString(), error is { } e ? EngineMessages.For(e) : null);
+
+    /// <summary>A held dial-out, in the words the bot's approval card uses (<see cref="GuardrailWords"/>).</summary>
+    public static ApprovalView ToView(this DialOutApproval a) =>
+        new(a.Id, a.MeetingId, a.RequesterId, a.RequesterName, a.OrganizerId, a.OrganizerName, a.Kind.ToString(), a.Number, PhoneNumberNormalizer.Display(a.Number),
+            a.RegionCode, a.RatePerMinute, a.Currency, a.Reason.ToString(), GuardrailWords.Reason(a), a.RequestedAt, a.ExpiresAt, a.Status.ToString(),
+            a.DecidedAt, a.DecidedBy, a.LegId, a.CallRefusal?.ToString(), a.CallRefusal is { } e ? EngineMessages.For(e) : null,
+            a.IsPending ? null : EngineMessages.ApprovalDecided(a, PhoneNumberNormalizer.Display(a.Number)));
+
+    public static UserBudgetView ToView(this UserBudgetStatus s) =>
+        new(s.UserId, s.DisplayName, s.Budget.MinutesPerMonth, s.Budget.MoneyPerMonth, s.IsOverride, s.MinutesUsed, s.MoneySpent, s.MinutesLeft, s.MoneyLeft, s.IsSpent);
 }

@@ -48,7 +48,18 @@ public sealed class BotEventSubscriber(
                 break;
             case CallLegStateChanged { UserId: { } userId, State: CallLegState.CutOff } e:
                 await SendAsync(engineEvent.TenantId, userId, MessageFactory.Text(
-                    $"📞 The call to {CardFormat.Phone(e.ToNumber)} in meeting {e.MeetingId} was cut off after {e.MinutesPaid} minute(s): no pooled minutes or credits were left to pay for the next one."), cancellationToken);
+                    $"📞 The call to {CardFormat.Phone(e.ToNumber)} in meeting {e.MeetingId} was cut off after {e.MinutesPaid} minute(s): " +
+                    (e.CutOffReason == EngineError.DialOutBudgetSpent ? "your monthly dial-out budget is used up." : "no pooled minutes or credits were left to pay for the next one.")), cancellationToken);
+                break;
+            case DialOutApprovalRequested e:
+                await SendAsync(engineEvent.TenantId, e.Approval.OrganizerId, Card(ApprovalCard.Build(e.Approval), "🛡️ " + GuardrailWords.Request(e.Approval)), cancellationToken);
+                break;
+            case DialOutApprovalDecided e:
+                await SendAsync(engineEvent.TenantId, e.Approval.RequesterId, MessageFactory.Text("🛡️ " + e.Message), cancellationToken);
+                // The organizer decided in a chat turn and was answered there; an expiry happened without them.
+                if (e.Approval.Status == ApprovalStatus.Expired)
+                    await SendAsync(engineEvent.TenantId, e.Approval.OrganizerId, MessageFactory.Text(
+                        $"🛡️ The request to call {CardFormat.Phone(e.Approval.Number)} for {e.Approval.RequesterName} expired: nothing was dialed."), cancellationToken);
                 break;
             case ParticipantJoined { InLobby: true } e when (await tenants.Ask(e.TenantId, new GetMeeting(e.MeetingId))) is { IsSuccess: true, Value: { } meeting }:
                 // As in Teams, the organizer is told someone is waiting, with the buttons to let them in.

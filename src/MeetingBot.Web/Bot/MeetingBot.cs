@@ -31,6 +31,7 @@ public sealed class MeetingBot : ActivityHandler
     private readonly PhoneFlow _phone;
     private readonly AdminFlow _admin;
     private readonly IdentityFlow _identity;
+    private readonly GuardrailFlow _guardrails;
     private readonly ChatIdentityResolver _identities;
     private readonly ChatCommandRouter _router;
 
@@ -53,6 +54,7 @@ public sealed class MeetingBot : ActivityHandler
         _phone = new PhoneFlow(tenants, ledger, _meetings, _identities, time);
         _admin = new AdminFlow(tenants, time, _identities, settings.PublicBaseUrl, demoTime);
         _identity = new IdentityFlow(tenants, _identities);
+        _guardrails = new GuardrailFlow(tenants, _admin);
         _router = BuildRouter();
     }
 
@@ -245,6 +247,12 @@ public sealed class MeetingBot : ActivityHandler
             case CardActions.Admin:
                 await _admin.ShowAsync(turn);
                 break;
+            case CardActions.ApproveDialOut or CardActions.DenyDialOut:
+                await _guardrails.DecideAsync(turn, data.Get("approvalId"), data.Action == CardActions.ApproveDialOut);
+                break;
+            case CardActions.Approvals:
+                await _guardrails.ListAsync(turn);
+                break;
             case CardActions.Pools:
                 await _admin.PoolsAsync(turn);
                 break;
@@ -293,6 +301,11 @@ public sealed class MeetingBot : ActivityHandler
         ["usage"] = (t, m) => _admin.UsageAsync(t, m.Groups["days"].Success ? int.Parse(m.Groups["days"].Value, CultureInfo.InvariantCulture) : 30),
         ["map"] = (t, m) => _admin.MapDirectoryIdAsync(t, m.Groups["user"].Value, m.Groups["id"].Value),
         ["orphan policy"] = (t, m) => _admin.OrphanPolicyAsync(t, m.Groups["policy"].Value, m.Groups["minutes"].Value),
+        ["guardrails"] = (t, _) => _guardrails.ShowAsync(t),
+        ["budget"] = (t, m) => _guardrails.SetBudgetAsync(t, m.Groups["who"].Value, m.Groups["minutes"].Success ? m.Groups["minutes"].Value : null, m.Groups["money"].Success ? m.Groups["money"].Value : null),
+        ["approval rule"] = (t, m) => _guardrails.SetRuleAsync(t, m.Groups["what"].Value, m.Groups["value"].Value),
+        ["approvals"] = (t, _) => _guardrails.ListAsync(t),
+        ["approve"] = (t, m) => _guardrails.DecideAsync(t, m.Groups["id"].Value, m.Groups["verb"].Value.Equals("approve", StringComparison.OrdinalIgnoreCase)),
         ["audit"] = (t, _) => _admin.AuditAsync(t),
         ["credits"] = (t, _) => _admin.CreditsAsync(t),
         ["fast forward"] = (t, m) => _admin.FastForwardAsync(t, m.Groups["n"].Value),

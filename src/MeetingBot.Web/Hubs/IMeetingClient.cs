@@ -16,4 +16,6 @@ public interface IMeetingClient
     Task OrphanedLegEnded(OrphanedLegEndedMessage message);
     Task AddedPhoneStillConnected(AddedPhoneStillConnectedMessage message);
     Task CutOffWarning(CutOffWarningMessage message);
+    Task DialOutApprovalRequested(DialOutApprovalRequestedMessage message);
+    Task DialOutApprovalDecided(DialOutApprovalDecidedMessage message);
 }

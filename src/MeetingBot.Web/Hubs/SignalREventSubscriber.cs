@@ -44,6 +44,10 @@ public sealed class SignalREventSubscriber(
         MeetingEnded e => ToMeeting(e.TenantId, e.MeetingId, new MeetingEndedMessage(
             e.MeetingId, e.EndedByUserId, e.PhoneLegsStillConnected, e.At), static (c, m) => c.MeetingEnded(m)),
         CutOffWarning e => CutOffWarningAsync(e),
+        DialOutApprovalRequested e => User(e.TenantId, e.Approval.OrganizerId).DialOutApprovalRequested(
+            new DialOutApprovalRequestedMessage(Api.ViewMapper.ToView(e.Approval), Bot.Cards.GuardrailWords.Request(e.Approval), e.At)),
+        DialOutApprovalDecided e => hub.Clients.Groups(HubGroups.User(e.TenantId, e.Approval.RequesterId), HubGroups.User(e.TenantId, e.Approval.OrganizerId))
+            .DialOutApprovalDecided(new DialOutApprovalDecidedMessage(Api.ViewMapper.ToView(e.Approval), e.Message, e.At)),
         PoolLow e => Admins(e.TenantId).PoolLow(new PoolLowMessage(e.ThresholdPercent, e.MinutesUsed, e.MinutesAvailable, e.At)),
         CreditsChanged e => Admins(e.TenantId).CreditsChanged(
             new CreditsChangedMessage(e.Balance, tenants.Catalog.Find(e.TenantId)?.Currency ?? "", e.Reason, e.At)),

@@ -34,7 +34,7 @@ public static class CardGallery
         var tenant = e.GetTenant(t).Unwrap();
         var offset = TimeSpan.FromHours(-5);
 
-        return
+        List<(string Name, JObject Card)> cards =
         [
             ("welcome", WelcomeCard.Build(UserSnapshot.Of(e.GetUser(t, "adele").Unwrap()), tenant.Name)),
             ("help", HelpCard.Build()),
@@ -68,6 +68,17 @@ public static class CardGallery
             ("credits-empty", CreditsCard.Build(0m, "USD", [], AutoRechargeSettings.Off, BotHarness.Start)),
             ("credits-forecast", CreditsCard.Build(e.GetCreditBalance(t).Unwrap(), tenant.Currency, TenantSnapshot.Of(tenant).Purchases, tenant.Credits.AutoRecharge, h.Clock.GetUtcNow(), e.GetMoneyForecast(t, "nestor").Unwrap())),
         ];
+
+        // Toll-fraud guardrails: the rule on, a budget, and a call abroad held for Lee (after the cards above, which it would change).
+        e.SetGuardrails(t, "nestor", 600, 50m, true, 0.10m, 10).Unwrap();
+        e.SetUserBudget(t, "nestor", "adele", 60, 5m).Unwrap();
+        cards.Add(("confirm-needs-approval", ConfirmNumberCard.Build(withAc.Id, withAc.Subject, "+20 2 27921234", e.PreviewCost(t, "adele", withAc.Id, "+20 2 27921234", CallLegKind.CallMe).Unwrap(), "adele")));
+        e.CallMe(t, "adele", withAc.Id, "+20 2 27921234");
+        var approval = e.ListApprovals(t, "lee").Unwrap().Single();
+        cards.Add(("approval", ApprovalCard.Build(approval)));
+        cards.Add(("approval-decided", ApprovalCard.Build(e.DenyDialOut(t, "lee", approval.Id).Unwrap())));
+        cards.Add(("guardrails", GuardrailsCard.Build(e.GetGuardrails(t), e.GetBudgets(t, "nestor").Unwrap(), tenant.Currency, "Default dial-out budget: 600 min.")));
+        return cards;
     }
 
     private static List<CallLegSnapshot> Legs(ConferenceEngine e, string meetingId) =>

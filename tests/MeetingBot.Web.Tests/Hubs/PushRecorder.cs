@@ -24,6 +24,8 @@ public sealed class PushRecorder
         Listen<OrphanedLegEndedMessage>(connection, nameof(IMeetingClient.OrphanedLegEnded));
         Listen<AddedPhoneStillConnectedMessage>(connection, nameof(IMeetingClient.AddedPhoneStillConnected));
         Listen<CutOffWarningMessage>(connection, nameof(IMeetingClient.CutOffWarning));
+        Listen<DialOutApprovalRequestedMessage>(connection, nameof(IMeetingClient.DialOutApprovalRequested));
+        Listen<DialOutApprovalDecidedMessage>(connection, nameof(IMeetingClient.DialOutApprovalDecided));
     }
 
     public IReadOnlyList<T> All<T>() => _received.Select(r => r.Message).OfType<T>().ToList();

@@ -85,6 +85,10 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
         ("PUT /api/admin/credits/autorecharge", AdminOnly(new { enabled = false, threshold = 0m, amount = 0m })),
         ("GET /api/admin/orphan-policy", AdminOnly()),
         ("PUT /api/admin/orphan-policy", AdminOnly(new { policy = "Off" })),
+        ("GET /api/admin/guardrails", AdminOnly()),
+        ("PUT /api/admin/guardrails", AdminOnly(new { approvalAboveRatePerMinute = 0.01m })),
+        ("PUT /api/admin/users/{id}/budget", AdminOnly(new { minutesPerMonth = 600 })),
+        ("DELETE /api/admin/users/{id}/budget", AdminOnly()),
         ("GET /api/admin/audit", AdminOnly()),
         ("GET /api/admin/cluster", AdminOnly()),
         ("GET /api/admin/reports/pools", AdminOnly()),
@@ -97,6 +101,10 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
         ("POST /api/sim/calls/{legId}/phone-hangup", OrganizerOnly()),
         ("POST /api/calls/{legId}/hangup", OrganizerOnly()),
         // Leaving is for people in the meeting: by now each of them is in it (join or Call me above).
+        // A dial-out held for approval (the participant's, in the organizer's meeting): only the organizer decides.
+        ("GET /api/approvals/", SignedIn()),
+        ("POST /api/approvals/{id}/approve", OrganizerOnly()),
+        ("POST /api/approvals/{id}/deny", OrganizerOnly()),
         ("POST /api/meetings/{id}/leave", AnyoneInTheTenant()),
         ("POST /api/meetings/{id}/end", OrganizerOnly()),
         // Last: meeting ids count up per tenant, so once the other tenant has scheduled one, that id is its own.
@@ -111,6 +119,7 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
     private string _meetingId = "";
     private string _legId = "";
     private string _lobbyParticipantId = "";
+    private string _approvalId = "";
 
     public async Task InitializeAsync()
     {
@@ -134,6 +143,11 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
         var waiting = await (await alex.PostAsJsonAsync($"/api/meetings/{_meetingId}/join", new { audio = "computer" })).Content.ReadFromJsonAsync<ParticipantView>();
         Assert.True(waiting!.InLobby);
         _lobbyParticipantId = waiting.Id;
+        // The guardrails hold the participant's calls above 0.01 a minute (US: 0.018) for the organizer.
+        (await _clients[Role.Admin].PutAsJsonAsync("/api/admin/guardrails", new { approvalAboveRatePerMinute = 0.01m })).EnsureSuccessStatusCode();
+        var held = await _clients[Role.Participant].PostAsJsonAsync($"/api/meetings/{_meetingId}/callme", new { number = "405 555 0199" });
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, held.StatusCode);
+        _approvalId = (await held.Content.ReadFromJsonAsync<ApprovalView>())!.Id;
     }
 
     public async Task DisposeAsync()
@@ -205,6 +219,7 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
     {
         var path = pattern
             .Replace("/api/admin/users/{id}", "/api/admin/users/megan", StringComparison.Ordinal)
+            .Replace("/api/approvals/{id}", "/api/approvals/" + _approvalId, StringComparison.Ordinal)
             .Replace("{id}", _meetingId, StringComparison.Ordinal)
             .Replace("{meetingId}", _meetingId, StringComparison.Ordinal)
             .Replace("{legId}", _legId, StringComparison.Ordinal)

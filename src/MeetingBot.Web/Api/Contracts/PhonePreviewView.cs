@@ -10,7 +10,9 @@ namespace MeetingBot.Web.Api.Contracts;
 /// <param name="RateText">That price as Teams shows money ("$0.24").</param>
 /// <param name="Refusal">The EngineError name a dial-out would be refused with now; null when it would dial.</param>
 /// <param name="Message">That refusal's words, exactly as the call would say them.</param>
+/// <param name="NeedsApproval"><c>OutsideZoneA</c> or <c>AboveRate</c> when the toll-fraud guardrails would hold the call for the organizer's approval; else null.</param>
+/// <param name="ApprovalText">The same in the bot card's words.</param>
 public sealed record PhonePreviewView(string E164, string Display, string RegionCode, string Country, bool IsZoneA,
     string Payer, string PayerText, decimal RatePerMinute, string RateText, string Currency,
     int PoolMinutesLeft, bool RechargeFirst, DialOutPolicyView DialOutPolicy, bool WouldDial,
-    string? Refusal, string? Message);
+    string? Refusal, string? Message, string? NeedsApproval = null, string? ApprovalText = null);

@@ -32,4 +32,7 @@ public static class CardActions
     public const string Lobby = "lobby";
     public const string Admit = "admit";
     public const string SetLobby = "setLobby";
+    public const string ApproveDialOut = "approveDialOut";
+    public const string DenyDialOut = "denyDialOut";
+    public const string Approvals = "approvals";
 }

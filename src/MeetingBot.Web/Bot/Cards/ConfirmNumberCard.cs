@@ -28,6 +28,7 @@ public static class ConfirmNumberCard
                     ("Country", CostWords.Destination(cost)),
                     ("Paid by", CostWords.Payer(cost)),
                     ("Dial-out policy", CostWords.Policy(cost, viewerUserId)),
+                    .. CostWords.Approval(cost) is { } approval ? [("Approval", approval)] : Array.Empty<(string, string)>(),
                 ]).WithId("cost"),
                 cost.RefusalMessage is { } refusal ? Text(refusal, weight: "Bolder", color: "Attention").WithId("refusal") : null,
             ],

@@ -1,5 +1,6 @@
 using MeetingBot.Engine;
 using MeetingBot.Engine.Billing;
+using MeetingBot.Engine.Calling;
 using MeetingBot.Engine.Licensing;
 
 namespace MeetingBot.Web.Bot.Cards;
@@ -21,6 +22,14 @@ public static class CostWords
         FundingSource.Credits => $"Communications Credits at {CardFormat.Price(p.RatePerMinute, p.Currency)} a minute" + (p.RechargeFirst ? ", after an auto-recharge" : ""),
         FundingSource.IncludedInLicense => "included in the organizer's Audio Conferencing license",
         _ => "refused: " + EngineMessages.For(p.FundingRefusal ?? EngineError.CallingFeatureNotSetUp),
+    };
+
+    /// <summary>When the toll-fraud guardrails would hold the call: whose approval it waits for, and why; else null.</summary>
+    public static string? Approval(CostPreview p) => p.NeedsApproval switch
+    {
+        null => null,
+        ApprovalReason.OutsideZoneA => $"needs {p.Policy.DisplayName}'s approval first (outside Zone A): nothing is dialed until the organizer approves",
+        _ => $"needs {p.Policy.DisplayName}'s approval first ({CardFormat.Price(p.RatePerMinute, p.Currency)} a minute is above the approval rate): nothing is dialed until the organizer approves",
     };
 
     public static string Permission(DialOutPermission permission) => permission switch

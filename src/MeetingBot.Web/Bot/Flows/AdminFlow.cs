@@ -18,6 +18,9 @@ public sealed class AdminFlow(ITenants tenants, TimeProvider time, ChatIdentityR
     /// <summary>The way to the admin's side in the local demo; a real chat's user is who their sign-in says, so nothing there.</summary>
     private string AdminHint(BotTurn turn) => identities.IsLocalDemo(turn.Context.Activity) ? " " + TryAsAdmin : "";
 
+    /// <summary>The same hint, for the other admin flows.</summary>
+    public string AdminHintFor(BotTurn turn) => AdminHint(turn);
+
     public async Task ShowAsync(BotTurn turn, string? notice = null)
     {
         if (!await IsAdminAsync(turn))

@@ -10,6 +10,11 @@ export class ApiError extends Error {
 }
 
 async function request(method, url, body) {
+  return (await send(method, url, body)).data;
+}
+
+/** A request whose answer's status matters (a dial-out answers 202 with the approval when the organizer must approve). */
+async function send(method, url, body) {
   const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
@@ -26,7 +31,13 @@ async function request(method, url, body) {
       || (typeof data === 'string' && data) || `${response.status} ${response.statusText}`;
     throw new ApiError(response.status, data?.error ?? null, message, data);
   }
-  return data;
+  return { status: response.status, data };
+}
+
+/** A dial-out: { leg } when it was placed, { approval } (ApprovalView) when it waits for the organizer (202). */
+async function dialOut(url, number) {
+  const { status, data } = await send('POST', url, { number });
+  return status === 202 ? { approval: data } : { leg: data };
 }
 
 const enc = encodeURIComponent;
@@ -47,8 +58,11 @@ export const api = {
   meeting: (id) => request('GET', `/api/meetings/${enc(id)}`),
   join: (id, audio) => request('POST', `/api/meetings/${enc(id)}/join`, { audio }),
   previewNumber: (id, number, kind = 'callMe') => request('POST', `/api/meetings/${enc(id)}/phone/preview`, { number, kind }),
-  callMe: (id, number) => request('POST', `/api/meetings/${enc(id)}/callme`, { number }),
-  addPhoneParticipant: (id, number) => request('POST', `/api/meetings/${enc(id)}/participants/phone`, { number }),
+  callMe: (id, number) => dialOut(`/api/meetings/${enc(id)}/callme`, number),
+  addPhoneParticipant: (id, number) => dialOut(`/api/meetings/${enc(id)}/participants/phone`, number),
+  approvals: () => request('GET', '/api/approvals'),
+  approve: (approvalId) => request('POST', `/api/approvals/${enc(approvalId)}/approve`, {}),
+  deny: (approvalId) => request('POST', `/api/approvals/${enc(approvalId)}/deny`, {}),
   leave: (id) => request('POST', `/api/meetings/${enc(id)}/leave`, {}),
   end: (id) => request('POST', `/api/meetings/${enc(id)}/end`, {}),
   hangUp: (legId) => request('POST', `/api/calls/${enc(legId)}/hangup`, {}),
@@ -82,4 +96,8 @@ export const api = {
   simKeys: (legId, keys) => request('POST', `/api/sim/calls/${enc(legId)}/keys`, { keys }),
   orphanPolicy: () => request('GET', '/api/admin/orphan-policy'),
   setOrphanPolicy: (policy, endAfterMinutes) => request('PUT', '/api/admin/orphan-policy', { policy, endAfterMinutes }),
+  guardrails: () => request('GET', '/api/admin/guardrails'),
+  setGuardrails: (settings) => request('PUT', '/api/admin/guardrails', settings),
+  setBudget: (userId, minutesPerMonth, moneyPerMonth) => request('PUT', `/api/admin/users/${enc(userId)}/budget`, { minutesPerMonth, moneyPerMonth }),
+  resetBudget: (userId) => request('DELETE', `/api/admin/users/${enc(userId)}/budget`),
 };

@@ -2,6 +2,7 @@ import { api } from './api.js';
 import { clear, formatDateTime } from './dom.js';
 import * as realtime from './realtime.js';
 import * as phoneBanner from './phoneBanner.js';
+import { watchApprovals } from './approvals.js';
 import { toast } from './toasts.js';
 import { renderSignIn } from './views/signin.js';
 import { renderMeetings } from './views/meetings.js';
@@ -36,6 +37,8 @@ export async function signedIn(me) {
     await realtime.connect();
     // A phone left connected in an earlier visit still costs minutes: warn about it straight away.
     phoneBanner.rememberOrphanedLegs((await realtime.myOrphanedLegs()).map(phoneBanner.bannerLeg));
+    // Calls waiting for this user's approval as organizer (toll-fraud guardrails), also after a reload.
+    await watchApprovals(session.me);
   } catch (e) {
     toast(`Live updates are unavailable: ${e.message}`, { kind: 'warning', title: 'Connection' });
   }

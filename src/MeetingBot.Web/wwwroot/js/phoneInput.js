@@ -47,7 +47,8 @@ export function phoneNumberInput(meetingId, { label, name, kind = 'callMe' }) {
     cost.replaceChildren(
       ...(zone ? row('Country', zone, 'country') : []),
       ...(result.payerText ? row('Paid by', result.payerText, 'payer') : []),
-      ...(result.dialOutPolicy?.text ? row('Dial-out policy', result.dialOutPolicy.text, 'policy') : []));
+      ...(result.dialOutPolicy?.text ? row('Dial-out policy', result.dialOutPolicy.text, 'policy') : []),
+      ...(result.approvalText ? row('Approval', result.approvalText, 'approval') : []));
     if (result.message) cost.append(h('div', { class: 'error', role: 'alert', 'data-testid': `${name}-refusal` }, result.message));
     cost.hidden = cost.childElementCount === 0;
   }

@@ -5,7 +5,11 @@ import { displayPhone } from './dom.js';
 export const HUB_METHODS = [
   'CallingFeatureUnavailable', 'HangUpReminder', 'CallLegStateChanged', 'ParticipantJoined', 'ParticipantLeft',
   'MeetingEnded', 'PoolLow', 'CreditsChanged', 'OrphanedLegEnded', 'AddedPhoneStillConnected', 'CutOffWarning',
+  'DialOutApprovalRequested', 'DialOutApprovalDecided',
 ];
+
+/** Pushes that a view turns into its own toast (with buttons), not the plain one. */
+const OWN_TOAST = new Set(['DialOutApprovalRequested']);
 
 let connection = null;
 let joinedMeetingId = null;
@@ -48,6 +52,9 @@ function describe(method, p) {
       return { kind: 'warning', text: p.message };
     case 'CutOffWarning':
       return { kind: 'warning', text: `${displayPhone(p.toNumber)}: ${p.message}` };
+    case 'DialOutApprovalDecided':
+      // DialOutApprovalDecidedMessage (docs/realtime.md): the requester's sentence.
+      return { kind: p.approval.status === 'Approved' && !p.approval.callRefusal ? 'info' : 'warning', text: p.message };
     case 'OrphanedLegEnded':
       return { kind: 'info', text: p.message ?? `Your organization's policy ended the phone call to ${displayPhone(p.toNumber)} that stayed connected after you left.` };
     default:
@@ -59,12 +66,14 @@ const TITLES = {
   CallingFeatureUnavailable: 'Calling', HangUpReminder: 'Phone still connected', CallLegStateChanged: 'Phone call',
   ParticipantJoined: 'Roster', ParticipantLeft: 'Roster', MeetingEnded: 'Meeting', PoolLow: 'Minute pool',
   CreditsChanged: 'Communications Credits', OrphanedLegEnded: 'Phone call', AddedPhoneStillConnected: 'Phone still connected',
-  CutOffWarning: 'Call running out of minutes',
+  CutOffWarning: 'Call running out of minutes', DialOutApprovalDecided: 'Call approval',
 };
 
 function onPush(method, payload) {
-  const { kind, text } = describe(method, payload);
-  toast(text, { kind, title: TITLES[method] });
+  if (!OWN_TOAST.has(method)) {
+    const { kind, text } = describe(method, payload);
+    toast(text, { kind, title: TITLES[method] });
+  }
   window.dispatchEvent(new CustomEvent('hub', { detail: { method, payload } }));
 }
 

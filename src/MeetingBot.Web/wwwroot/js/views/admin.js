@@ -3,12 +3,14 @@ import { renderUsersPage } from './adminUsers.js';
 import { renderCreditsPage } from './adminCredits.js';
 import { renderPoolsPage } from './adminPools.js';
 import { renderUsagePage } from './adminUsage.js';
+import { renderGuardrailsPage } from './adminGuardrails.js';
 
 const PAGES = [
   { key: 'users', title: 'Users', render: renderUsersPage },
   { key: 'credits', title: 'Communications Credits', render: renderCreditsPage },
   { key: 'pools', title: 'PSTN minute pools', render: renderPoolsPage },
   { key: 'usage', title: 'PSTN usage', render: renderUsagePage },
+  { key: 'guardrails', title: 'Guardrails', render: renderGuardrailsPage },
 ];
 
 /** The admin center: a left rail like the Teams admin center, one page per task. */

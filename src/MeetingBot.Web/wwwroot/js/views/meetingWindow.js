@@ -2,6 +2,7 @@ import { h, clear, errorBox, displayPhone } from '../dom.js';
 import { api } from '../api.js';
 import { legStateWords, joinMeetingGroup } from '../realtime.js';
 import { phoneNumberInput } from '../phoneInput.js';
+import { heldText } from '../approvals.js';
 import { rememberOrphanedLegs, bannerLeg } from '../phoneBanner.js';
 import { toast } from '../toasts.js';
 import { dialPad } from '../dialPad.js';
@@ -60,7 +61,8 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
     callAgainStatus.replaceChildren();
     callAgainButton.disabled = true;
     try {
-      const leg = await api.callMe(meetingId, callAgain.input.value.trim());
+      const { leg, approval } = await api.callMe(meetingId, callAgain.input.value.trim());
+      if (approval) { callAgainStatus.replaceChildren(h('div', { class: 'notice', role: 'status', 'data-testid': 'held' }, heldText(approval))); return; }
       rememberMyLeg(meetingId, { legId: leg.id, toNumber: leg.toNumber, meetingId });
       await refresh();
     } catch (err) {
@@ -217,7 +219,8 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
     if (!add.input.value.trim()) { addStatus.replaceChildren(errorBox('Enter the phone number to call.')); return; }
     addButton.disabled = true;
     try {
-      await api.addPhoneParticipant(meetingId, add.input.value.trim());
+      const { approval } = await api.addPhoneParticipant(meetingId, add.input.value.trim());
+      if (approval) addStatus.replaceChildren(h('div', { class: 'notice', role: 'status', 'data-testid': 'held' }, heldText(approval)));
       add.input.value = '';
       add.preview.textContent = '';
       await refresh();

@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { joinMeetingGroup } from '../realtime.js';
 import { renderAdaptiveCard } from '../invite.js';
 import { phoneNumberInput } from '../phoneInput.js';
+import { heldText } from '../approvals.js';
 
 export const NO_DIAL_IN = 'The organizer does not have access to dial-in information for this meeting.';
 
@@ -75,7 +76,8 @@ export async function renderPreJoin(main, ctx, meetingId) {
     if (!number.input.value.trim()) { status.replaceChildren(errorBox('Enter the phone number to call.')); number.input.focus(); return; }
     callMe.disabled = true;
     try {
-      const leg = await api.callMe(meetingId, number.input.value.trim());
+      const { leg, approval } = await api.callMe(meetingId, number.input.value.trim());
+      if (approval) { status.replaceChildren(h('div', { class: 'notice', role: 'status', 'data-testid': 'held' }, heldText(approval))); return; }
       rememberMyLeg(meetingId, {
         legId: leg.id,
         toNumber: leg.toNumber,
