@@ -1,3 +1,4 @@
+using MeetingBot.Web.Chat;
 using MeetingBot.Web.Composition;
 using Microsoft.Extensions.Options;
 using MeetingBot.Web.Auth;
@@ -40,6 +41,7 @@ public static class ApiRegistration
         var secured = api.MapGroup("").RequireAuthorization();
         secured.MapMeetingEndpoints();
         secured.MapAdminEndpoints();
+        secured.MapChatEndpoints();
         // The simulated phone network and the demo clock exist only in local dev mode: elsewhere they are not even mapped.
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<MeetingBotOptions>>().Value.LocalDevMode) secured.MapSimulationEndpoints();
         endpoints.MapInviteLinkEndpoints(api);

@@ -147,7 +147,7 @@ public sealed class MeetingBot : ActivityHandler
     {
         var profileProperty = _userState.CreateProperty<UserProfile>(nameof(UserProfile));
         Task<UserProfile> Profile() => profileProperty.GetAsync(turnContext, () => new UserProfile(), cancellationToken);
-        var (identity, refusal) = await _identities.ResolveAsync(turnContext.Activity, Profile);
+        var (identity, refusal) = await _identities.ResolveAsync(turnContext, Profile);
         if (identity is null)
         {
             await turnContext.SendActivityAsync(MessageFactory.Text(refusal), cancellationToken);
