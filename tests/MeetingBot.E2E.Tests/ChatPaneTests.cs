@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using MeetingBot.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace MeetingBot.E2E.Tests;
+
+/// <summary>
+/// The chat pane of the web client: Microsoft's Web Chat 4.18.1 (bundled in wwwroot/lib) talking to the bot over the
+/// product's own channel (/hubs/chat). The whole story runs signed in as Adele, and the page may log no console error and
+/// no warning (Web Chat warns with console.warn when it holds a message back or cannot render one).
+/// </summary>
+public sealed partial class ChatPaneTests(WebClientFixture fixture) : IClassFixture<WebClientFixture>
+{
+    private readonly List<string> _warnings = [];
+
+    [Fact]
+    public async Task ChatPane_ScheduleJoinCallMeCutOffReload_RunsInChatWithNoWarningOrError()
+    {
+        var page = await OpenAsync();
+        await PageSteps.SignInAsync(page, "Adele Vance");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chat", Exact = true }).ClickAsync();
+        await ExpectCardAsync(page, "Welcome to MeetingBot");
+
+        await SayAsync(page, "schedule Weekly sync");
+        var invite = await ExpectCardAsync(page, "Weekly sync");
+        await Assertions.Expect(invite).ToContainTextAsync("+1 405-666-0187");
+        await ShotAsync(page, "chat-invite");
+
+        // The invite's Join opens the client's pre-join screen, as Teams opens the meeting.
+        await invite.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Weekly sync", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Phone audio" })).ToBeVisibleAsync();
+        var meetingId = MeetingIdInUrl().Match(page.Url).Groups[1].Value;
+        Assert.NotEmpty(meetingId);
+        await ShotAsync(page, "chat-join-prejoin");
+
+        // Call me from the bot's pre-join card: the number, then the confirm card's Call.
+        await SayAsync(page, $"join {meetingId}");
+        var preJoin = await ExpectCardAsync(page, "Choose your audio");
+        await preJoin.Locator("input").FillAsync("405 555 0100");
+        await preJoin.GetByRole(AriaRole.Button, new() { Name = "Call me", Exact = true }).ClickAsync();
+        var confirm = await ExpectCardAsync(page, "+1 405-555-0100");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Call", Exact = true }).ClickAsync();
+        await ExpectBotMessageAsync(page, "is connected to meeting");
+
+        // The pool runs dry: the call is cut off, and the next dial-out gets Teams' error, in chat and as a toast.
+        await SayAsync(page, "fast forward 200");
+        await ExpectBotMessageAsync(page, "was cut off after");
+        await SayAsync(page, "call me at 405 555 0100 now");
+        await ExpectBotMessageAsync(page, PageSteps.NotSetUp);
+        await Assertions.Expect(PageSteps.Toasts(page)).ToContainTextAsync(PageSteps.NotSetUp);
+        await ShotAsync(page, "chat-cut-off-error");
+
+        // A reload keeps the conversation: the pane comes back with its history.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#chat-pane")).ToBeVisibleAsync();
+        await ExpectBotMessageAsync(page, PageSteps.NotSetUp);
+        await ExpectCardAsync(page, "Weekly sync");
+        await Assertions.Expect(page.Locator(".webchat__bubble--from-user").Filter(new() { HasText = "schedule Weekly sync" })).ToHaveCountAsync(1);
+        await ShotAsync(page, "chat-history-after-reload");
+
+        lock (_warnings) Assert.True(_warnings.Count == 0, "Web Chat warnings:\n" + string.Join('\n', _warnings));
+        fixture.Browser.AssertNoConsoleErrors();
+    }
+
+    private async Task<IPage> OpenAsync()
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "warning" or "warn") lock (_warnings) _warnings.Add($"{message.Text} ({message.Location})");
+        };
+        return page;
+    }
+
+    private static ILocator Pane(IPage page) => page.Locator("#chat-pane");
+
+    private static async Task SayAsync(IPage page, string text)
+    {
+        var input = Pane(page).Locator("[data-id=webchat-sendbox-input]");
+        await input.FillAsync(text);
+        await input.PressAsync("Enter");
+        // The echo from the hub is what turns the user's bubble from "sending" to sent.
+        await Assertions.Expect(Pane(page).Locator(".webchat__bubble--from-user").Last).ToContainTextAsync(text);
+    }
+
+    private static async Task<ILocator> ExpectCardAsync(IPage page, string text)
+    {
+        var card = Pane(page).Locator(".ac-adaptiveCard").Filter(new() { HasText = text }).Last;
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        return card;
+    }
+
+    private static async Task ExpectBotMessageAsync(IPage page, string text) =>
+        await Assertions.Expect(Pane(page).Locator(".webchat__bubble:not(.webchat__bubble--from-user)").Filter(new() { HasText = text }).Last).ToBeVisibleAsync();
+
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        // Let Web Chat finish scrolling to the newest activity before the picture.
+        await page.WaitForTimeoutAsync(500);
+        await BrowserSession.ScreenshotAsync(page, name);
+    }
+
+    [GeneratedRegex("#/meetings/([^/?#]+)")]
+    private static partial Regex MeetingIdInUrl();
+}
