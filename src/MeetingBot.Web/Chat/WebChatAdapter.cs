@@ -168,7 +168,9 @@ public sealed class WebChatAdapter : BotAdapter
         if (!ChatConversationId.TryParse(reference.Conversation?.Id, out _))
             throw new ArgumentException($"{reference.Conversation?.Id} is not a conversation of the {WebChatChannel.Id} channel.", nameof(reference));
         using var context = new TurnContext(this, reference.GetContinuationActivity());
-        await RunPipelineAsync(context, callback, cancellationToken);
+        // Not through OnTurnError: a proactive send that fails is its caller's to log (BotEventSubscriber does), not a
+        // reason to apologise to the user for a message they never sent.
+        await MiddlewareSet.ReceiveActivityWithStatusAsync(context, callback, cancellationToken);
     }
 
     private async Task StoreAndPushAsync(Activity activity, bool append, CancellationToken cancellationToken)
