@@ -63,6 +63,34 @@ public sealed partial class ChatPaneTests(WebClientFixture fixture) : IClassFixt
         fixture.Browser.AssertNoConsoleErrors();
     }
 
+    [Fact]
+    public async Task MeetingChat_SomeoneJoinsAndAPhoneConnects_TheChatSaysSo()
+    {
+        var adele = await OpenAsync();
+        await PageSteps.SignInAsync(adele, "Adele Vance");
+        var meetingId = await PageSteps.ScheduleAsync(adele, "Design review");
+        await adele.GetByRole(AriaRole.Button, new() { Name = "Chat", Exact = true }).ClickAsync();
+        var select = adele.Locator("#chat-conversation");
+        await select.FocusAsync();
+        await Assertions.Expect(select.Locator("option", new() { HasText = "Meeting chat: Design review" })).ToHaveCountAsync(1);
+        await select.SelectOptionAsync(new SelectOptionValue { Label = "Meeting chat: Design review" });
+
+        var megan = await OpenAsync();
+        await PageSteps.SignInAsync(megan, "Megan Bowen");
+        await megan.GotoAsync($"/#/meetings/{meetingId}");
+        await megan.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
+        await ExpectBotMessageAsync(adele, "Megan Bowen joined.");
+
+        // People in the meeting chat talk to each other; the bot answers only when addressed.
+        await SayAsync(adele, "Agenda in the invite");
+        await SayAsync(adele, "@MeetingBot call me at 405 555 0100 now");
+        await ExpectBotMessageAsync(adele, "connected (Call me).");
+        await ShotAsync(adele, "chat-meeting");
+
+        lock (_warnings) Assert.True(_warnings.Count == 0, "Web Chat warnings:\n" + string.Join('\n', _warnings));
+        fixture.Browser.AssertNoConsoleErrors();
+    }
+
     private async Task<IPage> OpenAsync()
     {
         var page = await fixture.Browser.NewPageAsync();

@@ -154,6 +154,8 @@ public sealed class MeetingBot : ActivityHandler
             return null;
         }
         var conversation = await _conversationState.CreateProperty<ConversationData>(nameof(ConversationData)).GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        // In a meeting's chat, commands without a meeting id are about that meeting.
+        if (Chat.ChatConversationId.MeetingOf(turnContext.Activity) is { } chatMeeting) conversation.CurrentMeetingId = chatMeeting;
         var turn = new BotTurn(turnContext, conversation, identity, Profile, cancellationToken);
         await _references.SaveAsync(turn.TenantId, turn.UserId, turnContext.Activity.GetConversationReference(), cancellationToken);
         return turn;

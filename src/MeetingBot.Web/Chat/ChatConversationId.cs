@@ -28,6 +28,10 @@ public sealed record ChatConversationId(ChatConversationKind Kind, string Tenant
 
     public override string ToString() => $"{(Kind == ChatConversationKind.Personal ? "personal" : "meeting")}:{TenantId}:{Key}";
 
+    /// <summary>The meeting whose web chat the activity is in, or null (a 1:1 chat, another channel).</summary>
+    public static string? MeetingOf(Microsoft.Bot.Schema.IActivity activity) =>
+        activity.ChannelId == WebChatChannel.Id && TryParse(activity.Conversation?.Id, out var id) && id.Kind == ChatConversationKind.Meeting ? id.Key : null;
+
     public static bool TryParse(string? text, out ChatConversationId id)
     {
         id = null!;

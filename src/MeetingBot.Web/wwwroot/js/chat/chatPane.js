@@ -135,7 +135,7 @@ export function startChat(signedIn) {
     toggle().addEventListener('click', () => (p.hidden ? open() : close()));
     p.querySelector('.chat-close').addEventListener('click', close);
     const select = p.querySelector('select');
-    select.addEventListener('change', () => renderConversation(select.value));
+    select.addEventListener('change', () => open(select.value));
     // A meeting scheduled or joined since the list was read has a chat too.
     select.addEventListener('focus', () => refreshConversations(select).catch(() => {}));
     const older = p.querySelector('.chat-older');
