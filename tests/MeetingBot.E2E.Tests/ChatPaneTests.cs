@@ -86,6 +86,9 @@ public sealed partial class ChatPaneTests(WebClientFixture fixture) : IClassFixt
         await SayAsync(adele, "@MeetingBot call me at 405 555 0100 now");
         await ExpectBotMessageAsync(adele, "connected (Call me).");
         await ShotAsync(adele, "chat-meeting");
+        // The phone is hung up again, so the other story in this host starts with no call using the pool.
+        await SayAsync(adele, "@MeetingBot hang up");
+        await ExpectBotMessageAsync(adele, "📞 Hung up +1 405-555-0100");
 
         lock (_warnings) Assert.True(_warnings.Count == 0, "Web Chat warnings:\n" + string.Join('\n', _warnings));
         fixture.Browser.AssertNoConsoleErrors();
