@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MeetingBot.E2E.Tests.Infrastructure;
+using MeetingBot.E2E.Tests.WebChat;
 using Microsoft.Playwright;
 
 namespace MeetingBot.E2E.Tests;
@@ -106,24 +107,12 @@ public sealed partial class ChatPaneTests(WebClientFixture fixture) : IClassFixt
 
     private static ILocator Pane(IPage page) => page.Locator("#chat-pane");
 
-    private static async Task SayAsync(IPage page, string text)
-    {
-        var input = Pane(page).Locator("[data-id=webchat-sendbox-input]");
-        await input.FillAsync(text);
-        await input.PressAsync("Enter");
-        // The echo from the hub is what turns the user's bubble from "sending" to sent.
-        await Assertions.Expect(Pane(page).Locator(".webchat__bubble--from-user").Last).ToContainTextAsync(text);
-    }
+    // The echo from /hubs/chat is what turns the user's bubble from "sending" to sent.
+    private static Task SayAsync(IPage page, string text) => WebChatSteps.SayAsync(Pane(page), text);
 
-    private static async Task<ILocator> ExpectCardAsync(IPage page, string text)
-    {
-        var card = Pane(page).Locator(".ac-adaptiveCard").Filter(new() { HasText = text }).Last;
-        await Assertions.Expect(card).ToBeVisibleAsync();
-        return card;
-    }
+    private static Task<ILocator> ExpectCardAsync(IPage page, string text) => WebChatSteps.ExpectCardAsync(Pane(page), text);
 
-    private static async Task ExpectBotMessageAsync(IPage page, string text) =>
-        await Assertions.Expect(Pane(page).Locator(".webchat__bubble:not(.webchat__bubble--from-user)").Filter(new() { HasText = text }).Last).ToBeVisibleAsync();
+    private static Task ExpectBotMessageAsync(IPage page, string text) => WebChatSteps.ExpectBotMessageAsync(Pane(page), text);
 
     private static async Task ShotAsync(IPage page, string name)
     {
