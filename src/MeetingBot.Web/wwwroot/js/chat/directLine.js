@@ -27,6 +27,8 @@ export function createChatDirectLine(conversationId, { onDeleted } = {}) {
   const connectionStatus$ = new Subject({ replay: 1 });
   const activity$ = new Subject({ replay: REPLAY });
   const seen = new Set();
+  // Posts waiting for their echo, by Web Chat's clientActivityID: the echo carries the id before the bot's turn is over.
+  const echoes = new Map();
   let before = null;
   let connection = null;
   let ended = false;
@@ -37,6 +39,11 @@ export function createChatDirectLine(conversationId, { onDeleted } = {}) {
   function deliver(activity) {
     if (activity.replyToId && !seen.has(activity.replyToId)) delete activity.replyToId;
     if (activity.id) seen.add(activity.id);
+    const clientId = activity.channelData?.clientActivityID;
+    if (clientId && echoes.has(clientId)) {
+      echoes.get(clientId)(activity.id);
+      echoes.delete(clientId);
+    }
     activity$.next(activity);
   }
 
@@ -85,13 +92,24 @@ export function createChatDirectLine(conversationId, { onDeleted } = {}) {
     activity$,
     connectionStatus$,
 
-    /** Answers the id the host gave the activity; the echo (with Web Chat's clientActivityID) comes on activity$. */
+    /**
+     * Answers the id the host gave the activity as soon as its echo (with Web Chat's clientActivityID) arrives on
+     * activity$, which is before the hub call returns: that waits for the bot's whole turn, and Web Chat marks a
+     * message failed when its post takes longer than its send timeout.
+     */
     postActivity(activity) {
       const size = JSON.stringify(activity).length;
       if (size > MAX_ACTIVITY_CHARS) {
         return fromPromise(Promise.reject(new Error(`The message is ${size} characters of JSON; the chat accepts at most ${MAX_ACTIVITY_CHARS}.`)));
       }
-      return fromPromise(ready.then(() => connection.invoke('PostActivity', conversationId, activity)));
+      const clientId = activity.channelData?.clientActivityID;
+      return fromPromise(ready.then(() => new Promise((resolve, reject) => {
+        if (clientId) echoes.set(clientId, resolve);
+        connection.invoke('PostActivity', conversationId, activity).then(resolve, reason => {
+          echoes.delete(clientId);
+          reject(reason);
+        });
+      })));
     },
 
     /** Whether an older page of history exists. */
