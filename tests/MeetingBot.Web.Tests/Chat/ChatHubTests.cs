@@ -149,6 +149,26 @@ public sealed class ChatHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HangUpReminder_AfterTalkingInAMeetingChat_ArrivesInThe1To1ChatNotTheMeetingOne()
+    {
+        var meeting = await ScheduleAsync("adele");
+        var meetingChat = $"meeting:contoso:{meeting.Id}";
+        await using var adele = await ConnectAsync("adele");
+        await adele.OpenAsync(AdeleChat);
+        await adele.OpenAsync(meetingChat);
+        await adele.PostAsync(meetingChat, new { type = "message", text = "@MeetingBot whoami" });
+        await adele.NextAsync(a => Text(a).StartsWith("You are acting as", StringComparison.Ordinal));
+        var notices = _app.Services.GetServices<IEngineEventSubscriber>().OfType<BotEventSubscriber>().Single();
+
+        await notices.HandleAsync(new HangUpReminder("contoso", MeetingBotAppFactory.Start, "adele", meeting.Id, "leg-1", "+14055550100",
+            TimeSpan.FromMinutes(3), "Your phone is still connected. Hang up your phone too."), default);
+
+        var reminder = await adele.NextAsync(a => Text(a) == "Your phone is still connected. Hang up your phone too.");
+        Assert.Equal(AdeleChat, reminder.GetProperty("conversation").GetProperty("id").GetString());
+        Assert.Contains("application/vnd.microsoft.card.adaptive", reminder.GetRawText());
+    }
+
+    [Fact]
     public async Task MeetingChat_Member_SeesTheMeetingsEvents_StrangerIsRefused()
     {
         var meeting = await ScheduleAsync("adele");
