@@ -34,12 +34,23 @@ public sealed class LibraryBundleTests
     [Theory]
     [InlineData("@microsoft/signalr", "10.0.11")]
     [InlineData("adaptivecards", "3.0.6")]
+    [InlineData("botframework-webchat", "4.18.1")]
     public void PinnedPackage_InstalledVersion_MatchesPackageJson(string package, string version)
     {
         var manifest = File.ReadAllText(RepositoryPaths.Combine("tools", "webclient", "package.json"));
         var installed = File.ReadAllText(RepositoryPaths.Combine("tools", "webclient", "node_modules", package, "package.json"));
         Assert.Contains($"\"{package}\": \"{version}\"", manifest, StringComparison.Ordinal);
         Assert.Contains($"\"version\": \"{version}\"", installed, StringComparison.Ordinal);
+    }
+
+    /// <summary>Web Chat (about 4 MB) is loaded by the chat pane when it first opens, not by every page.</summary>
+    [Fact]
+    public void ChatPane_WebChatBundle_IsAListedBundle()
+    {
+        var chat = File.ReadAllText(RepositoryPaths.Combine("src", "MeetingBot.Web", "wwwroot", "js", "chat", "chatPane.js"));
+        var loaded = System.Text.RegularExpressions.Regex.Match(chat, "'lib/([^']+)'").Groups[1].Value;
+        Assert.Equal("webchat.js", loaded);
+        Assert.Contains(loaded, Bundles().Select(row => (string)row[1]));
     }
 
     [Fact]

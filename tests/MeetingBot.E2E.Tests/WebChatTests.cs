@@ -141,24 +141,11 @@ public sealed class WebChatTests(WebChatFixture fixture) : IClassFixture<WebChat
         return page;
     }
 
-    private static async Task SayAsync(IPage page, string text)
-    {
-        var input = page.Locator("[data-id=webchat-sendbox-input]");
-        await input.FillAsync(text);
-        await input.PressAsync("Enter");
-        // The echo is the user's own bubble: Web Chat shows it once the relay answered the post.
-        await Assertions.Expect(page.Locator(".webchat__bubble--from-user").Last).ToContainTextAsync(text);
-    }
+    private static Task SayAsync(IPage page, string text) => WebChatSteps.SayAsync(page.Locator("body"), text);
 
-    private static async Task<ILocator> ExpectCardAsync(IPage page, string text)
-    {
-        var card = page.Locator(".ac-adaptiveCard").Filter(new() { HasText = text }).Last;
-        await Assertions.Expect(card).ToBeVisibleAsync();
-        return card;
-    }
+    private static Task<ILocator> ExpectCardAsync(IPage page, string text) => WebChatSteps.ExpectCardAsync(page.Locator("body"), text);
 
-    private static async Task ExpectMessageAsync(IPage page, string text) =>
-        await Assertions.Expect(page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").Filter(new() { HasText = text }).Last).ToBeVisibleAsync();
+    private static Task ExpectMessageAsync(IPage page, string text) => WebChatSteps.ExpectBotMessageAsync(page.Locator("body"), text);
 
     /// <summary>The page as the person sees it (Web Chat scrolled to the newest activity).</summary>
     private async Task ShotAsync(IPage page, string name)

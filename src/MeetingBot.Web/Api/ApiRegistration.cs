@@ -1,3 +1,4 @@
+using MeetingBot.Web.Chat;
 using MeetingBot.Web.Composition;
 using Microsoft.Extensions.Options;
 using MeetingBot.Web.Auth;
@@ -41,6 +42,7 @@ public static class ApiRegistration
         secured.MapMeetingEndpoints();
         secured.MapAdminEndpoints();
         secured.MapApprovalEndpoints();
+        secured.MapChatEndpoints();
         // The simulated phone network and the demo clock exist only in local dev mode: elsewhere they are not even mapped.
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<MeetingBotOptions>>().Value.LocalDevMode) secured.MapSimulationEndpoints();
         endpoints.MapInviteLinkEndpoints(api);

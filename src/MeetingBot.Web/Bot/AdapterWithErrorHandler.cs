@@ -24,14 +24,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAda
             logger.LogError(exception, "Bot turn failed for a {ActivityType} activity", turnContext.Activity?.Type);
             try
             {
-                // A host died and the tenant has not come back on a survivor within the retry budget: the command did
-                // not run (or its outcome is unknown), and saying so is more useful than a generic apology.
-                await turnContext.SendActivityAsync(exception switch
-                {
-                    TenantUnavailableException => TenantMoving,
-                    System.Data.Common.DbException => StorageBusy,
-                    _ => Apology,
-                });
+                await turnContext.SendActivityAsync(ApologyFor(exception));
             }
             catch (Exception sendFailure)
             {
@@ -40,6 +33,16 @@ public sealed class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAda
             }
         };
     }
+
+    /// <summary>What a failed turn tells the user, for every adapter of the bot (the web chat's too).</summary>
+    public static string ApologyFor(Exception exception) => exception switch
+    {
+        // A host died and the tenant has not come back on a survivor within the retry budget: the command did
+        // not run (or its outcome is unknown), and saying so is more useful than a generic apology.
+        TenantUnavailableException => TenantMoving,
+        System.Data.Common.DbException => StorageBusy,
+        _ => Apology,
+    };
 
     /// <summary>
     /// CloudAdapter answers 401 only for <see cref="UnauthorizedAccessException"/>; a malformed or wrongly signed

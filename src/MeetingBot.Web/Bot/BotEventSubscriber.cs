@@ -109,6 +109,13 @@ public sealed class BotEventSubscriber(
         {
             await adapter.ContinueConversationAsync(settings.AppId, reference, async (turnContext, ct) =>
             {
+                // As for a notice (SendAsync): Bot Builder would make the update a reply to the continuation's made-up id,
+                // and Web Chat holds back (and warns about) a reply to an activity it never saw.
+                turnContext.OnUpdateActivity((_, activity, next) =>
+                {
+                    activity.ReplyToId = null;
+                    return next();
+                });
                 var update = MessageFactory.Attachment(CardAttachment.From(card));
                 update.Id = posted.ActivityId;
                 update.Conversation = turnContext.Activity.Conversation;

@@ -34,7 +34,8 @@ public static class BotRegistration
         services.AddTranscriptRecording(configuration);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AdapterWithErrorHandler>(sp).UseTranscripts(sp));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
-        services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        // Proactive messages continue a saved conversation on the channel it belongs to: the web client's chat or the connector.
+        services.AddSingleton<BotAdapter>(sp => new Chat.ChannelRoutingAdapter(sp.GetRequiredService<AdapterWithErrorHandler>(), sp.GetRequiredService<Chat.WebChatAdapter>()));
 
         // In memory for now; a durable IStorage (blob, SQL) can replace it without touching the bot.
         services.AddSingleton<IStorage, MemoryStorage>();

@@ -1,5 +1,6 @@
 using MeetingBot.Cluster;
 using MeetingBot.Cluster.Commands;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
@@ -34,9 +35,14 @@ public sealed class ChatIdentityResolver(ITenants tenants, BotSettings settings)
     /// The identity of the activity's sender, or null with the refusal to say. The demo's per-user profile (who `act as`
     /// chose) is read only for the Emulator, so a refused stranger leaves no state behind.
     /// </summary>
-    public async Task<(ChatIdentity? Identity, string? Refusal)> ResolveAsync(IActivity activity, Func<Task<UserProfile>> profile)
+    public async Task<(ChatIdentity? Identity, string? Refusal)> ResolveAsync(ITurnContext turnContext, Func<Task<UserProfile>> profile)
     {
+        var activity = turnContext.Activity;
         if (activity.ChannelId == Channels.Msteams) return await TeamsAsync(activity);
+        // The web client's chat: the adapter put the signed-in user (from the sign-in cookie or bearer) in the turn state,
+        // in this process. The activity's own from is never read for it.
+        if (activity.ChannelId == Chat.WebChatChannel.Id)
+            return turnContext.TurnState.Get<ChatIdentity>() is { } signedIn ? (signedIn, null) : (null, OnlyTeams);
         if (!IsLocalDemo(activity)) return (null, OnlyTeams);
         var demo = await profile();
         demo.ActingAs ??= await DemoUserAsync(activity.From?.Id);

@@ -25,6 +25,9 @@ public sealed class ConversationReferenceStore(IStorage storage, ILogger<Convers
     public async Task SaveAsync(string tenantId, string userId, ConversationReference reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        // A meeting's chat in the web client is every member's: a user's own notices (cut-offs, reminders) go to their
+        // 1:1 chat, not there.
+        if (reference.ChannelId == Chat.WebChatChannel.Id && reference.Conversation?.IsGroup == true) return;
         var key = Key(tenantId, userId);
         if (_cache.TryGetValue(key, out var known) && known.Durable && SameConversation(known.Reference, reference)) return;
         _cache[key] = new Entry(reference, Durable: false);

@@ -149,13 +149,15 @@ public sealed class MeetingBot : ActivityHandler
     {
         var profileProperty = _userState.CreateProperty<UserProfile>(nameof(UserProfile));
         Task<UserProfile> Profile() => profileProperty.GetAsync(turnContext, () => new UserProfile(), cancellationToken);
-        var (identity, refusal) = await _identities.ResolveAsync(turnContext.Activity, Profile);
+        var (identity, refusal) = await _identities.ResolveAsync(turnContext, Profile);
         if (identity is null)
         {
             await turnContext.SendActivityAsync(MessageFactory.Text(refusal), cancellationToken);
             return null;
         }
         var conversation = await _conversationState.CreateProperty<ConversationData>(nameof(ConversationData)).GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        // In a meeting's chat, commands without a meeting id are about that meeting.
+        if (Chat.ChatConversationId.MeetingOf(turnContext.Activity) is { } chatMeeting) conversation.CurrentMeetingId = chatMeeting;
         var turn = new BotTurn(turnContext, conversation, identity, Profile, cancellationToken);
         await _references.SaveAsync(turn.TenantId, turn.UserId, turnContext.Activity.GetConversationReference(), cancellationToken);
         return turn;

@@ -7,6 +7,7 @@ using MeetingBot.Engine.Seeding;
 using MeetingBot.Web.Engine;
 using MeetingBot.Web.Api;
 using MeetingBot.Web.Bot;
+using MeetingBot.Web.Chat;
 using MeetingBot.Web.Hubs;
 using MeetingBot.Web.Storage;
 using MeetingBot.Engine.Persistence;
@@ -55,6 +56,7 @@ public static class HostingExtensions
         services.AddHostedService<TenantKeeper>();
 
         services.AddMeetingBotBot(builder.Configuration);
+        services.AddMeetingBotChat();
         services.AddMeetingBotRealtime(builder.Configuration);
         services.AddMeetingBotApi();
         services.AddMeetingBotStorage(builder.Configuration);
@@ -79,6 +81,7 @@ public static class HostingExtensions
         app.MapGet("/healthz", () => TypedResults.Ok("ok"));
         app.MapMeetingBotBot();
         app.MapMeetingBotRealtime();
+        app.MapMeetingBotChat();
         app.MapMeetingBotApi();
         return app;
     }

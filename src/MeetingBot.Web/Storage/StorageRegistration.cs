@@ -32,6 +32,8 @@ public static class StorageRegistration
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>(), sp.GetRequiredService<ILogger<StateRetention>>()));
         services.AddSingleton<MeetingBot.Cluster.IDemoClockStore>(sp => new SqlDemoClockStore(new SharedCounters(sp.GetRequiredService<SqlEngineJournal>().Dialect)));
         services.Replace(ServiceDescriptor.Singleton<IStorage, SqlBotStorage>());
+        services.AddSingleton(sp => new ChatActivityStore(sp.GetRequiredService<SqlEngineJournal>().Dialect));
+        services.Replace(ServiceDescriptor.Singleton<MeetingBot.Web.Chat.IChatHistory, MeetingBot.Web.Chat.SqlChatHistory>());
         return services;
     }
 }

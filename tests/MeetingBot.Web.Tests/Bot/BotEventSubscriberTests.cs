@@ -169,6 +169,8 @@ public sealed class BotEventSubscriberTests
         var update = Assert.Single(channel.Updates);
         Assert.Equal(roster.Id, update.Id);
         Assert.Equal(roster.Conversation.Id, update.Conversation.Id);
+        // A proactive update answers nothing: Web Chat would hold back a reply to the continuation's made-up id.
+        Assert.Null(update.ReplyToId);
         Assert.DoesNotContain("ringing", CardJson(update), StringComparison.Ordinal);
         Assert.Contains("+1 405-555-0100", CardJson(update), StringComparison.Ordinal);
         Assert.Contains(channel.Sent, a => (a as IMessageActivity)?.Text?.Contains("is connected to meeting", StringComparison.Ordinal) == true);
@@ -189,10 +191,12 @@ public sealed class BotEventSubscriberTests
             return base.SendActivitiesAsync(turnContext, activities, cancellationToken);
         }
 
-        public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
+        public override async Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken)
         {
             Updates.Add(activity);
-            return base.UpdateActivityAsync(turnContext, activity, cancellationToken);
+            await base.UpdateActivityAsync(turnContext, activity, cancellationToken);
+            // As a channel answers (TestAdapter's answer has no id, and TurnContext writes the answer's id back on the activity).
+            return new ResourceResponse(activity.Id);
         }
     }
 }

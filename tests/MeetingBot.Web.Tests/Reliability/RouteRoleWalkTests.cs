@@ -57,6 +57,11 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
         // SignalR maps these for any method; the walk POSTs to negotiate and GETs the connection (400: no connection id).
         ("* /hubs/meeting/negotiate", SignedIn()),
         ("* /hubs/meeting", SignedIn()),
+        ("* /hubs/chat/negotiate", SignedIn()),
+        ("* /hubs/chat", SignedIn()),
+        ("GET /api/chat/conversations", SignedIn()),
+        // The meeting's chat: its organizer and participants only; anyone else, the admin too, is told it is not found.
+        ("GET /api/chat/{conversationId}/activities", E(No401, No404, No404, No404, Ok, No404, Ok)),
         ("GET /api/meetings/", SignedIn()),
         ("GET /api/meetings/{id}", AnyoneInTheTenant()),
         ("GET /api/cards/invite/{meetingId}", AnyoneInTheTenant()),
@@ -224,6 +229,7 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
             .Replace("{meetingId}", _meetingId, StringComparison.Ordinal)
             .Replace("{legId}", _legId, StringComparison.Ordinal)
             .Replace("{participantId}", _lobbyParticipantId, StringComparison.Ordinal)
+            .Replace("{conversationId}", $"meeting:contoso:{_meetingId}", StringComparison.Ordinal)
             .Replace("{tenantId}", "contoso", StringComparison.Ordinal)
             .Replace("{userId}", "adele", StringComparison.Ordinal)
             .Replace("{sku}", "AudioConferencingMonthly", StringComparison.Ordinal)

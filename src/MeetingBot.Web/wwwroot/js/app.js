@@ -3,6 +3,7 @@ import { clear, formatDateTime } from './dom.js';
 import * as realtime from './realtime.js';
 import * as phoneBanner from './phoneBanner.js';
 import { watchApprovals } from './approvals.js';
+import { startChat, stopChat } from './chat/chatPane.js';
 import { toast } from './toasts.js';
 import { renderSignIn } from './views/signin.js';
 import { renderMeetings } from './views/meetings.js';
@@ -33,6 +34,7 @@ export async function signedIn(me) {
   session.me = normalizeMe(me);
   localStorage.setItem(SIGNED_IN_MARKER, '1');
   updateChrome();
+  startChat(session.me);
   try {
     await realtime.connect();
     // A phone left connected in an earlier visit still costs minutes: warn about it straight away.
@@ -47,6 +49,7 @@ export async function signedIn(me) {
 async function signOut() {
   try { await api.signOut(); } catch { /* already signed out: the picker is shown either way */ }
   await realtime.disconnect();
+  stopChat();
   phoneBanner.clearBanner();
   session.me = null;
   localStorage.removeItem(SIGNED_IN_MARKER);

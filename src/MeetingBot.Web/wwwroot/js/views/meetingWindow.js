@@ -7,6 +7,7 @@ import { rememberOrphanedLegs, bannerLeg } from '../phoneBanner.js';
 import { toast } from '../toasts.js';
 import { dialPad } from '../dialPad.js';
 import { rememberMyLeg } from './prejoin.js';
+import { openMeetingChat } from '../chat/chatPane.js';
 
 // The meeting is a MeetingView (Api/Contracts/MeetingView.cs): participants are ParticipantViews, legs CallLegViews.
 function participantsOf(meeting) {
@@ -44,6 +45,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
   const stageText = h('p', { role: 'status', 'data-testid': 'stage-text' }, 'You are in the meeting.');
   const stageStatus = h('div');
   const leave = h('button', { type: 'button', class: 'btn btn-danger' }, 'Leave');
+  const chat = h('button', { type: 'button', class: 'btn', onclick: () => openMeetingChat(meetingId) }, 'Meeting chat');
   const end = isOrganizer ? h('button', { type: 'button', class: 'btn' }, 'End meeting') : null;
 
   const add = phoneNumberInput(meetingId, { label: 'Phone number to add', name: 'add-number', kind: 'addParticipant' });
@@ -276,7 +278,7 @@ export async function renderMeetingWindow(main, ctx, meetingId) {
       phonePanel,
       callAgainForm,
       stageStatus,
-      h('div', { class: 'stage-toolbar', role: 'toolbar', 'aria-label': 'Meeting controls' }, end, leave)),
+      h('div', { class: 'stage-toolbar', role: 'toolbar', 'aria-label': 'Meeting controls' }, chat, end, leave)),
     h('aside', { class: 'card', 'aria-labelledby': 'roster-heading' },
       lobbySection,
       h('h2', { id: 'roster-heading' }, 'Participants', rosterCount),
