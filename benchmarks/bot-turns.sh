@@ -35,9 +35,10 @@ row() { # key name url text connections
   # Warm-up (JIT, pools, first state of every conversation), then the measured row.
   SERVICE_URL=$sink TEXT=$message RUN="$key-warm-$connections" wrk --timeout 10s -t$threads -c$connections -d3s -s benchmarks/wrk/activity.lua "$url" >/dev/null
   out=$(SERVICE_URL=$sink TEXT=$message RUN="$key-$connections" wrk --timeout 10s -t$threads -c$connections -d${seconds}s -s benchmarks/wrk/activity.lua "$url" | grep '^RESULT')
-  eval "$(echo "$out" | sed 's/^RESULT //; s/ /;/g')"
-  rate[$key-$connections]=$rps
-  printf '| %s | %d | %s | %s | %s | %s | %s |\n' "$name" "$connections" "$(printf '%.0f' "$rps")" "$p50_ms" "$p90_ms" "$p99_ms" "$errors"
+  # RESULT requests=… rps=… p50_ms=… → r_requests=… r_rps=… (so the row's own variables stay untouched)
+  eval "$(echo "$out" | sed 's/^RESULT //; s/\([a-z0-9_]*\)=/r_\1=/g; s/ /;/g')"
+  rate[$key-$connections]=$r_rps
+  printf '| %s | %d | %s | %s | %s | %s | %s |\n' "$name" "$connections" "$(printf '%.0f' "$r_rps")" "$r_p50_ms" "$r_p90_ms" "$r_p99_ms" "$r_errors"
 }
 for connections in 1 32; do
   row echo "echo (stock)" "$echo_url" hello $connections
