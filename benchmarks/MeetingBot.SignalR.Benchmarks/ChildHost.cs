@@ -19,19 +19,24 @@ public sealed class ChildHost : IAsyncDisposable
     public string Url { get; }
     public int ProcessId => _process.Id;
 
-    public static Task<ChildHost> StartProductAsync(string repoRoot)
+    public static Task<ChildHost> StartProductAsync(string repoRoot) => StartProductAsync(repoRoot, new Dictionary<string, string>());
+
+    /// <param name="settings">More environment settings for the host (they win over the defaults below).</param>
+    public static Task<ChildHost> StartProductAsync(string repoRoot, IReadOnlyDictionary<string, string> settings)
     {
         // MEETINGBOT_WEB_DLL points at another build of the host (say, main's, copied aside) for before/after runs.
         var dll = Environment.GetEnvironmentVariable("MEETINGBOT_WEB_DLL") is { Length: > 0 } other
             ? other
             : Path.Combine(repoRoot, "src", "MeetingBot.Web", "bin", "Release", "net10.0", "MeetingBot.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the host first: dotnet build -c Release src/MeetingBot.Web", dll);
-        return StartAsync([dll], "/api/dev/users", new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["Logging__LogLevel__Default"] = "Warning",
             ["MeetingBot__Storage__Provider"] = "None",
             ["ASPNETCORE_ENVIRONMENT"] = "Development", // the dev sign-in the clients use, as with the README's run command
-        });
+        };
+        foreach (var (k, v) in settings) environment[k] = v;
+        return StartAsync([dll], "/api/dev/users", environment);
     }
 
     public static Task<ChildHost> StartBareAsync() =>

@@ -10,6 +10,21 @@ if (args is ["bare-server", ..])
     return 0;
 }
 
+// Bot turns over the web client's chat hub: dotnet run -c Release --project benchmarks/MeetingBot.SignalR.Benchmarks -- chat [users=1000] [seconds=20]
+// (MEETINGBOT_STORAGE=None|Sqlite, default Sqlite as the README's run command)
+if (args is ["chat", ..])
+{
+    var users = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+    var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+    var storage = Environment.GetEnvironmentVariable("MEETINGBOT_STORAGE") is { Length: > 0 } s ? s : "Sqlite";
+    var root = FindRepoRoot();
+    Console.WriteLine($"Chat turns, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {users:N0} users with one connection each, {seconds} s");
+    Console.WriteLine("| storage | connections | failed to connect | turns | errors | turns/s | p50 ms | p99 ms |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine(ChatTurns.Row(await ChatTurns.RunAsync(root, users, TimeSpan.FromSeconds(seconds), storage), storage));
+    return 0;
+}
+
 var clientCounts = (args.Length > 0 ? args[0] : "100,1000,5000").Split(',').Select(int.Parse).ToArray();
 var burst = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
 var singles = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
