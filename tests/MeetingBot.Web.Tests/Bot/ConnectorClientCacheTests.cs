@@ -51,6 +51,8 @@ public class ConnectorClientCacheTests
 
         Assert.Equal(1, _made);
         Assert.Equal(1, handler.Requests);
+        Assert.Throws<InvalidOperationException>(() => turn2.BaseUri = new Uri("http://127.0.0.1:6000/"));
+        Assert.Equal(new Uri("http://127.0.0.1:5000/"), turn2.BaseUri);
     }
 
     [Fact]

@@ -42,7 +42,12 @@ public sealed class ConnectorClientCache(TimeProvider time)
     /// <summary>What one turn gets: the shared client, which the turn's dispose must not close.</summary>
     private sealed class SharedConnectorClient(IConnectorClient shared) : IConnectorClient
     {
-        public Uri BaseUri { get => shared.BaseUri; set => shared.BaseUri = value; }
+        /// <summary>Fixed: moving the shared client would send every other turn's replies elsewhere too.</summary>
+        public Uri BaseUri
+        {
+            get => shared.BaseUri;
+            set => throw new InvalidOperationException("This connector client is shared by concurrent turns; its serviceUrl cannot change. Ask the connector factory for a client for the other serviceUrl.");
+        }
         public JsonSerializerSettings SerializationSettings => shared.SerializationSettings;
         public JsonSerializerSettings DeserializationSettings => shared.DeserializationSettings;
         public ServiceClientCredentials Credentials => shared.Credentials;
