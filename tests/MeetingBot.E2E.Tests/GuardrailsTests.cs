@@ -86,6 +86,9 @@ public sealed class GuardrailsTests(WebClientFixture fixture) : IClassFixture<We
         await Assertions.Expect(request).ToHaveCountAsync(0);
 
         await Assertions.Expect(Toasts(adele)).ToContainTextAsync("Lee Gu approved the call to +20 2 27921234: dialing now.");
+        // The organizer's page keeps its own confirmation and is not shown the requester's sentence.
+        await Assertions.Expect(Toasts(lee)).Not.ToContainTextAsync("Lee Gu approved the call");
+        await Assertions.Expect(Toasts(lee)).ToContainTextAsync("Approved: calling +20 2 27921234 for Adele Vance.");
         var leg = (await Tenants.Ask(Tenant, new ListLegs(meetingId))).Single();
         Assert.Equal(("adele", "+20227921234"), (leg.RequestedByUserId, leg.ToNumber));
         Assert.Equal(ApprovalStatus.Approved, (await Tenants.Ask(Tenant, new ListApprovals("lee"))).Value!.Single().Status);

@@ -25,7 +25,7 @@ export function showApproval(a) {
       shown.delete(a.id);
       toast(decided.status === 'Approved'
         ? (decided.callRefusal ? `Approved, but the call could not be placed: ${decided.callRefusalMessage}` : `Approved: calling ${decided.display} for ${decided.requesterName}.`)
-        : `Denied: ${decided.display} was not dialed.`, { kind: decided.status === 'Approved' && !decided.callRefusal ? 'info' : 'warning', title: 'Call approval' });
+        : `Denied: ${decided.display} was not dialed.`, { kind: decided.status === 'Approved' && !decided.callRefusal ? 'info' : 'warning', title: 'Call approval', sticky: true });
     } catch (e) {
       status.textContent = e.message;
       for (const b of buttons) b.disabled = false;
@@ -46,6 +46,17 @@ function forget(a) {
   shown.delete(a.id);
 }
 
+/**
+ * A decision reaches the requester and the organizer. The requester reads its sentence ("Lee Gu approved the call …");
+ * the organizer's page only drops the request's toast — this tab's own confirmation already says what happened.
+ */
+function decided(me, approval, message) {
+  forget(approval);
+  if (approval.requesterId === me.userId) {
+    toast(message, { kind: approval.status === 'Approved' && !approval.callRefusal ? 'info' : 'warning', title: 'Call approval' });
+  }
+}
+
 /** Listens for approval pushes, and shows the requests already waiting for the signed-in organizer. */
 export async function watchApprovals(me) {
   if (!watching) {
@@ -53,7 +64,7 @@ export async function watchApprovals(me) {
     window.addEventListener('hub', (e) => {
       const { method, payload } = e.detail;
       if (method === 'DialOutApprovalRequested') showApproval(payload.approval);
-      else if (method === 'DialOutApprovalDecided') forget(payload.approval);
+      else if (method === 'DialOutApprovalDecided') decided(me, payload.approval, payload.message);
     });
   }
   const list = await api.approvals();

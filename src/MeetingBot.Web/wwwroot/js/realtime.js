@@ -8,8 +8,8 @@ export const HUB_METHODS = [
   'DialOutApprovalRequested', 'DialOutApprovalDecided',
 ];
 
-/** Pushes that a view turns into its own toast (with buttons), not the plain one. */
-const OWN_TOAST = new Set(['DialOutApprovalRequested']);
+/** Pushes that a view turns into its own toast (approvals.js: Approve / Deny buttons, a decision worded for each side). */
+const OWN_TOAST = new Set(['DialOutApprovalRequested', 'DialOutApprovalDecided']);
 
 let connection = null;
 let joinedMeetingId = null;
@@ -52,9 +52,6 @@ function describe(method, p) {
       return { kind: 'warning', text: p.message };
     case 'CutOffWarning':
       return { kind: 'warning', text: `${displayPhone(p.toNumber)}: ${p.message}` };
-    case 'DialOutApprovalDecided':
-      // DialOutApprovalDecidedMessage (docs/realtime.md): the requester's sentence.
-      return { kind: p.approval.status === 'Approved' && !p.approval.callRefusal ? 'info' : 'warning', text: p.message };
     case 'OrphanedLegEnded':
       return { kind: 'info', text: p.message ?? `Your organization's policy ended the phone call to ${displayPhone(p.toNumber)} that stayed connected after you left.` };
     default:
@@ -66,7 +63,7 @@ const TITLES = {
   CallingFeatureUnavailable: 'Calling', HangUpReminder: 'Phone still connected', CallLegStateChanged: 'Phone call',
   ParticipantJoined: 'Roster', ParticipantLeft: 'Roster', MeetingEnded: 'Meeting', PoolLow: 'Minute pool',
   CreditsChanged: 'Communications Credits', OrphanedLegEnded: 'Phone call', AddedPhoneStillConnected: 'Phone still connected',
-  CutOffWarning: 'Call running out of minutes', DialOutApprovalDecided: 'Call approval',
+  CutOffWarning: 'Call running out of minutes',
 };
 
 function onPush(method, payload) {
