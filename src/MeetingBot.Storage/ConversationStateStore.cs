@@ -9,17 +9,27 @@ namespace MeetingBot.Storage;
 /// was last used — written, or read (noted at most once a day per key by each host, so reads stay reads) — and
 /// <see cref="Purge"/> removes the ones unused for the retention period.
 /// </summary>
-public sealed class ConversationStateStore(SqlDialect dialect, TimeProvider? time = null)
+public sealed class ConversationStateStore
 {
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly SqlDialect _dialect;
+    private readonly TimeProvider _time;
+    private readonly GroupCommit<PendingWrite, string?> _writes;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateOnly> _touched = new(StringComparer.Ordinal);
     private const int MaxRemembered = 100_000;
+
+    public ConversationStateStore(SqlDialect dialect, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        _dialect = dialect;
+        _time = time ?? TimeProvider.System;
+        _writes = new GroupCommit<PendingWrite, string?>(dialect, WriteOne, MaxWritesPerCommit);
+    }
 
     public IReadOnlyDictionary<string, (string Json, string ETag)> Read(IReadOnlyCollection<string> keys)
     {
         var found = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         if (keys.Count == 0) return found;
-        using var c = dialect.Open();
+        using var c = _dialect.Open();
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
             var row = c.Query(null, "SELECT json, etag FROM conversation_state WHERE key = @key", r => (r.GetString(0), r.GetString(1)), ("key", key));
@@ -35,7 +45,7 @@ public sealed class ConversationStateStore(SqlDialect dialect, TimeProvider? tim
     {
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
         if (_touched.TryGetValue(key, out var day) && day == today) return;
-        c.Execute(null, "UPDATE conversation_state SET touched_at = @now WHERE key = @key", ("key", key), ("now", dialect.Instant(_time.GetUtcNow())));
+        c.Execute(null, "UPDATE conversation_state SET touched_at = @now WHERE key = @key", ("key", key), ("now", _dialect.Instant(_time.GetUtcNow())));
         if (_touched.Count >= MaxRemembered) _touched.Clear();
         _touched[key] = today;
     }
@@ -47,9 +57,9 @@ public sealed class ConversationStateStore(SqlDialect dialect, TimeProvider? tim
     public int Purge(TimeSpan olderThan)
     {
         var now = _time.GetUtcNow();
-        using var c = dialect.Open();
-        c.Execute(null, "UPDATE conversation_state SET touched_at = @now WHERE touched_at IS NULL", ("now", dialect.Instant(now)));
-        var purged = c.Execute(null, "DELETE FROM conversation_state WHERE touched_at < @cutoff", ("cutoff", dialect.Instant(now - olderThan)));
+        using var c = _dialect.Open();
+        c.Execute(null, "UPDATE conversation_state SET touched_at = @now WHERE touched_at IS NULL", ("now", _dialect.Instant(now)));
+        var purged = c.Execute(null, "DELETE FROM conversation_state WHERE touched_at < @cutoff", ("cutoff", _dialect.Instant(now - olderThan)));
         if (purged > 0) _touched.Clear();
         return purged;
     }
@@ -63,77 +73,34 @@ public sealed class ConversationStateStore(SqlDialect dialect, TimeProvider? tim
     /// for the next transaction. Each write still gets its own answer: a stale ETag fails that write only, and a
     /// transaction the database refuses (busy, down) fails exactly the writes it carried — nothing of them is stored.
     /// The task completes only after the commit, so a turn's state is durable when its write returns.
+    /// (The mechanism is <see cref="GroupCommit{TWrite, TResult}"/>, shared with the chat history.)
     /// </para>
     /// </summary>
-    public async Task<string?> WriteAsync(string key, string json, string? expectedETag)
+    public Task<string?> WriteAsync(string key, string json, string? expectedETag)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(json);
-        var write = new PendingWrite(key, json, expectedETag);
-        Interlocked.Increment(ref _pending);
-        _queue.Enqueue(write);
-        await _writer.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            // An earlier writer may have carried this one in its transaction.
-            if (!write.Done.Task.IsCompleted) WriteQueued();
-        }
-        finally
-        {
-            _writer.Release();
-        }
-        return await write.Done.Task.ConfigureAwait(false);
+        return _writes.WriteAsync(new PendingWrite(key, json, expectedETag));
     }
 
     /// <summary>Writes not yet committed (queued, or in the transaction being written).</summary>
-    public int Pending => Volatile.Read(ref _pending);
+    public int Pending => _writes.Pending;
 
     /// <summary>Whether a group transaction is being written right now.</summary>
-    public bool Writing => _writer.CurrentCount == 0;
+    public bool Writing => _writes.Writing;
 
     /// <summary>Write transactions committed by this store (each carrying one or more writes).</summary>
-    public long Commits => Interlocked.Read(ref _commits);
+    public long Commits => _writes.Commits;
 
     /// <summary>The most writes one transaction carries: the rest wait for the next.</summary>
     public const int MaxWritesPerCommit = 256;
 
-    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingWrite> _queue = new();
-    private readonly SemaphoreSlim _writer = new(1, 1);
-    private int _pending;
-    private long _commits;
+    private sealed record PendingWrite(string Key, string Json, string? ExpectedETag);
 
-    private sealed record PendingWrite(string Key, string Json, string? ExpectedETag)
+    /// <summary>One write, inside the group's transaction: the compare-and-set on the ETag, and the new ETag or null.</summary>
+    private string? WriteOne(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, PendingWrite write)
     {
-        public TaskCompletionSource<string?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    private void WriteQueued()
-    {
-        var batch = new List<PendingWrite>();
-        while (batch.Count < MaxWritesPerCommit && _queue.TryDequeue(out var next)) batch.Add(next);
-        if (batch.Count == 0) return;
-        var etags = new string?[batch.Count];
-        try
-        {
-            using var c = dialect.Open();
-            using var tx = dialect.BeginWrite(c);
-            var now = Now();
-            for (var i = 0; i < batch.Count; i++) etags[i] = WriteOne(c, tx, batch[i], now);
-            tx.Commit();
-            Interlocked.Increment(ref _commits);
-        }
-        catch (Exception ex)
-        {
-            Interlocked.Add(ref _pending, -batch.Count);
-            foreach (var write in batch) write.Done.TrySetException(ex);
-            return;
-        }
-        Interlocked.Add(ref _pending, -batch.Count);
-        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(etags[i]);
-    }
-
-    private static string? WriteOne(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, PendingWrite write, object now)
-    {
+        var now = Now();
         var etag = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
         if (write.ExpectedETag is null or "*")
         {
@@ -151,11 +118,11 @@ public sealed class ConversationStateStore(SqlDialect dialect, TimeProvider? tim
         return inserted == 1 ? etag : null;
     }
 
-    private object Now() => dialect.Instant(_time.GetUtcNow());
+    private object Now() => _dialect.Instant(_time.GetUtcNow());
 
     public void Delete(IReadOnlyCollection<string> keys)
     {
-        using var c = dialect.Open();
+        using var c = _dialect.Open();
         foreach (var key in keys) c.Execute(null, "DELETE FROM conversation_state WHERE key = @key", ("key", key));
     }
 }
