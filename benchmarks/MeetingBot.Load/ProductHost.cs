@@ -39,7 +39,9 @@ public sealed class ProductHost : IAsyncDisposable
     public static async Task<ProductHost> StartAsync(string repoRoot, string serviceUrl, ServiceUrlSink sink, string? existingUrl = null)
     {
         if (existingUrl is not null) return await WaitForFirstAnswerAsync(new ProductHost(null, existingUrl), Stopwatch.StartNew(), serviceUrl, sink);
-        var dll = Path.Combine(repoRoot, "src", "MeetingBot.Web", "bin", "Release", "net10.0", "MeetingBot.Web.dll");
+        // MEETINGBOT_HOST_DLL: another build of the host, e.g. a ReadyToRun publish (benchmarks/cold-start.sh).
+        var dll = Environment.GetEnvironmentVariable("MEETINGBOT_HOST_DLL") is { Length: > 0 } other ? other
+            : Path.Combine(repoRoot, "src", "MeetingBot.Web", "bin", "Release", "net10.0", "MeetingBot.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the host first: dotnet build -c Release src/MeetingBot.Web", dll);
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";

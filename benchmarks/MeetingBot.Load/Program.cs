@@ -21,6 +21,21 @@ if (args is ["serve", ..])
     return;
 }
 
+//   dotnet run -c Release --project benchmarks/MeetingBot.Load -- coldstart [starts, default 5]
+//     starts the host that many times, each in a fresh directory (a new SQLite file), and prints the time from process
+//     start to the first answered activity of each (benchmarks/cold-start.sh).
+if (args is ["coldstart", ..])
+{
+    var starts = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    await using var coldSink = await ServiceUrlSink.StartAsync();
+    for (var i = 0; i < starts; i++)
+    {
+        await using var host = await ProductHost.StartAsync(FindRepoRoot(), coldSink.Url, coldSink);
+        Console.WriteLine(FormattableString.Invariant($"coldstart_ms {host.ColdStartToFirstAnswer.TotalMilliseconds:F0}"));
+    }
+    return;
+}
+
 //   dotnet run -c Release --project benchmarks/MeetingBot.Load -- soak [turns, default 1000000] [sample every, default 100000]
 //     resident memory of the host after every sample of a long mix of turns (docs/benchmarks.md, resource bounds).
 if (args is ["soak", ..])

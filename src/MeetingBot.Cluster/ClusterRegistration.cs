@@ -54,7 +54,25 @@ public static class ClusterRegistration
             }
             silo.AddMeetingBotSerialization();
         });
+        StartSiloInBackground(builder.Services);
         return builder;
+    }
+
+    /// <summary>Swaps Orleans' hosted service for <see cref="BackgroundSiloStart"/>, in the same place of the start order.</summary>
+    private static void StartSiloInBackground(IServiceCollection services)
+    {
+        var index = -1;
+        for (var i = 0; i < services.Count; i++)
+        {
+            if (services[i].ServiceType == typeof(IHostedService) && services[i].ImplementationType?.Assembly == typeof(Silo).Assembly)
+            {
+                if (index >= 0) throw new InvalidOperationException("Orleans registered more than one hosted service; the background silo start expects one.");
+                index = i;
+            }
+        }
+        if (index < 0) throw new InvalidOperationException("Orleans' hosted service was not found; the background silo start cannot replace it.");
+        var siloService = services[index].ImplementationType!;
+        services[index] = ServiceDescriptor.Singleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<BackgroundSiloStart>(sp, siloService));
     }
 
     /// <summary>What every silo hosting tenant grains needs besides the engine's own ports (clock, events, journal).</summary>
@@ -65,6 +83,8 @@ public static class ClusterRegistration
         services.TryAddSingleton<TenantCatalog>();
         services.TryAddSingleton<TenantEngineFactory>();
         services.TryAddSingleton<ITenants, GrainTenants>();
+        services.TryAddSingleton<ClusterReadiness>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new ClusterReadiness.Participant(sp.GetRequiredService<ClusterReadiness>()));
         return services;
     }
 

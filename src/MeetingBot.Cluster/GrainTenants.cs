@@ -13,10 +13,14 @@ namespace MeetingBot.Cluster;
 /// could not store refuses calls until it is back (<see cref="TenantReloadingException"/>); those are retried too. On the demo clock every call
 /// carries this host's offset, so the tenant's host is never behind the host that asks.
 /// </summary>
-public sealed class GrainTenants(IGrainFactory grains, TenantCatalog catalog, TenantEngineFactory engines, [FromKeyedServices(MeetingBotClock.Key)] TimeProvider time,
-    IOptions<MeetingBotClusterOptions> options, ILogger<GrainTenants> logger)
+public sealed class GrainTenants(IServiceProvider services, ClusterReadiness readiness, TenantCatalog catalog, TenantEngineFactory engines,
+    [FromKeyedServices(MeetingBotClock.Key)] TimeProvider time, IOptions<MeetingBotClusterOptions> options, ILogger<GrainTenants> logger)
     : ITenants
 {
+    // Resolved on the first call, once the silo is up: building Orleans' object graph is the silo start's work, not
+    // the work of whoever resolves this (the hosted services, the bot) while the host starts.
+    private IGrainFactory? _grains;
+
     // A tenant that is not configured is answered here, by an engine that holds no tenant, exactly as the engine
     // answers any unknown tenant: a made-up id in a request never wakes a grain.
     private readonly Lazy<Engine.ConferenceEngine> _noTenant = new(engines.Create);
@@ -26,7 +30,8 @@ public sealed class GrainTenants(IGrainFactory grains, TenantCatalog catalog, Te
     public async Task<TResult> Ask<TResult>(string tenantId, TenantCommand<TResult> command)
     {
         if (catalog.Find(tenantId) is null) return command.Run(_noTenant.Value, tenantId ?? "");
-        var grain = grains.GetGrain<ITenantGrain>(tenantId ?? "");
+        if (!readiness.IsReady) await readiness.WaitAsync(tenantId ?? "", options.Value.RetryBudget);
+        var grain = (_grains ??= services.GetRequiredService<IGrainFactory>()).GetGrain<ITenantGrain>(tenantId ?? "");
         if (time is DemoClock demo) RequestContext.Set(DemoClock.OffsetKey, demo.Offset.Ticks);
         // The budget is wall time: the demo and test clocks move the engine's time, not how long a failover takes.
         var started = TimeProvider.System.GetTimestamp();

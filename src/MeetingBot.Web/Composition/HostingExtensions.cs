@@ -79,6 +79,13 @@ public static class HostingExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapGet("/healthz", () => TypedResults.Ok("ok"));
+        // Readiness for a load balancer: the web server listens before the cluster silo is up (docs/scale-out.md).
+        app.MapGet("/healthz/ready", (ClusterReadiness cluster, HttpContext context) =>
+        {
+            if (cluster.IsReady) return Results.Ok("ready");
+            context.Response.Headers.RetryAfter = "1";
+            return Results.Text(cluster.Failure is null ? "starting" : "cluster failed to start", statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
         app.MapMeetingBotBot();
         app.MapMeetingBotRealtime();
         app.MapMeetingBotChat();

@@ -95,7 +95,7 @@ public sealed class HostProcess : IDisposable
             if (_process.HasExited) throw new InvalidOperationException($"The host exited with code {_process.ExitCode} during start-up.");
             try
             {
-                if ((await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode == HttpStatusCode.OK) return;
+                if ((await http.GetAsync(new Uri("/healthz/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }

@@ -43,6 +43,7 @@ public sealed class RouteRoleWalkTests : IAsyncLifetime
     private static readonly (string Route, Expect Expect)[] Expectations =
     [
         ("GET /healthz", Public()),
+        ("GET /healthz/ready", Public()),
         ("GET /openapi/{documentName}.json", Public()),
         ("GET /meet/{id}", Public()),
         ("GET /dialin/{tenantId}", Public()),
