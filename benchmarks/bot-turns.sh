@@ -3,11 +3,14 @@
 # run, the same reply sink, MeetingBot in the configuration the README's run command gives (SQLite storage unless
 # MEETINGBOT_STORAGE says otherwise).
 #   bash benchmarks/bot-turns.sh [seconds per row, default 15] [MeetingBot text, default "meetings"]
+# WARMUP (seconds, default 30) is the load before each measured row: on 2 cores tiered compilation takes tens of
+# seconds under load to finish compiling the hot paths (a 3 s warm-up measured part of that, not the steady state).
 # Needs wrk (Debian package "wrk"). Prints a markdown table; docs/benchmarks.md §3 records its runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
 text=${2:-meetings}
+warmup=${WARMUP:-30}
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
 
 dotnet build -c Release src/MeetingBot.Web -v q -nologo >/dev/null
@@ -24,7 +27,7 @@ grep -q '^coldstart_ms' "$work/serve.out" || { cat "$work/serve.err" >&2; echo "
 value() { awk -v k="$1" '$1 == k { print $2 }' "$work/serve.out"; }
 sink=$(value sink); echo_url=$(value echo); product_url=$(value meetingbot)
 
-echo "Bot turns, $(date -u +%F), $(nproc) cores, wrk, ${seconds} s per row, MeetingBot text \"$text\", storage $(value storage)"
+echo "Bot turns, $(date -u +%F), $(nproc) cores, wrk, ${warmup} s warm-up and ${seconds} s per row, MeetingBot text \"$text\", storage $(value storage)"
 echo "MeetingBot cold start to first answered activity: $(value coldstart_ms) ms"
 echo
 echo "| bot | connections | turns/s | p50 ms | p90 ms | p99 ms | errors |"
@@ -32,8 +35,8 @@ echo "|---|---:|---:|---:|---:|---:|---:|"
 declare -A rate
 row() { # key name url text connections
   local key=$1 name=$2 url=$3 message=$4 connections=$5 threads=$(( $5 < 2 ? 1 : 2 )) out
-  # Warm-up (JIT, pools, first state of every conversation), then the measured row.
-  SERVICE_URL=$sink TEXT=$message RUN="$key-warm-$connections" wrk --timeout 10s -t$threads -c$connections -d3s -s benchmarks/wrk/activity.lua "$url" >/dev/null
+  # Warm-up (tiered JIT, pools, the first state of every conversation the row uses), then the measured row.
+  SERVICE_URL=$sink TEXT=$message RUN="$key-$connections" wrk --timeout 10s -t$threads -c$connections -d${warmup}s -s benchmarks/wrk/activity.lua "$url" >/dev/null
   out=$(SERVICE_URL=$sink TEXT=$message RUN="$key-$connections" wrk --timeout 10s -t$threads -c$connections -d${seconds}s -s benchmarks/wrk/activity.lua "$url" | grep '^RESULT')
   # RESULT requests=… rps=… p50_ms=… → r_requests=… r_rps=… (so the row's own variables stay untouched)
   eval "$(echo "$out" | sed 's/^RESULT //; s/\([a-z0-9_]*\)=/r_\1=/g; s/ /;/g')"
