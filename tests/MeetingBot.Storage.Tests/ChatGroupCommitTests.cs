@@ -28,7 +28,7 @@ public class ChatGroupCommitTests
             blocker = await StartBlocker(chat);
             // Queued one after the other while the blocker's transaction waits: the next transaction carries them all.
             appends = Enumerable.Range(0, 40).Select(i => chat.AppendAsync(Adele, $"a{i}", $"{{\"n\":{i}}}", At.AddSeconds(i))).ToArray();
-            await WaitUntil(() => chat.Pending == 41);
+            await TestStore.WaitUntil(() => chat.Pending == 41);
         }
         Assert.True(await blocker);
         Assert.All(await Task.WhenAll(appends), Assert.True);
@@ -64,7 +64,7 @@ public class ChatGroupCommitTests
                 chat.DeleteAsync(Adele, "gone"),
                 chat.AppendAsync(Adele, "after", "{}", At.AddSeconds(2)),
             ];
-            await WaitUntil(() => chat.Pending == 1 + writes.Length);
+            await TestStore.WaitUntil(() => chat.Pending == 1 + writes.Length);
         }
         Assert.True(await blocker);
 
@@ -120,7 +120,7 @@ public class ChatGroupCommitTests
                 chat.AppendAsync(Adele, "poison", "{}", At.AddSeconds(2)),
                 chat.AppendAsync(Adele, "b", "{}", At.AddSeconds(3)),
             ];
-            await WaitUntil(() => chat.Pending == 1 + batch.Length);
+            await TestStore.WaitUntil(() => chat.Pending == 1 + batch.Length);
         }
 
         Assert.True(await blocker); // its own transaction: untouched by the next one's failure
@@ -147,7 +147,7 @@ public class ChatGroupCommitTests
             blocker = await StartBlocker(chat);
             cancelled = chat.AppendAsync(Adele, "cancelled", "{}", At, cancel.Token);
             kept = chat.AppendAsync(Adele, "kept", "{}", At.AddSeconds(1));
-            await WaitUntil(() => chat.Pending == 3);
+            await TestStore.WaitUntil(() => chat.Pending == 3);
             await cancel.CancelAsync();
         }
 
@@ -164,27 +164,10 @@ public class ChatGroupCommitTests
     private static async Task<Task<bool>> StartBlocker(ChatActivityStore chat)
     {
         var blocker = Task.Run(() => chat.AppendAsync(Adele, "blocker", "{}", At.AddSeconds(-1)));
-        await WaitUntil(() => chat.Pending == 1 && chat.Writing);
+        await TestStore.WaitUntil(() => chat.Pending == 1 && chat.Writing);
         await Task.Delay(50); // it has taken its write from the queue
         Assert.False(blocker.IsCompleted);
         return blocker;
-    }
-
-    /// <summary>Another connection holds the write lock of chat_activities until disposed (a second host writing).</summary>
-    private static IDisposable HoldWriteLock(TestStore store)
-    {
-        var dialect = store.NewDialect();
-        var connection = dialect.Open();
-        var tx = dialect.BeginWrite(connection);
-        using (var lockIt = connection.CreateCommand())
-        {
-            lockIt.Transaction = tx;
-            lockIt.CommandText = store.Provider == "sqlite"
-                ? "INSERT INTO chat_activities (conversation_id, activity_id, json, created_at) VALUES ('lock-holder', 'x', '{}', 0)"
-                : "LOCK TABLE chat_activities IN EXCLUSIVE MODE";
-            lockIt.ExecuteNonQuery();
-        }
-        return new Release(() => { tx.Rollback(); tx.Dispose(); connection.Dispose(); });
     }
 
     /// <summary>A dialect on the same database that gives up on a held lock after 300 ms instead of waiting.</summary>
@@ -206,25 +189,14 @@ public class ChatGroupCommitTests
         create.ExecuteNonQuery();
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("The writes did not queue up.");
-            await Task.Delay(5);
-        }
-    }
-
-    private sealed class Release(Action release) : IDisposable
-    {
-        public void Dispose() => release();
-    }
-
     /// <summary>A dialect the test disposes when it owns a connection pool (PostgreSQL).</summary>
     private sealed class Owned(SqlDialect dialect) : IDisposable
     {
         public SqlDialect Dialect { get; } = dialect;
         public void Dispose() => (Dialect as IDisposable)?.Dispose();
     }
+
+    /// <summary>Another connection holds the write lock of chat_activities until disposed (a second host writing).</summary>
+    private static IDisposable HoldWriteLock(TestStore store) =>
+        store.HoldWriteLock("chat_activities", "INSERT INTO chat_activities (conversation_id, activity_id, json, created_at) VALUES ('lock-holder', 'x', '{}', 0)");
 }

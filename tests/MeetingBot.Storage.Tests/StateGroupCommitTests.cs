@@ -21,7 +21,7 @@ public class StateGroupCommitTests
         using (HoldWriteLock(store))
         {
             writes = Enumerable.Range(0, 40).Select(i => Task.Run(() => state.WriteAsync($"conv/{i}", $"{{\"n\":{i}}}", null))).ToArray();
-            await WaitUntil(() => state.Pending == 40);
+            await TestStore.WaitUntil(() => state.Pending == 40);
         }
         var etags = await Task.WhenAll(writes);
 
@@ -46,10 +46,10 @@ public class StateGroupCommitTests
         using (HoldWriteLock(store))
         {
             var blocker = Task.Run(() => state.WriteAsync("blocker", "{}", null));
-            await WaitUntil(() => state.Pending == 1 && state.Writing);
+            await TestStore.WaitUntil(() => state.Pending == 1 && state.Writing);
             stale = Task.Run(() => state.WriteAsync("shared", "{\"v\":\"stale\"}", first));
             others = Task.Run(() => state.WriteAsync("other", "{\"v\":3}", null));
-            await WaitUntil(() => state.Pending == 3);
+            await TestStore.WaitUntil(() => state.Pending == 3);
             await Task.Delay(50);
             Assert.False(blocker.IsCompleted);
         }
@@ -81,34 +81,6 @@ public class StateGroupCommitTests
     }
 
     /// <summary>Another connection holds the write lock of conversation_state until disposed (a second host writing).</summary>
-    private static IDisposable HoldWriteLock(TestStore store)
-    {
-        var dialect = store.NewDialect();
-        var connection = dialect.Open();
-        var tx = dialect.BeginWrite(connection);
-        using (var lockIt = connection.CreateCommand())
-        {
-            lockIt.Transaction = tx;
-            lockIt.CommandText = store.Provider == "sqlite"
-                ? "INSERT INTO conversation_state (key, json, etag) VALUES ('lock-holder', '{}', 'x')"
-                : "LOCK TABLE conversation_state IN EXCLUSIVE MODE";
-            lockIt.ExecuteNonQuery();
-        }
-        return new Release(() => { tx.Rollback(); tx.Dispose(); connection.Dispose(); });
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("The writes did not queue up.");
-            await Task.Delay(5);
-        }
-    }
-
-    private sealed class Release(Action release) : IDisposable
-    {
-        public void Dispose() => release();
-    }
+    private static IDisposable HoldWriteLock(TestStore store) =>
+        store.HoldWriteLock("conversation_state", "INSERT INTO conversation_state (key, json, etag) VALUES ('lock-holder', '{}', 'x')");
 }

@@ -55,6 +55,40 @@ public sealed class TestStore : IDisposable
         return pg;
     }
 
+    /// <summary>
+    /// Another connection holds the write lock of <paramref name="table"/> until disposed (a second host writing):
+    /// on SQLite by an uncommitted <paramref name="sqliteInsert"/>, on PostgreSQL by an exclusive table lock.
+    /// </summary>
+    public IDisposable HoldWriteLock(string table, string sqliteInsert)
+    {
+        var dialect = NewDialect();
+        var connection = dialect.Open();
+        var tx = dialect.BeginWrite(connection);
+        using (var lockIt = connection.CreateCommand())
+        {
+            lockIt.Transaction = tx;
+            lockIt.CommandText = Provider == "sqlite" ? sqliteInsert : $"LOCK TABLE {table} IN EXCLUSIVE MODE";
+            lockIt.ExecuteNonQuery();
+        }
+        return new Release(() => { tx.Rollback(); tx.Dispose(); connection.Dispose(); });
+    }
+
+    /// <summary>Waits (up to 20 s) until concurrent writes have queued up as <paramref name="condition"/> says.</summary>
+    public static async Task WaitUntil(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("The writes did not queue up.");
+            await Task.Delay(5);
+        }
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
+
     public void Dispose()
     {
         foreach (var d in _owned) d.Dispose();
