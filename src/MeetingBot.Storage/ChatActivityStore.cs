@@ -100,6 +100,16 @@ public sealed class ChatActivityStore
     /// Up to <paramref name="take"/> activities stored before the cursor <paramref name="beforeSeq"/> (null: the newest),
     /// oldest first.
     /// </summary>
+    /// <summary>
+    /// Deletes the activities stored before <paramref name="cutoff"/>, in every conversation, and returns how many
+    /// (retention: <c>MeetingBot:Storage:ChatRetention</c>). Newer activities keep their seq, so paging is unchanged.
+    /// </summary>
+    public int Purge(DateTimeOffset cutoff)
+    {
+        using var c = _dialect.Open();
+        return c.Execute(null, "DELETE FROM chat_activities WHERE created_at < @cutoff", ("cutoff", _dialect.Instant(cutoff)));
+    }
+
     public async Task<IReadOnlyList<StoredChatActivity>> PageAsync(string conversationId, long? beforeSeq, int take, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);

@@ -44,4 +44,33 @@ public class ChatActivityStoreTests
         Assert.True(await chat.DeleteAsync("personal:contoso:adele", "card"));
         Assert.Null(await chat.FindAsync("personal:contoso:adele", "card"));
     }
+
+    [Theory, MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Retention_DeletesChatHistoryOlderThanTheRetention_InEveryConversation_AndPagingGoesOn(string provider)
+    {
+        using var store = TestStore.Create(provider);
+        SchemaMigrator.Migrate(store.Dialect);
+        var chat = new ChatActivityStore(store.Dialect);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(At);
+        for (var day = 0; day < 10; day++)
+        {
+            await chat.AppendAsync("personal:contoso:adele", $"a{day}", $"{{\"day\":{day}}}", At.AddDays(day));
+            await chat.AppendAsync("meeting:contoso:42", $"m{day}", $"{{\"day\":{day}}}", At.AddDays(day));
+        }
+        clock.Advance(TimeSpan.FromDays(12));
+        var retention = new MeetingBot.Web.Storage.StateRetention(new ConversationStateStore(store.NewDialect(), clock),
+            Microsoft.Extensions.Options.Options.Create(new MeetingBot.Web.Storage.StorageOptions { StateRetention = TimeSpan.Zero, ChatRetention = TimeSpan.FromDays(5) }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<MeetingBot.Web.Storage.StateRetention>.Instance, chat, clock);
+
+        var purged = retention.PurgeOnce();
+
+        // Day 12 minus 5 days: days 0–6 go (before the cutoff), days 7–9 stay, in both conversations.
+        Assert.Equal((0, 14), purged);
+        var adele = await chat.PageAsync("personal:contoso:adele", null, 50);
+        Assert.Equal(["a7", "a8", "a9"], adele.Select(a => a.ActivityId));
+        Assert.Empty(await chat.PageAsync("personal:contoso:adele", adele[0].Seq, 50)); // nothing older is left
+        Assert.Equal(["a8"], (await chat.PageAsync("personal:contoso:adele", adele[2].Seq, 1)).Select(a => a.ActivityId));
+        Assert.Equal(3, (await chat.PageAsync("meeting:contoso:42", null, 50)).Count);
+        Assert.Equal((0, 0), retention.PurgeOnce());
+    }
 }

@@ -40,15 +40,15 @@ public class SqlBotStorageTests
         }
         var retention = new MeetingBot.Web.Storage.StateRetention(new ConversationStateStore(store.NewDialect(), clock),
             Microsoft.Extensions.Options.Options.Create(new MeetingBot.Web.Storage.StorageOptions { StateRetention = TimeSpan.FromDays(30) }),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<MeetingBot.Web.Storage.StateRetention>.Instance, clock);
-        Assert.Equal(0, retention.PurgeOnce()); // the legacy row's clock starts now
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<MeetingBot.Web.Storage.StateRetention>.Instance, time: clock);
+        Assert.Equal(0, retention.PurgeOnce().States); // the legacy row's clock starts now
 
         for (var day = 0; day < 40; day++)
         {
             clock.Advance(TimeSpan.FromDays(1));
             await host.ReadAsync(["read-daily"]);
         }
-        var purged = retention.PurgeOnce();
+        var purged = retention.PurgeOnce().States;
 
         Assert.Equal(2, purged);
         Assert.Equal(["read-daily"], (await new SqlBotStorage(new ConversationStateStore(store.NewDialect(), clock)).ReadAsync(["read-daily", "forgotten", "legacy"])).Keys);

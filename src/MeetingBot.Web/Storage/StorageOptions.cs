@@ -28,6 +28,9 @@ public sealed class StorageOptions
     /// <summary>Bot state (conversation and user state, conversation references) unused this long is deleted; zero keeps it forever.</summary>
     public TimeSpan StateRetention { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>How often each host looks for bot state past <see cref="StateRetention"/>.</summary>
+    /// <summary>Web chat history (the chat pane's activities) older than this is deleted; zero keeps it forever.</summary>
+    public TimeSpan ChatRetention { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>How often each host looks for bot state past <see cref="StateRetention"/> and chat history past <see cref="ChatRetention"/>.</summary>
     public TimeSpan StateRetentionCheckEvery { get; set; } = TimeSpan.FromHours(1);
 }

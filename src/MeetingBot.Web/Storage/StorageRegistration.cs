@@ -29,7 +29,8 @@ public static class StorageRegistration
         services.AddSingleton(sp => new ConversationStateStore(sp.GetRequiredService<SqlEngineJournal>().Dialect));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.AddHostedService(sp => new StateRetention(sp.GetRequiredService<ConversationStateStore>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>(), sp.GetRequiredService<ILogger<StateRetention>>()));
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>(), sp.GetRequiredService<ILogger<StateRetention>>(),
+            sp.GetRequiredService<ChatActivityStore>()));
         services.AddSingleton<MeetingBot.Cluster.IDemoClockStore>(sp => new SqlDemoClockStore(new SharedCounters(sp.GetRequiredService<SqlEngineJournal>().Dialect)));
         services.Replace(ServiceDescriptor.Singleton<IStorage, SqlBotStorage>());
         services.AddSingleton(sp => new ChatActivityStore(sp.GetRequiredService<SqlEngineJournal>().Dialect));
