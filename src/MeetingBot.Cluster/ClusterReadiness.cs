@@ -61,7 +61,7 @@ public sealed class ClusterReadiness
 /// it did when the silo started in the foreground.
 /// </summary>
 internal sealed class BackgroundSiloStart(IServiceProvider services, Type siloService, ClusterReadiness readiness,
-    IHostApplicationLifetime lifetime, ILogger<BackgroundSiloStart> logger) : IHostedService
+    IHostApplicationLifetime lifetime, ILogger<BackgroundSiloStart> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _abandon = new();
     private Task _starting = Task.CompletedTask;
@@ -114,4 +114,6 @@ internal sealed class BackgroundSiloStart(IServiceProvider services, Type siloSe
         await _silo.StopAsync(cancellationToken).ConfigureAwait(false);
         if (_silo is IHostedLifecycleService stopped) await stopped.StoppedAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public void Dispose() => _abandon.Dispose();
 }
