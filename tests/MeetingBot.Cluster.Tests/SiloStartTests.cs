@@ -7,6 +7,7 @@ using MeetingBot.Engine.Billing;
 using MeetingBot.Engine.Events;
 using MeetingBot.Engine.Persistence;
 using Microsoft.Extensions.Configuration;
+using MeetingBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -111,15 +112,8 @@ public sealed class SiloStartTests
         var catalog = new TenantCatalog();
         catalog.Add(Seeds.Tenant(initialFunds: 10m));
         services.AddSingleton(catalog);
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new Gate(siloMayStart));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SiloStartGate(siloMayStart));
         builder.AddMeetingBotCluster();
         return builder.Build();
-    }
-
-    /// <summary>Holds the silo's start in its first stage until the test lets it go.</summary>
-    private sealed class Gate(Task open) : ILifecycleParticipant<ISiloLifecycle>
-    {
-        public void Participate(ISiloLifecycle lifecycle) =>
-            lifecycle.Subscribe(nameof(Gate), ServiceLifecycleStage.First, _ => open);
     }
 }

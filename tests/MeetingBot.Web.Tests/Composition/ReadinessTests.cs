@@ -2,6 +2,7 @@ using System.Net;
 using MeetingBot.Cluster;
 using MeetingBot.Web.Tests.Api;
 using Microsoft.AspNetCore.TestHost;
+using MeetingBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 
@@ -19,7 +20,7 @@ public sealed class ReadinessTests
         var siloMayStart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var factory = new MeetingBotAppFactory();
         await using var host = factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new Gate(siloMayStart.Task))));
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SiloStartGate(siloMayStart.Task))));
         using var http = host.CreateClient();
 
         using (var starting = await http.GetAsync(new Uri("/healthz/ready", UriKind.Relative)))
@@ -37,11 +38,5 @@ public sealed class ReadinessTests
         using var ready = await http.GetAsync(new Uri("/healthz/ready", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("\"ready\"", await ready.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>Holds the silo's start in its first stage until the test lets it go.</summary>
-    private sealed class Gate(Task open) : ILifecycleParticipant<ISiloLifecycle>
-    {
-        public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(nameof(Gate), ServiceLifecycleStage.First, _ => open);
     }
 }
