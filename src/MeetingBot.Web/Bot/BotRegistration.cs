@@ -43,7 +43,9 @@ public static class BotRegistration
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton(_ => new NoticeLedger());
-        services.AddTransient<IBot, MeetingBot>();
+        // One bot for every turn: it keeps no per-turn state (the turn's own state lives in BotTurn), so its flows
+        // and chat command table are built once instead of on each of thousands of turns a second.
+        services.AddSingleton<IBot, MeetingBot>();
         services.AddSingleton<IEngineEventSubscriber, BotEventSubscriber>();
         return services;
     }

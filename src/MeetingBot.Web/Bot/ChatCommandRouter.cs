@@ -9,8 +9,7 @@ namespace MeetingBot.Web.Bot;
 /// </summary>
 public sealed class ChatCommandRouter
 {
-    // The bot is built per turn (IBot is transient), so its route table is too; the patterns are compiled once
-    // per process here instead of being parsed again on every turn.
+    // Patterns are compiled once per process: a test harness builds many bots, each with its own route table.
     private static readonly ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
     private static readonly Regex Spaces = new("\\s+", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     private readonly List<ChatRoute> _routes = [];

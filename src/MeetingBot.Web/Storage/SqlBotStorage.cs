@@ -1,7 +1,6 @@
 using MeetingBot.Storage;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace MeetingBot.Web.Storage;
 
@@ -26,8 +25,9 @@ public sealed class SqlBotStorage(ConversationStateStore store) : IStorage
         var items = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (key, (json, etag)) in store.Read(keys))
         {
-            var state = JObject.Parse(json);
-            var value = state.ToObject<object>(StateSerializer);
+            // Straight from the text to the typed objects, without a JObject in between (this runs twice a turn).
+            using var reader = new JsonTextReader(new StringReader(json));
+            var value = StateSerializer.Deserialize<object>(reader);
             if (value is IStoreItem item) item.ETag = etag;
             if (value is not null) items[key] = value;
         }
@@ -41,11 +41,18 @@ public sealed class SqlBotStorage(ConversationStateStore store) : IStorage
         foreach (var (key, value) in changes)
         {
             var expected = value is IStoreItem item ? item.ETag : null;
-            var json = JObject.FromObject(value, StateSerializer).ToString(Formatting.None);
+            var json = Serialize(value);
             var etag = await store.WriteAsync(key, json, expected)
                 ?? throw new ArgumentException($"Etag conflict.\r\n\r\nOriginal: {expected}\r\nCurrent: (changed by another writer)");
             if (value is IStoreItem written) written.ETag = etag;
         }
+    }
+
+    private static string Serialize(object value)
+    {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        StateSerializer.Serialize(text, value);
+        return text.ToString();
     }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)

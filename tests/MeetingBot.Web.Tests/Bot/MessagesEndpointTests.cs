@@ -358,4 +358,37 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Contains(meeting.ConferenceId!, (string?)CardInspector.ById(card, "tollNumber")?["text"]);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task Post_ConcurrentTurnsOfTwoUsers_EachAnsweredAsItsOwnUserInItsOwnConversation()
+    {
+        // One bot answers every turn: nothing of one turn may show in another that runs at the same time.
+        await using var factory = new BotHostFactory();
+        using var client = factory.CreateClient();
+        JObject Say(string conversation, string user, string id, string text)
+        {
+            var activity = EmulatorActivities.Create("message", id, _sink.Url, conversation, user, "2c0f9f40-bot");
+            activity["text"] = text;
+            return activity;
+        }
+        (await client.PostAsync("/api/messages", Json(Say("conv-megan|livechat", "user-megan", "setup", "act as megan")))).EnsureSuccessStatusCode();
+        await _sink.WaitForAsync(1);
+
+        const int perUser = 20;
+        var posts = Enumerable.Range(0, perUser).SelectMany(i => new[]
+        {
+            client.PostAsync("/api/messages", Json(Say("conv-megan|livechat", "user-megan", $"m-{i}", "whoami"))),
+            client.PostAsync("/api/messages", Json(Say("conv-adele|livechat", "user-adele", $"a-{i}", "whoami"))),
+        });
+        Assert.All(await Task.WhenAll(posts), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+
+        var replies = (await _sink.WaitForAsync(1 + 2 * perUser)).Skip(1).ToList();
+        Assert.Equal(2 * perUser, replies.Count);
+        Assert.All(replies, r =>
+        {
+            var toMegan = r.Path.StartsWith("/v3/conversations/conv-megan|livechat/activities/m-", StringComparison.Ordinal);
+            Assert.True(toMegan || r.Path.StartsWith("/v3/conversations/conv-adele|livechat/activities/a-", StringComparison.Ordinal), r.Path);
+            Assert.StartsWith(toMegan ? "You are acting as **Megan Bowen**" : "You are acting as **Adele Vance**", (string?)r.Activity["text"]);
+        });
+    }
 }
