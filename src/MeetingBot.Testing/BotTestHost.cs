@@ -99,11 +99,16 @@ public sealed class BotTestHost : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<IActivity> Updates => _updates;
 
-    /// <summary>A fresh bot per turn, as the host makes one per request (IBot is transient).</summary>
+    private global::MeetingBot.Web.Bot.MeetingBot? _bot;
+
+    /// <summary>The bot every turn goes to: one instance, as the host has one (IBot is a singleton).</summary>
+    public global::MeetingBot.Web.Bot.MeetingBot Bot => _bot ??= NewBot();
+
+    /// <summary>Another bot over the same host's engine and state (for tests of the bot's own construction).</summary>
     public global::MeetingBot.Web.Bot.MeetingBot NewBot() => new(Tenants, ConversationState, UserState, References, Ledger, Time, Settings);
 
     /// <summary>Bot Builder's own TestFlow over this host (no proactive messages: engine events stay in <see cref="Events"/>).</summary>
-    public TestFlow Flow() => new(Adapter, (context, ct) => NewBot().OnTurnAsync(context, ct));
+    public TestFlow Flow() => new(Adapter, (context, ct) => Bot.OnTurnAsync(context, ct));
 
     /// <summary>A conversation to drive with the fluent API: <c>await host.Chat().Say("help").ExpectCard("What I can do")</c>.</summary>
     public Conversation Chat() => new(this);
@@ -116,7 +121,7 @@ public sealed class BotTestHost : IAsyncDisposable
     {
         activity.Timestamp ??= Clock.GetUtcNow();
         activity.LocalTimestamp ??= Clock.GetUtcNow();
-        await Adapter.ProcessActivityAsync(activity, (context, ct) => NewBot().OnTurnAsync(context, ct));
+        await Adapter.ProcessActivityAsync(activity, (context, ct) => Bot.OnTurnAsync(context, ct));
         return await CollectAsync();
     }
 

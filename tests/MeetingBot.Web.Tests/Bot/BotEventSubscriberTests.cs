@@ -152,7 +152,7 @@ public sealed class BotEventSubscriberTests
         await using var h = new MeetingBot.Testing.BotTestHost(options: new MeetingBot.Testing.BotTestHostOptions { Engine = new EngineOptions { AutoAnswerAfter = TimeSpan.FromSeconds(2) } });
         async Task<List<IActivity>> Say(string text)
         {
-            await h.Adapter.ProcessActivityAsync(MessageFactory.Text(text), (c, ct) => h.NewBot().OnTurnAsync(c, ct));
+            await h.Adapter.ProcessActivityAsync(MessageFactory.Text(text), (c, ct) => h.Bot.OnTurnAsync(c, ct));
             var replies = new List<IActivity>();
             while (h.Adapter.ActiveQueue.Count > 0) replies.Add(h.Adapter.GetNextReply());
             return replies;

@@ -75,7 +75,10 @@ public sealed class BotHarness
     public static BotHarness Create(bool useDemoClock = false, bool localDevMode = true, string channelId = Microsoft.Bot.Connector.Channels.Test) =>
         new(useDemoClock, localDevMode, channelId);
 
-    /// <summary>A fresh bot per turn, as the host makes one per request (IBot is transient).</summary>
+    /// <summary>The bot every turn goes to (one instance, as in the host).</summary>
+    public BotUnderTest Bot => _host.Bot;
+
+    /// <summary>Another bot over the same engine and state (for tests of the bot's own construction).</summary>
     public BotUnderTest NewBot() => _host.NewBot();
 
     public TestFlow Flow() => _host.Flow();
