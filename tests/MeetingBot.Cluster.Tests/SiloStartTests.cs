@@ -105,7 +105,7 @@ public sealed class SiloStartTests
         });
         var services = builder.Services;
         services.AddSingleton(new EngineOptions { AutoAnswerAfter = TimeSpan.Zero });
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(Seeds.Start));
+        services.AddKeyedSingleton<TimeProvider>(MeetingBotClock.Key, new FakeTimeProvider(Seeds.Start));
         services.AddSingleton<IEngineEvents>(NullEngineEvents.Instance);
         services.AddSingleton<IPaymentGateway, AlwaysApprovePaymentGateway>();
         services.AddSingleton<IEngineJournal>(NullEngineJournal.Instance);

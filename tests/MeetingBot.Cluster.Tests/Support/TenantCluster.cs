@@ -51,7 +51,8 @@ public sealed class TenantCluster : IAsyncDisposable
             silo.AddMeetingBotSerialization();
             var services = silo.Services;
             services.AddSingleton(new EngineOptions { AutoAnswerAfter = TimeSpan.Zero, MaxDialOutsPerUserPerMinute = 10_000, MaxDialOutsPerTenantPerMinute = 10_000 });
-            services.AddSingleton<TimeProvider>(clock);
+            // The product's clock only: Orleans reads the unkeyed TimeProvider for its call timeouts.
+            services.AddKeyedSingleton<TimeProvider>(MeetingBotClock.Key, clock);
             services.AddSingleton<IEngineEvents>(NullEngineEvents.Instance);
             services.AddSingleton<IPaymentGateway, AlwaysApprovePaymentGateway>();
             services.AddSingleton(journal);

@@ -50,7 +50,6 @@ public sealed class MeetingBotAppFactory(IReadOnlyDictionary<string, string?>? s
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Time);
             services.AddKeyedSingleton<TimeProvider>(MeetingBotClock.Key, Time); // the product's clock
         });
     }

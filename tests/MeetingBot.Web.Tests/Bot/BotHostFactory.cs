@@ -38,12 +38,10 @@ public sealed class BotHostFactory(IBot? replaceBot = null, bool useDemoClock = 
             {
                 var demo = new DemoClock(Time);
                 services.AddSingleton(demo);
-                services.AddSingleton<TimeProvider>(demo);
                 services.AddKeyedSingleton<TimeProvider>(MeetingBotClock.Key, demo); // the product's clock
             }
             else
             {
-                services.AddSingleton<TimeProvider>(Time);
                 services.AddKeyedSingleton<TimeProvider>(MeetingBotClock.Key, Time); // the product's clock
             }
             if (replaceBot is not null) services.AddTransient(_ => replaceBot);

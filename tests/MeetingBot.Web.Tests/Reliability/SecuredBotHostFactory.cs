@@ -43,7 +43,6 @@ public class SecuredBotHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("MeetingBot:Storage:Provider", "None");
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Time);
             services.AddKeyedSingleton<TimeProvider>(MeetingBotClock.Key, Time); // the product's clock
             services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => Cloud));
         });
