@@ -13,6 +13,7 @@ namespace MeetingBot.Web.Bot;
 public sealed class ConversationReferenceStore(IStorage storage, ILogger<ConversationReferenceStore>? logger = null)
 {
     private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, KeyWriter> _writers = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The storage key of a user's reference (user ids are case-insensitive, as in the engine).</summary>
     public static string Key(string tenantId, string userId) =>
@@ -20,7 +21,10 @@ public sealed class ConversationReferenceStore(IStorage storage, ILogger<Convers
 
     /// <summary>
     /// Remembers <paramref name="reference"/> as where <paramref name="userId"/> is reached. Every turn calls
-    /// this, so storage is written only when the conversation changes (or an earlier write failed).
+    /// this, so storage is written only when the conversation changes (or an earlier write failed), and a user's
+    /// concurrent turns share writes: while one write of the user's reference is in flight, later turns only leave
+    /// their reference for the writer, which stores the newest of them once its own write is done. A turn waits for at
+    /// most one write; until the newest reference is stored, this process reaches the user from memory.
     /// </summary>
     public async Task SaveAsync(string tenantId, string userId, ConversationReference reference, CancellationToken cancellationToken = default)
     {
@@ -31,17 +35,51 @@ public sealed class ConversationReferenceStore(IStorage storage, ILogger<Convers
         var key = Key(tenantId, userId);
         if (_cache.TryGetValue(key, out var known) && known.Durable && SameConversation(known.Reference, reference)) return;
         _cache[key] = new Entry(reference, Durable: false);
+        var writer = _writers.GetOrAdd(key, static _ => new KeyWriter());
+        if (!writer.TryStart(reference)) return; // the write in flight, or the one after it, stores it
+        ConversationReference? next;
+        try
+        {
+            await WriteAsync(key, reference, cancellationToken);
+        }
+        finally
+        {
+            next = writer.TakeNext();
+        }
+        // Turns that came while this write ran left a newer reference: store it without holding this turn up.
+        if (next is not null) _ = Task.Run(() => WriteRestAsync(key, writer, next));
+    }
+
+    private async Task WriteRestAsync(string key, KeyWriter writer, ConversationReference? next)
+    {
+        while (next is not null)
+        {
+            try
+            {
+                await WriteAsync(key, next, CancellationToken.None);
+            }
+            finally
+            {
+                next = writer.TakeNext();
+            }
+        }
+    }
+
+    private async Task WriteAsync(string key, ConversationReference reference, CancellationToken cancellationToken)
+    {
         try
         {
             // The reference is the bot's own record, last writer wins: no ETag, so the write never conflicts.
             await storage.WriteAsync(new Dictionary<string, object> { [key] = reference }, cancellationToken);
-            _cache[key] = new Entry(reference, Durable: true);
+            // Durable only if no turn moved the user to another conversation meanwhile.
+            if (_cache.TryGetValue(key, out var current) && SameConversation(current.Reference, reference))
+                _cache.TryUpdate(key, current with { Durable = true }, current);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The turn itself must not fail for this: the cache still reaches the user from this process, and the
             // next turn tries the write again.
-            logger?.LogWarning(ex, "Could not store the conversation reference of {UserId}; kept in memory only", userId);
+            logger?.LogWarning(ex, "Could not store the conversation reference {Key}; kept in memory only", key);
         }
     }
 
@@ -91,6 +129,41 @@ public sealed class ConversationReferenceStore(IStorage storage, ILogger<Convers
         && string.Equals(a.User?.Id, b.User?.Id, StringComparison.Ordinal);
 
     private sealed record Entry(ConversationReference Reference, bool Durable);
+
+    /// <summary>One user's reference writes: the one in flight (null when none) and the newest one waiting behind it.</summary>
+    private sealed class KeyWriter
+    {
+        private readonly Lock _gate = new();
+        private ConversationReference? _inFlight;
+        private ConversationReference? _next;
+
+        /// <summary>True when the caller is to write <paramref name="reference"/> now; false when it is left for the write in flight.</summary>
+        public bool TryStart(ConversationReference reference)
+        {
+            lock (_gate)
+            {
+                if (_inFlight is null)
+                {
+                    _inFlight = reference;
+                    return true;
+                }
+                // The write in flight already stores this conversation unless a newer one waits behind it.
+                if (_next is not null || !SameConversation(_inFlight, reference)) _next = reference;
+                return false;
+            }
+        }
+
+        /// <summary>After a write: the waiting reference becomes the one in flight (the caller writes it), or none is.</summary>
+        public ConversationReference? TakeNext()
+        {
+            lock (_gate)
+            {
+                _inFlight = _next;
+                _next = null;
+                return _inFlight;
+            }
+        }
+    }
 }
 
 /// <summary>A card the bot posted: which meeting it shows, and the conversation and activity to update.</summary>

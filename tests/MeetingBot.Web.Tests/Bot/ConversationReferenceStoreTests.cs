@@ -76,6 +76,65 @@ public sealed class ConversationReferenceStoreTests
     }
 
     [Fact]
+    public async Task SaveAsync_TurnsOfOneUserWhileAWriteIsInFlight_OnlyTheNewestIsWrittenAfterIt()
+    {
+        var inner = new MemoryStorage();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var written = new List<string>();
+        var storage = new Mock<IStorage>();
+        storage.Setup(s => s.WriteAsync(It.IsAny<IDictionary<string, object>>(), It.IsAny<CancellationToken>()))
+            .Returns(async (IDictionary<string, object> changes, CancellationToken ct) =>
+            {
+                lock (written) written.Add(((ConversationReference)changes.Values.Single()).Conversation.Id);
+                await release.Task;
+                await inner.WriteAsync(changes, ct);
+            });
+        var store = new ConversationReferenceStore(storage.Object);
+
+        var first = store.SaveAsync(Tenant, "adele", Reference("chat-1"));
+        var later = new[] { "chat-2", "chat-3", "chat-4" }.Select(c => store.SaveAsync(Tenant, "adele", Reference(c))).ToList();
+
+        Assert.All(later, t => Assert.True(t.IsCompletedSuccessfully, "a turn behind a write in flight does not wait for storage"));
+        Assert.False(first.IsCompleted);
+        Assert.Equal("chat-4|livechat", (await store.GetAsync(Tenant, "adele"))?.Conversation.Id); // this process reaches the newest at once
+        release.SetResult();
+        await first;
+        await WaitUntilAsync(async () => (await new ConversationReferenceStore(inner).GetAsync(Tenant, "adele"))?.Conversation.Id == "chat-4|livechat");
+        lock (written) Assert.Equal(["chat-1|livechat", "chat-4|livechat"], written);
+
+        // Stored and known durable: the next turn in that conversation writes nothing.
+        await store.SaveAsync(Tenant, "adele", Reference("chat-4", "a-9"));
+        lock (written) Assert.Equal(2, written.Count);
+    }
+
+    [Fact]
+    public async Task SaveAsync_SameConversationWhileItsWriteIsInFlight_WritesOnce()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writes = 0;
+        var storage = new Mock<IStorage>();
+        storage.Setup(s => s.WriteAsync(It.IsAny<IDictionary<string, object>>(), It.IsAny<CancellationToken>()))
+            .Returns(async (IDictionary<string, object> _, CancellationToken _) => { Interlocked.Increment(ref writes); await release.Task; });
+        var store = new ConversationReferenceStore(storage.Object);
+
+        var first = store.SaveAsync(Tenant, "adele", Reference("chat-1", "a-1"));
+        await store.SaveAsync(Tenant, "adele", Reference("chat-1", "a-2")).WaitAsync(TimeSpan.FromSeconds(10)); // not behind the write
+        var lee = store.SaveAsync(Tenant, "lee", Reference("lee-chat", "l-1"));
+        Assert.Equal(2, Volatile.Read(ref writes)); // adele's once; lee's started at once: another user never waits behind her
+        release.SetResult();
+        await Task.WhenAll(first, lee);
+        await store.SaveAsync(Tenant, "adele", Reference("chat-1", "a-3"));
+
+        Assert.Equal(2, Volatile.Read(ref writes));
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 200 && !await condition(); i++) await Task.Delay(10);
+        Assert.True(await condition());
+    }
+
+    [Fact]
     public async Task SaveAsync_StorageWriteFails_KeepsReferenceInMemoryAndWritesOnNextTurn()
     {
         var inner = new MemoryStorage();
