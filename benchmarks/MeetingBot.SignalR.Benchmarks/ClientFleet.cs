@@ -43,6 +43,8 @@ public sealed class ClientFleet : IAsyncDisposable
                 connection.ServerTimeout = TimeSpan.FromMinutes(2);
                 foreach (var method in target.PushMethods)
                     connection.On<ReceivedMessage>(method, m => recorder.Record(m.At));
+                if (target.BatchMethod is { } batchMethod)
+                    connection.On<ReceivedBatch>(batchMethod, b => { foreach (var e in b.Events) recorder.Record(e.Payload.At); });
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
                 await connection.StartAsync(timeout.Token);
                 await target.AfterConnectAsync(connection, i);

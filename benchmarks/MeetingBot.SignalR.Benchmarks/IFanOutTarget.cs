@@ -11,6 +11,8 @@ public interface IFanOutTarget : IAsyncDisposable
     int ServerProcessId { get; }
     /// <summary>The push method names a fired event arrives as.</summary>
     IReadOnlyList<string> PushMethods { get; }
+    /// <summary>The push method that carries several events at once (each counted as a delivery), or null.</summary>
+    string? BatchMethod => null;
     /// <summary>The bearer token client number <paramref name="client"/> connects with, or null for none.</summary>
     string? AccessTokenFor(int client);
     /// <summary>What a connected client does before it hears events (the product: JoinMeeting).</summary>

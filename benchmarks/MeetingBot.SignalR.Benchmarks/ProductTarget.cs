@@ -28,6 +28,8 @@ public sealed class ProductTarget : IFanOutTarget
     public string Name => "MeetingBot (meeting group, bearer auth)";
     public string HubUrl => _host.Url + "/hubs/meeting";
     public IReadOnlyList<string> PushMethods { get; } = ["ParticipantJoined", "ParticipantLeft"];
+    /// <summary>A burst's queued roster events of the meeting come together (docs/realtime.md).</summary>
+    public string? BatchMethod => "MeetingEvents";
     public string MeetingId => _meetingId;
     public int ServerProcessId => _host.ProcessId;
 

@@ -12,7 +12,9 @@ namespace MeetingBot.Web.Engine;
 /// events in order; one failing subscriber is logged and does not stop the others; one that stalls (a channel
 /// that stopped answering, a client that stopped reading) holds the queue for at most
 /// <see cref="MeetingBotOptions.EventSubscriberTimeout"/>, then the loop moves on and the stalled work finishes
-/// or fails on its own.
+/// or fails on its own. Events that are already queued when the loop comes round (a burst's backlog) are handed over
+/// together, up to <see cref="MaxBatch"/>: an <see cref="IEngineEventBatchSubscriber"/> may merge them; every other
+/// subscriber gets them one by one, in order.
 /// </summary>
 public sealed class EngineEventDispatcher(IServiceProvider services, ILogger<EngineEventDispatcher> logger, IOptions<MeetingBotOptions> options)
     : BackgroundService, IEngineEvents
@@ -21,13 +23,24 @@ public sealed class EngineEventDispatcher(IServiceProvider services, ILogger<Eng
 
     public void Publish(EngineEvent engineEvent) => _queue.Writer.TryWrite(engineEvent);
 
+    /// <summary>At most this many queued events are handed over together (a burst's backlog is taken in slices).</summary>
+    public const int MaxBatch = 64;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var subscribers = services.GetServices<IEngineEventSubscriber>().ToList();
         var timeout = options.Value.EventSubscriberTimeout;
-        await foreach (var e in _queue.Reader.ReadAllAsync(stoppingToken))
+        var batch = new List<EngineEvent>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync(stoppingToken))
         {
-            var all = Task.WhenAll(subscribers.Select(s => HandleAsync(s, e, stoppingToken)));
+            // Whatever is queued already goes out together: a subscriber may merge it (fewer, larger writes in a
+            // burst); an event that comes alone is handed over alone, at once.
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var e)) batch.Add(e);
+            if (batch.Count == 0) continue;
+            var all = batch.Count == 1
+                ? Task.WhenAll(subscribers.Select(s => HandleAsync(s, batch[0], stoppingToken)))
+                : Task.WhenAll(subscribers.Select(s => HandleAllAsync(s, batch.ToArray(), stoppingToken)));
             if (all.IsCompleted) continue; // the usual case on the push path: no timer at all
             try
             {
@@ -36,7 +49,7 @@ public sealed class EngineEventDispatcher(IServiceProvider services, ILogger<Eng
             }
             catch (TimeoutException)
             {
-                logger.LogWarning("Delivering {Event} took longer than {Timeout}; moving on to the next event", e.GetType().Name, timeout);
+                logger.LogWarning("Delivering {Count} event(s) starting with {Event} took longer than {Timeout}; moving on to the next event", batch.Count, batch[0].GetType().Name, timeout);
             }
         }
     }
@@ -50,6 +63,23 @@ public sealed class EngineEventDispatcher(IServiceProvider services, ILogger<Eng
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Subscriber {Subscriber} failed on {Event}", subscriber.GetType().Name, e.GetType().Name);
+        }
+    }
+
+    private async Task HandleAllAsync(IEngineEventSubscriber subscriber, IReadOnlyList<EngineEvent> events, CancellationToken stoppingToken)
+    {
+        if (subscriber is not IEngineEventBatchSubscriber batches)
+        {
+            foreach (var e in events) await HandleAsync(subscriber, e, stoppingToken);
+            return;
+        }
+        try
+        {
+            await batches.HandleBatchAsync(events, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Subscriber {Subscriber} failed on {Count} events starting with {Event}", subscriber.GetType().Name, events.Count, events[0].GetType().Name);
         }
     }
 }

@@ -11,6 +11,7 @@ public interface IMeetingClient
     Task ParticipantJoined(ParticipantJoinedMessage message);
     Task ParticipantLeft(ParticipantLeftMessage message);
     Task MeetingEnded(MeetingEndedMessage message);
+    Task MeetingEvents(MeetingEventsMessage message);
     Task PoolLow(PoolLowMessage message);
     Task CreditsChanged(CreditsChangedMessage message);
     Task OrphanedLegEnded(OrphanedLegEndedMessage message);

@@ -13,13 +13,15 @@ namespace MeetingBot.Web.Hubs;
 
 /// <summary>
 /// Pushes every engine event to the group that should hear it: personal events to the user's group, meeting
-/// events to the meeting's group, pool and credit events to the tenant's admins.
+/// events to the meeting's group, pool and credit events to the tenant's admins. A run of one meeting's roster events
+/// that were queued together (a burst) goes to the meeting's group as one <c>MeetingEvents</c> message.
 /// </summary>
 public sealed class SignalREventSubscriber(
     IHubContext<MeetingHub, IMeetingClient> hub,
     ITenants tenants,
     MeetingConnectionCounter counter,
-    IOptions<MeetingBotOptions> options) : IEngineEventSubscriber
+    IOptions<MeetingBotOptions> options,
+    ILogger<SignalREventSubscriber>? logger = null) : IEngineEventBatchSubscriber
 {
     private readonly int _parallelFrom = Math.Max(1, options.Value.ParallelFanOutFromConnections);
 
@@ -37,12 +39,9 @@ public sealed class SignalREventSubscriber(
                 Bot.Cards.CardFormat.OrphanedLegEnded(e.ToNumber, e.MeetingId, e.Reason))),
         CallLegStateChanged e => LegAudience(e).CallLegStateChanged(
             new CallLegStateChangedMessage(e.MeetingId, e.LegId, e.UserId, e.Kind.ToString(), e.ToNumber, Display(e.ToNumber), e.State.ToString(), e.MinutesPaid, e.At, e.IsMuted)),
-        ParticipantJoined e => ToMeeting(e.TenantId, e.MeetingId, new ParticipantJoinedMessage(
-            e.MeetingId, e.ParticipantId, e.DisplayName, e.IsPhoneOnly, e.InLobby, e.At), static (c, m) => c.ParticipantJoined(m)),
-        ParticipantLeft e => ToMeeting(e.TenantId, e.MeetingId, new ParticipantLeftMessage(
-            e.MeetingId, e.ParticipantId, e.DisplayName, e.At), static (c, m) => c.ParticipantLeft(m)),
-        MeetingEnded e => ToMeeting(e.TenantId, e.MeetingId, new MeetingEndedMessage(
-            e.MeetingId, e.EndedByUserId, e.PhoneLegsStillConnected, e.At), static (c, m) => c.MeetingEnded(m)),
+        ParticipantJoined e => ToMeeting(e.TenantId, e.MeetingId, Message(e), static (c, m) => c.ParticipantJoined(m)),
+        ParticipantLeft e => ToMeeting(e.TenantId, e.MeetingId, Message(e), static (c, m) => c.ParticipantLeft(m)),
+        MeetingEnded e => ToMeeting(e.TenantId, e.MeetingId, Message(e), static (c, m) => c.MeetingEnded(m)),
         CutOffWarning e => CutOffWarningAsync(e),
         DialOutApprovalRequested e => User(e.TenantId, e.Approval.OrganizerId).DialOutApprovalRequested(
             new DialOutApprovalRequestedMessage(Api.ViewMapper.ToView(e.Approval), Bot.Cards.GuardrailWords.Request(e.Approval), e.At)),
@@ -53,6 +52,62 @@ public sealed class SignalREventSubscriber(
             new CreditsChangedMessage(e.Balance, tenants.Catalog.Find(e.TenantId)?.Currency ?? "", e.Reason, e.At)),
         _ => Task.CompletedTask,
     };
+
+    /// <summary>
+    /// Events queued together, in order. Consecutive roster events of one meeting become one <c>MeetingEvents</c>
+    /// message to its group; everything else is sent as <see cref="HandleAsync"/> sends it. Each send waits for the
+    /// one before, so every connection still hears a meeting's events in order, and a failed send loses only itself.
+    /// </summary>
+    public async Task HandleBatchAsync(IReadOnlyList<EngineEvent> events, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < events.Count;)
+        {
+            var run = i + 1;
+            if (Roster(events[i]) is { } first)
+            {
+                var items = new List<MeetingEventItem> { first.Item };
+                while (run < events.Count && Roster(events[run]) is { } next && next.TenantId == first.TenantId && next.MeetingId == first.MeetingId)
+                {
+                    items.Add(next.Item);
+                    run++;
+                }
+                if (items.Count > 1)
+                {
+                    await SendAsync(() => ToMeeting(first.TenantId, first.MeetingId, new MeetingEventsMessage(first.MeetingId, items), static (c, m) => c.MeetingEvents(m)), events[i], items.Count);
+                    i = run;
+                    continue;
+                }
+            }
+            var e = events[i];
+            await SendAsync(() => HandleAsync(e, cancellationToken), e, 1);
+            i = run;
+        }
+    }
+
+    private async Task SendAsync(Func<Task> send, EngineEvent first, int count)
+    {
+        try
+        {
+            await send();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger?.LogError(ex, "Pushing {Count} event(s) starting with {Event} failed", count, first.GetType().Name);
+        }
+    }
+
+    /// <summary>A roster event of a meeting (what may share a <c>MeetingEvents</c> message), or null.</summary>
+    private static (string TenantId, string MeetingId, MeetingEventItem Item)? Roster(EngineEvent engineEvent) => engineEvent switch
+    {
+        ParticipantJoined e => (e.TenantId, e.MeetingId, new MeetingEventItem(nameof(IMeetingClient.ParticipantJoined), Message(e))),
+        ParticipantLeft e => (e.TenantId, e.MeetingId, new MeetingEventItem(nameof(IMeetingClient.ParticipantLeft), Message(e))),
+        MeetingEnded e => (e.TenantId, e.MeetingId, new MeetingEventItem(nameof(IMeetingClient.MeetingEnded), Message(e))),
+        _ => null,
+    };
+
+    private static ParticipantJoinedMessage Message(ParticipantJoined e) => new(e.MeetingId, e.ParticipantId, e.DisplayName, e.IsPhoneOnly, e.InLobby, e.At);
+    private static ParticipantLeftMessage Message(ParticipantLeft e) => new(e.MeetingId, e.ParticipantId, e.DisplayName, e.At);
+    private static MeetingEndedMessage Message(MeetingEnded e) => new(e.MeetingId, e.EndedByUserId, e.PhoneLegsStillConnected, e.At);
 
     /// <summary>To the dialing user and the organizer, each told whether they may add funds (tenant admins may).</summary>
     private async Task CutOffWarningAsync(CutOffWarning e)

@@ -92,6 +92,52 @@ public sealed class MeetingFanOutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueuedEvents_OneMeetingsRosterRunGoesAsOneMessage_EveryEventHeardOnceInOrder()
+    {
+        var meetingId = await ScheduleAsync("adele");
+        var otherMeetingId = await ScheduleAsync("adele");
+        await using var connection = await _app.ConnectAsync("adele");
+        var recorder = new PushRecorder(connection);
+        await connection.InvokeAsync<MeetingSnapshot>(nameof(MeetingHub.JoinMeeting), meetingId);
+        await connection.InvokeAsync<MeetingSnapshot>(nameof(MeetingHub.JoinMeeting), otherMeetingId);
+        var pushes = _app.Services.GetServices<MeetingBot.Web.Engine.IEngineEventSubscriber>().OfType<SignalREventSubscriber>().Single();
+        var at = MeetingBotAppFactory.Start;
+        MeetingBot.Engine.Events.EngineEvent[] queued =
+        [
+            new MeetingBot.Engine.Events.ParticipantJoined(Tenant, at, meetingId, "p-1", "Megan Bowen", false, false),
+            new MeetingBot.Engine.Events.ParticipantLeft(Tenant, at, meetingId, "p-1", "Megan Bowen"),
+            new MeetingBot.Engine.Events.ParticipantJoined(Tenant, at, meetingId, "p-2", "Megan Bowen", false, true),
+            // Another meeting's event ends the run; a leg change is not a roster event and goes alone.
+            new MeetingBot.Engine.Events.ParticipantJoined(Tenant, at, otherMeetingId, "p-3", "Lee Gu", false, false),
+            new MeetingBot.Engine.Events.CallLegStateChanged(Tenant, at, "leg-1", meetingId, "adele", MeetingBot.Engine.Calling.CallLegKind.CallMe,
+                "+12065550100", MeetingBot.Engine.Calling.CallLegState.Ringing, 0),
+            new MeetingBot.Engine.Events.ParticipantLeft(Tenant, at, meetingId, "p-2", "Megan Bowen"),
+            new MeetingBot.Engine.Events.MeetingEnded(Tenant, at, meetingId, "adele", 0),
+        ];
+
+        await pushes.HandleBatchAsync(queued, CancellationToken.None);
+        await recorder.WaitForAsync<MeetingEndedMessage>(timeout: TimeSpan.FromSeconds(10));
+
+        var heard = recorder.Received().Select(m => m switch
+        {
+            ParticipantJoinedMessage j => $"joined {j.MeetingId} {j.ParticipantId}{(j.InLobby ? " lobby" : "")}",
+            ParticipantLeftMessage l => $"left {l.MeetingId} {l.ParticipantId}",
+            CallLegStateChangedMessage c => $"leg {c.MeetingId} {c.State}",
+            MeetingEndedMessage e => $"ended {e.MeetingId}",
+            _ => m.GetType().Name,
+        }).ToList();
+        Assert.Equal([
+            $"joined {meetingId} p-1", $"left {meetingId} p-1", $"joined {meetingId} p-2 lobby",
+            $"joined {otherMeetingId} p-3",
+            $"leg {meetingId} Ringing",
+            $"left {meetingId} p-2", $"ended {meetingId}",
+        ], heard);
+        Assert.Equal(2, recorder.Batches); // p-1 joined, left, p-2 joined; then p-2 left and the end
+        Assert.Equal(at, recorder.All<ParticipantJoinedMessage>()[0].At);
+        Assert.Equal("Megan Bowen", recorder.All<ParticipantLeftMessage>()[0].DisplayName);
+    }
+
+    [Fact]
     public async Task ConnectionCounter_JoinTwiceLeaveAndDisconnect_CountsEachConnectionOnce()
     {
         var meetingId = await ScheduleAsync("adele");

@@ -1,11 +1,15 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using MeetingBot.Web.Hubs;
 using MeetingBot.Web.Hubs.Messages;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace MeetingBot.Web.Tests.Hubs;
 
-/// <summary>Records every push a connection receives, by client method name, and waits for the ones a test expects.</summary>
+/// <summary>
+/// Records every push a connection receives, by client method name, and waits for the ones a test expects. A
+/// <c>MeetingEvents</c> message is unpacked into its events, in order, as the web client does.
+/// </summary>
 public sealed class PushRecorder
 {
     private readonly ConcurrentQueue<(string Method, object Message)> _received = new();
@@ -26,7 +30,35 @@ public sealed class PushRecorder
         Listen<CutOffWarningMessage>(connection, nameof(IMeetingClient.CutOffWarning));
         Listen<DialOutApprovalRequestedMessage>(connection, nameof(IMeetingClient.DialOutApprovalRequested));
         Listen<DialOutApprovalDecidedMessage>(connection, nameof(IMeetingClient.DialOutApprovalDecided));
+        connection.On<BatchWire>(nameof(IMeetingClient.MeetingEvents), batch =>
+        {
+            Interlocked.Increment(ref _batches);
+            foreach (var e in batch.Events)
+            {
+                var type = RosterTypes.TryGetValue(e.Method, out var t) ? t : throw new InvalidOperationException($"MeetingEvents carried an unknown method '{e.Method}'.");
+                _received.Enqueue((e.Method, e.Payload.Deserialize(type, Json)!));
+            }
+            _arrived.Release();
+        });
     }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static readonly Dictionary<string, Type> RosterTypes = new()
+    {
+        [nameof(IMeetingClient.ParticipantJoined)] = typeof(ParticipantJoinedMessage),
+        [nameof(IMeetingClient.ParticipantLeft)] = typeof(ParticipantLeftMessage),
+        [nameof(IMeetingClient.MeetingEnded)] = typeof(MeetingEndedMessage),
+    };
+
+    private int _batches;
+
+    /// <summary>How many <c>MeetingEvents</c> messages (several events in one) arrived.</summary>
+    public int Batches => Volatile.Read(ref _batches);
+
+    private sealed record BatchWire(string MeetingId, List<BatchItemWire> Events);
+
+    private sealed record BatchItemWire(string Method, JsonElement Payload);
 
     public IReadOnlyList<T> All<T>() => _received.Select(r => r.Message).OfType<T>().ToList();
 

@@ -52,6 +52,53 @@ public sealed class EventDispatcherTests
         Assert.Equal(slowSaw, fast.Received);
     }
 
+    [Fact]
+    public async Task EventsQueuedTogether_BatchSubscriberGetsThemAsOneBatch_OthersOneByOne_BothInOrder()
+    {
+        var batches = new BatchRecorder();
+        var single = new Recorder(TimeSpan.Zero);
+        var dispatcher = Dispatcher(TimeSpan.FromSeconds(5), batches, single);
+        for (var i = 1; i <= 70; i++) dispatcher.Publish(Event(i)); // queued before the loop runs: a backlog
+        await dispatcher.StartAsync(CancellationToken.None);
+
+        var saw = await single.WaitForAsync(70, TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 200 && batches.Events.Count < 70; i++) await Task.Delay(10);
+        dispatcher.Publish(Event(71)); // alone in the queue: handed over alone
+        await single.WaitForAsync(71, TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 200 && batches.Singles.Count < 1; i++) await Task.Delay(10);
+        await dispatcher.StopAsync(CancellationToken.None);
+
+        var expected = Enumerable.Range(1, 70).Select(i => $"m{i}").ToList();
+        Assert.Equal(expected, saw);
+        Assert.Equal(expected, batches.Events);
+        Assert.Equal([EngineEventDispatcher.MaxBatch, 70 - EngineEventDispatcher.MaxBatch], batches.Sizes);
+        Assert.Equal(["m71"], batches.Singles);
+    }
+
+    private sealed class BatchRecorder : IEngineEventBatchSubscriber
+    {
+        private readonly ConcurrentQueue<string> _events = new();
+        private readonly ConcurrentQueue<int> _sizes = new();
+        private readonly ConcurrentQueue<string> _singles = new();
+
+        public IReadOnlyList<string> Events => _events.ToList();
+        public IReadOnlyList<int> Sizes => _sizes.ToList();
+        public IReadOnlyList<string> Singles => _singles.ToList();
+
+        public Task HandleAsync(EngineEvent engineEvent, CancellationToken cancellationToken)
+        {
+            _singles.Enqueue(((MeetingEnded)engineEvent).MeetingId);
+            return Task.CompletedTask;
+        }
+
+        public Task HandleBatchAsync(IReadOnlyList<EngineEvent> events, CancellationToken cancellationToken)
+        {
+            _sizes.Enqueue(events.Count);
+            foreach (var e in events) _events.Enqueue(((MeetingEnded)e).MeetingId);
+            return Task.CompletedTask;
+        }
+    }
+
     private sealed class Stalled : IEngineEventSubscriber
     {
         public Task HandleAsync(EngineEvent engineEvent, CancellationToken cancellationToken) => new TaskCompletionSource().Task;

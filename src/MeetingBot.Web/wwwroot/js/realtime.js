@@ -83,6 +83,10 @@ export async function connect() {
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   for (const method of HUB_METHODS) connection.on(method, (payload) => onPush(method, payload));
+  // A burst's roster events of one meeting come as one message: each is handled as if it had come alone, in order.
+  connection.on('MeetingEvents', (batch) => {
+    for (const e of batch.events) if (HUB_METHODS.includes(e.method)) onPush(e.method, e.payload);
+  });
   connection.onreconnected(async () => {
     if (joinedMeetingId) await connection.invoke('JoinMeeting', joinedMeetingId).catch(() => {});
   });
