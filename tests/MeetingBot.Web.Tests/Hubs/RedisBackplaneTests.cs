@@ -39,6 +39,37 @@ public sealed class RedisBackplaneTests
         Assert.Equal(90, received.ConnectedForSeconds);
     }
 
+    [SkippableRedisFact]
+    public async Task MeetingEventsBatch_SentOnHostA_ReachesMeetingClientOnHostB_EveryEventInOrder()
+    {
+        var settings = new Dictionary<string, string?> { ["MeetingBot:Redis"] = RedisAddress };
+        await using var hostA = new MeetingBotAppFactory(settings);
+        await using var hostB = new MeetingBotAppFactory(settings);
+        using var http = await hostB.ClientForAsync("adele");
+        var created = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/meetings", new { subject = "Across hosts", durationMinutes = 30 });
+        created.EnsureSuccessStatusCode();
+        var meetingId = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<Web.Api.Contracts.MeetingView>(created.Content))!.Id;
+        await using var onB = await hostB.ConnectAsync("adele");
+        var pushes = new PushRecorder(onB);
+        await onB.InvokeAsync<MeetingSnapshot>(nameof(MeetingHub.JoinMeeting), meetingId);
+        var at = DateTimeOffset.UtcNow;
+
+        var hubOnA = hostA.Services.GetRequiredService<IHubContext<MeetingHub, IMeetingClient>>();
+        await hubOnA.Clients.Groups(HubGroups.MeetingShards("contoso", meetingId)).MeetingEvents(new MeetingEventsMessage(meetingId,
+        [
+            new MeetingEventItem(nameof(IMeetingClient.ParticipantJoined), new ParticipantJoinedMessage(meetingId, "p-9", "Pat Remote", true, false, at)),
+            new MeetingEventItem(nameof(IMeetingClient.ParticipantLeft), new ParticipantLeftMessage(meetingId, "p-9", "Pat Remote", at)),
+        ]));
+        await pushes.WaitForAsync<ParticipantLeftMessage>(m => m.ParticipantId == "p-9");
+
+        Assert.Equal(1, pushes.Batches);
+        var heard = pushes.Received().Where(m => m is ParticipantJoinedMessage { ParticipantId: "p-9" } or ParticipantLeftMessage { ParticipantId: "p-9" }).ToList();
+        Assert.IsType<ParticipantJoinedMessage>(heard[0]);
+        Assert.True(((ParticipantJoinedMessage)heard[0]).IsPhoneOnly);
+        Assert.IsType<ParticipantLeftMessage>(heard[1]);
+        Assert.Equal(2, heard.Count);
+    }
+
     /// <summary>Skips without Redis locally; in CI (CI=true) the test always runs, so a missing Redis fails it.</summary>
     private sealed class SkippableRedisFactAttribute : FactAttribute
     {
