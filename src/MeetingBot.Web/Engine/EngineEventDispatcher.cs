@@ -13,8 +13,9 @@ namespace MeetingBot.Web.Engine;
 /// that stopped answering, a client that stopped reading) holds the queue for at most
 /// <see cref="MeetingBotOptions.EventSubscriberTimeout"/>, then the loop moves on and the stalled work finishes
 /// or fails on its own. Events that are already queued when the loop comes round (a burst's backlog) are handed over
-/// together, up to <see cref="MaxBatch"/>: an <see cref="IEngineEventBatchSubscriber"/> may merge them; every other
-/// subscriber gets them one by one, in order.
+/// together, up to <see cref="MaxBatch"/>: an <see cref="IEngineEventBatchSubscriber"/> gets them at once and may merge
+/// them (bounded by the timeout as a whole); every other subscriber gets them one by one, in order, each event bounded
+/// by the timeout as when it comes alone.
 /// </summary>
 public sealed class EngineEventDispatcher(IServiceProvider services, ILogger<EngineEventDispatcher> logger, IOptions<MeetingBotOptions> options)
     : BackgroundService, IEngineEvents
@@ -29,28 +30,42 @@ public sealed class EngineEventDispatcher(IServiceProvider services, ILogger<Eng
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var subscribers = services.GetServices<IEngineEventSubscriber>().ToList();
-        var timeout = options.Value.EventSubscriberTimeout;
+        var batchSubscribers = subscribers.OfType<IEngineEventBatchSubscriber>().ToList();
+        var others = subscribers.Where(s => s is not IEngineEventBatchSubscriber).ToList();
         var batch = new List<EngineEvent>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync(stoppingToken))
         {
-            // Whatever is queued already goes out together: a subscriber may merge it (fewer, larger writes in a
-            // burst); an event that comes alone is handed over alone, at once.
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var e)) batch.Add(e);
             if (batch.Count == 0) continue;
-            var all = batch.Count == 1
-                ? Task.WhenAll(subscribers.Select(s => HandleAsync(s, batch[0], stoppingToken)))
-                : Task.WhenAll(subscribers.Select(s => HandleAllAsync(s, batch.ToArray(), stoppingToken)));
-            if (all.IsCompleted) continue; // the usual case on the push path: no timer at all
-            try
+            if (batch.Count == 1)
             {
-                // WaitAsync drops its timer as soon as the work finishes, so fast events leave nothing behind.
-                await all.WaitAsync(timeout, stoppingToken);
+                await DeliverAsync(subscribers.Select(s => HandleAsync(s, batch[0], stoppingToken)), batch[0], 1, stoppingToken);
+                continue;
             }
-            catch (TimeoutException)
-            {
-                logger.LogWarning("Delivering {Count} event(s) starting with {Event} took longer than {Timeout}; moving on to the next event", batch.Count, batch[0].GetType().Name, timeout);
-            }
+            // Events already queued together (a burst's backlog): a batch subscriber gets them at once and may merge
+            // them; every other subscriber still gets them one at a time, each event bounded by the timeout as alone.
+            var events = batch.ToArray();
+            var merged = DeliverAsync(batchSubscribers.Select(s => HandleBatchAsync(s, events, stoppingToken)), events[0], events.Length, stoppingToken);
+            foreach (var e in events) await DeliverAsync(others.Select(s => HandleAsync(s, e, stoppingToken)), e, 1, stoppingToken);
+            await merged;
+        }
+    }
+
+    /// <summary>Waits for the subscribers' work on an event (or on events queued together), at most the timeout.</summary>
+    private async Task DeliverAsync(IEnumerable<Task> work, EngineEvent first, int count, CancellationToken stoppingToken)
+    {
+        var all = Task.WhenAll(work);
+        if (all.IsCompleted) return; // the usual case on the push path: no timer at all
+        var timeout = options.Value.EventSubscriberTimeout;
+        try
+        {
+            // WaitAsync drops its timer as soon as the work finishes, so fast events leave nothing behind.
+            await all.WaitAsync(timeout, stoppingToken);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("Delivering {Count} event(s) starting with {Event} took longer than {Timeout}; moving on to the next event", count, first.GetType().Name, timeout);
         }
     }
 
@@ -66,16 +81,11 @@ public sealed class EngineEventDispatcher(IServiceProvider services, ILogger<Eng
         }
     }
 
-    private async Task HandleAllAsync(IEngineEventSubscriber subscriber, IReadOnlyList<EngineEvent> events, CancellationToken stoppingToken)
+    private async Task HandleBatchAsync(IEngineEventBatchSubscriber subscriber, IReadOnlyList<EngineEvent> events, CancellationToken stoppingToken)
     {
-        if (subscriber is not IEngineEventBatchSubscriber batches)
-        {
-            foreach (var e in events) await HandleAsync(subscriber, e, stoppingToken);
-            return;
-        }
         try
         {
-            await batches.HandleBatchAsync(events, stoppingToken);
+            await subscriber.HandleBatchAsync(events, stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

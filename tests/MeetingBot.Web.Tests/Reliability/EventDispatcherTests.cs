@@ -75,6 +75,25 @@ public sealed class EventDispatcherTests
         Assert.Equal(["m71"], batches.Singles);
     }
 
+    [Fact]
+    public async Task EventsQueuedTogether_SlowSubscriberWithinTheTimeoutPerEvent_GetsThemOneAtATimeInOrder()
+    {
+        // 8 events of 100 ms each take longer than the 400 ms timeout together, but each is within it: the timeout
+        // bounds an event, as when it comes alone, so the next backlog never runs beside this one.
+        var slow = new Recorder(TimeSpan.FromMilliseconds(100));
+        var dispatcher = Dispatcher(TimeSpan.FromMilliseconds(400), slow, new BatchRecorder());
+        for (var i = 1; i <= 8; i++) dispatcher.Publish(Event(i));
+        await dispatcher.StartAsync(CancellationToken.None);
+        await Task.Delay(150);
+        for (var i = 9; i <= 16; i++) dispatcher.Publish(Event(i));
+
+        var saw = await slow.WaitForAsync(16, TimeSpan.FromSeconds(20));
+        await dispatcher.StopAsync(CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(1, 16).Select(i => $"m{i}"), saw);
+        Assert.Equal(1, slow.MostAtOnce);
+    }
+
     private sealed class BatchRecorder : IEngineEventBatchSubscriber
     {
         private readonly ConcurrentQueue<string> _events = new();
@@ -112,13 +131,21 @@ public sealed class EventDispatcherTests
     private sealed class Recorder(TimeSpan delay) : IEngineEventSubscriber
     {
         private readonly ConcurrentQueue<string> _received = new();
+        private int _running;
+        private int _mostAtOnce;
 
         public IReadOnlyList<string> Received => _received.ToList();
 
+        /// <summary>The most events this subscriber was handling at the same moment.</summary>
+        public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
+
         public async Task HandleAsync(EngineEvent engineEvent, CancellationToken cancellationToken)
         {
+            var running = Interlocked.Increment(ref _running);
+            for (var most = _mostAtOnce; running > most; most = _mostAtOnce) Interlocked.CompareExchange(ref _mostAtOnce, running, most);
             if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken);
             _received.Enqueue(((MeetingEnded)engineEvent).MeetingId);
+            Interlocked.Decrement(ref _running);
         }
 
         public async Task<IReadOnlyList<string>> WaitForAsync(int count, TimeSpan timeout)
