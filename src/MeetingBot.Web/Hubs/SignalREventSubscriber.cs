@@ -60,26 +60,23 @@ public sealed class SignalREventSubscriber(
     /// </summary>
     public async Task HandleBatchAsync(IReadOnlyList<EngineEvent> events, CancellationToken cancellationToken)
     {
+        var rosters = events.Select(Roster).ToArray();
         for (var i = 0; i < events.Count;)
         {
             var run = i + 1;
-            if (Roster(events[i]) is { } first)
+            if (rosters[i] is { } first)
+                while (run < events.Count && rosters[run] is { } next && next.TenantId == first.TenantId && next.MeetingId == first.MeetingId) run++;
+            if (run - i > 1)
             {
-                var items = new List<MeetingEventItem> { first.Item };
-                while (run < events.Count && Roster(events[run]) is { } next && next.TenantId == first.TenantId && next.MeetingId == first.MeetingId)
-                {
-                    items.Add(next.Item);
-                    run++;
-                }
-                if (items.Count > 1)
-                {
-                    await SendAsync(() => ToMeeting(first.TenantId, first.MeetingId, new MeetingEventsMessage(first.MeetingId, items), static (c, m) => c.MeetingEvents(m)), events[i], items.Count);
-                    i = run;
-                    continue;
-                }
+                var items = rosters[i..run].Select(r => r!.Value.Item).ToList();
+                var (tenantId, meetingId, _) = rosters[i]!.Value;
+                await SendAsync(() => ToMeeting(tenantId, meetingId, new MeetingEventsMessage(meetingId, items), static (c, m) => c.MeetingEvents(m)), events[i], items.Count);
             }
-            var e = events[i];
-            await SendAsync(() => HandleAsync(e, cancellationToken), e, 1);
+            else
+            {
+                var e = events[i];
+                await SendAsync(() => HandleAsync(e, cancellationToken), e, 1);
+            }
             i = run;
         }
     }

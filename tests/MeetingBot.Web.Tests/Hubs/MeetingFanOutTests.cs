@@ -1,7 +1,10 @@
 using MeetingBot.Cluster;
 using MeetingBot.Cluster.Commands;
 using System.Net.Http.Json;
+using MeetingBot.Engine.Calling;
+using MeetingBot.Engine.Events;
 using MeetingBot.Engine.Meetings;
+using MeetingBot.Web.Engine;
 using MeetingBot.Web.Api.Contracts;
 using MeetingBot.Web.Hubs;
 using MeetingBot.Web.Hubs.Messages;
@@ -100,19 +103,19 @@ public sealed class MeetingFanOutTests : IAsyncLifetime
         var recorder = new PushRecorder(connection);
         await connection.InvokeAsync<MeetingSnapshot>(nameof(MeetingHub.JoinMeeting), meetingId);
         await connection.InvokeAsync<MeetingSnapshot>(nameof(MeetingHub.JoinMeeting), otherMeetingId);
-        var pushes = _app.Services.GetServices<MeetingBot.Web.Engine.IEngineEventSubscriber>().OfType<SignalREventSubscriber>().Single();
+        var pushes = _app.Services.GetServices<IEngineEventSubscriber>().OfType<SignalREventSubscriber>().Single();
         var at = MeetingBotAppFactory.Start;
-        MeetingBot.Engine.Events.EngineEvent[] queued =
+        EngineEvent[] queued =
         [
-            new MeetingBot.Engine.Events.ParticipantJoined(Tenant, at, meetingId, "p-1", "Megan Bowen", false, false),
-            new MeetingBot.Engine.Events.ParticipantLeft(Tenant, at, meetingId, "p-1", "Megan Bowen"),
-            new MeetingBot.Engine.Events.ParticipantJoined(Tenant, at, meetingId, "p-2", "Megan Bowen", false, true),
+            new ParticipantJoined(Tenant, at, meetingId, "p-1", "Megan Bowen", false, false),
+            new ParticipantLeft(Tenant, at, meetingId, "p-1", "Megan Bowen"),
+            new ParticipantJoined(Tenant, at, meetingId, "p-2", "Megan Bowen", false, true),
             // Another meeting's event ends the run; a leg change is not a roster event and goes alone.
-            new MeetingBot.Engine.Events.ParticipantJoined(Tenant, at, otherMeetingId, "p-3", "Lee Gu", false, false),
-            new MeetingBot.Engine.Events.CallLegStateChanged(Tenant, at, "leg-1", meetingId, "adele", MeetingBot.Engine.Calling.CallLegKind.CallMe,
-                "+12065550100", MeetingBot.Engine.Calling.CallLegState.Ringing, 0),
-            new MeetingBot.Engine.Events.ParticipantLeft(Tenant, at, meetingId, "p-2", "Megan Bowen"),
-            new MeetingBot.Engine.Events.MeetingEnded(Tenant, at, meetingId, "adele", 0),
+            new ParticipantJoined(Tenant, at, otherMeetingId, "p-3", "Lee Gu", false, false),
+            new CallLegStateChanged(Tenant, at, "leg-1", meetingId, "adele", CallLegKind.CallMe,
+                "+12065550100", CallLegState.Ringing, 0),
+            new ParticipantLeft(Tenant, at, meetingId, "p-2", "Megan Bowen"),
+            new MeetingEnded(Tenant, at, meetingId, "adele", 0),
         ];
 
         await pushes.HandleBatchAsync(queued, CancellationToken.None);

@@ -78,19 +78,19 @@ public sealed class EventDispatcherTests
     [Fact]
     public async Task EventsQueuedTogether_SlowSubscriberWithinTheTimeoutPerEvent_GetsThemOneAtATimeInOrder()
     {
-        // 8 events of 100 ms each take longer than the 400 ms timeout together, but each is within it: the timeout
+        // 16 events of 120 ms each take longer than the 1 s timeout together, but each is well within it: the timeout
         // bounds an event, as when it comes alone, so the next backlog never runs beside this one.
-        var slow = new Recorder(TimeSpan.FromMilliseconds(100));
-        var dispatcher = Dispatcher(TimeSpan.FromMilliseconds(400), slow, new BatchRecorder());
-        for (var i = 1; i <= 8; i++) dispatcher.Publish(Event(i));
+        var slow = new Recorder(TimeSpan.FromMilliseconds(120));
+        var dispatcher = Dispatcher(TimeSpan.FromSeconds(1), slow, new BatchRecorder());
+        for (var i = 1; i <= 16; i++) dispatcher.Publish(Event(i));
         await dispatcher.StartAsync(CancellationToken.None);
         await Task.Delay(150);
-        for (var i = 9; i <= 16; i++) dispatcher.Publish(Event(i));
+        for (var i = 17; i <= 32; i++) dispatcher.Publish(Event(i));
 
-        var saw = await slow.WaitForAsync(16, TimeSpan.FromSeconds(20));
+        var saw = await slow.WaitForAsync(32, TimeSpan.FromSeconds(30));
         await dispatcher.StopAsync(CancellationToken.None);
 
-        Assert.Equal(Enumerable.Range(1, 16).Select(i => $"m{i}"), saw);
+        Assert.Equal(Enumerable.Range(1, 32).Select(i => $"m{i}"), saw);
         Assert.Equal(1, slow.MostAtOnce);
     }
 
