@@ -78,19 +78,20 @@ public sealed class EventDispatcherTests
     [Fact]
     public async Task EventsQueuedTogether_SlowSubscriberWithinTheTimeoutPerEvent_GetsThemOneAtATimeInOrder()
     {
-        // 16 events of 120 ms each take longer than the 1 s timeout together, but each is well within it: the timeout
-        // bounds an event, as when it comes alone, so the next backlog never runs beside this one.
+        // 32 events of 120 ms each take longer than the 3 s timeout together, but each is far within it (25 times over,
+        // so a loaded test machine does not stretch one past it): the timeout bounds an event, as when it comes alone,
+        // so the next backlog never runs beside this one.
         var slow = new Recorder(TimeSpan.FromMilliseconds(120));
-        var dispatcher = Dispatcher(TimeSpan.FromSeconds(1), slow, new BatchRecorder());
-        for (var i = 1; i <= 16; i++) dispatcher.Publish(Event(i));
+        var dispatcher = Dispatcher(TimeSpan.FromSeconds(3), slow, new BatchRecorder());
+        for (var i = 1; i <= 32; i++) dispatcher.Publish(Event(i));
         await dispatcher.StartAsync(CancellationToken.None);
         await Task.Delay(150);
-        for (var i = 17; i <= 32; i++) dispatcher.Publish(Event(i));
+        for (var i = 33; i <= 64; i++) dispatcher.Publish(Event(i));
 
-        var saw = await slow.WaitForAsync(32, TimeSpan.FromSeconds(30));
+        var saw = await slow.WaitForAsync(64, TimeSpan.FromSeconds(60));
         await dispatcher.StopAsync(CancellationToken.None);
 
-        Assert.Equal(Enumerable.Range(1, 32).Select(i => $"m{i}"), saw);
+        Assert.Equal(Enumerable.Range(1, 64).Select(i => $"m{i}"), saw);
         Assert.Equal(1, slow.MostAtOnce);
     }
 
