@@ -66,10 +66,18 @@ internal sealed class BackgroundSiloStart(IServiceProvider services, Type siloSe
     private readonly CancellationTokenSource _abandon = new();
     private Task _starting = Task.CompletedTask;
     private IHostedService? _silo;
+    private int _begun;
+
+    /// <summary>Starts the silo on the thread pool, once: from <see cref="ClusterRegistration.BeginSiloStart"/> or the host's start.</summary>
+    internal void Begin()
+    {
+        if (Interlocked.Exchange(ref _begun, 1) == 1) return;
+        _starting = Task.Run(StartSiloAsync, CancellationToken.None);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _starting = Task.Run(StartSiloAsync, CancellationToken.None);
+        Begin();
         return Task.CompletedTask;
     }
 

@@ -72,8 +72,18 @@ public static class ClusterRegistration
         }
         if (index < 0) throw new InvalidOperationException("Orleans' hosted service was not found; the background silo start cannot replace it.");
         var siloService = services[index].ImplementationType!;
-        services[index] = ServiceDescriptor.Singleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<BackgroundSiloStart>(sp, siloService));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<BackgroundSiloStart>(sp, siloService));
+        services[index] = ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<BackgroundSiloStart>());
     }
+
+    /// <summary>
+    /// Begins the silo's start now, on the thread pool, instead of when the host starts: the rest of the host's set-up
+    /// (its request pipeline, endpoints and other hosted services) then runs beside the silo's construction, which is
+    /// the longest part of a cold start (docs/benchmarks.md §5). Call it once the host is built and about to run; the
+    /// host's start then finds the silo already starting, and its stop stops it as usual. Does nothing for a host
+    /// without <see cref="AddMeetingBotCluster"/> or whose silo already began.
+    /// </summary>
+    public static void BeginSiloStart(this IServiceProvider services) => services.GetService<BackgroundSiloStart>()?.Begin();
 
     /// <summary>What every silo hosting tenant grains needs besides the engine's own ports (clock, events, journal).</summary>
     public static IServiceCollection AddMeetingBotTenants(this IServiceCollection services)
@@ -97,6 +107,11 @@ public static class ClusterRegistration
         silo.Services.AddSingleton<IGeneralizedCopier, ImmutableEngineValueCopier>();
         silo.Services.AddSerializer(s => s.AddJsonSerializer(IsEngineType, type => IsEngineType(type) && !ImmutableEngineValueCopier.IsImmutable(type),
             o => o.Configure(json => json.SerializerOptions = new JsonSerializerOptions { IgnoreReadOnlyProperties = true })));
+        // In the Development environment Orleans checks, at every start, that every grain interface's parameter and
+        // return types (its own system grains' too) can be serialized and copied: tens of milliseconds of the silo's
+        // start, which the Emulator's local runs pay on each cold start (docs/benchmarks.md §5). The same check runs
+        // in the tests instead (SerializationAnalysisTests), where a type that cannot cross a grain call fails the build.
+        silo.Services.Configure<Orleans.Serialization.Configuration.TypeManifestOptions>(o => o.EnableConfigurationAnalysis = false);
         return silo;
     }
 

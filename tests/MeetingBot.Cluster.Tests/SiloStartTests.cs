@@ -10,7 +10,9 @@ using Microsoft.Extensions.Configuration;
 using MeetingBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Configuration;
 using Orleans.Runtime;
 
 namespace MeetingBot.Cluster.Tests;
@@ -40,6 +42,41 @@ public sealed class SiloStartTests
         Assert.True(readiness.IsReady);
         Assert.Null(readiness.Failure);
         await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task BeginSiloStart_BeforeTheHostStarts_ServesCalls_AndTheHostsStartAndStopUseThatOneSilo()
+    {
+        var exitCode = Environment.ExitCode;
+        try
+        {
+            using var host = Build(Task.CompletedTask, retryBudget: TimeSpan.FromSeconds(30));
+            var readiness = host.Services.GetRequiredService<ClusterReadiness>();
+            var stopping = new TaskCompletionSource();
+            host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
+            var siloPort = host.Services.GetRequiredService<IOptions<EndpointOptions>>().Value.SiloPort;
+
+            host.Services.BeginSiloStart();
+            host.Services.BeginSiloStart();
+            var early = await host.Services.GetRequiredService<ITenants>().Ask(Seeds.TenantId, new Ping()).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(early);
+            Assert.True(readiness.IsReady);
+
+            await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            var started = await host.Services.GetRequiredService<ITenants>().Ask(Seeds.TenantId, new Ping()).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(started);
+            Assert.False(stopping.Task.IsCompleted, "a second silo was started and failed, stopping the host");
+            Assert.Equal(exitCode, Environment.ExitCode);
+
+            await host.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            // The host's stop stopped the silo that began early: its port is free again.
+            using var listener = new TcpListener(IPAddress.Loopback, siloPort);
+            listener.Start();
+        }
+        finally
+        {
+            Environment.ExitCode = exitCode;
+        }
     }
 
     [Fact]

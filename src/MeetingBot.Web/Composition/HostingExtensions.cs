@@ -60,8 +60,25 @@ public static class HostingExtensions
         services.AddMeetingBotRealtime(builder.Configuration);
         services.AddMeetingBotApi();
         services.AddMeetingBotStorage(builder.Configuration);
+        LoadDataProtectionKeysOnFirstUse(services);
         return builder;
     }
+
+    /// <summary>
+    /// Data Protection (sign-in cookies and tokens) loads its key ring, creating the first key on a new deployment, when
+    /// it is first used — a sign-in — instead of in a hosted service of its own, which did it in the host's start,
+    /// before the web server listens, on every cold start (docs/benchmarks.md §5).
+    /// </summary>
+    private static void LoadDataProtectionKeysOnFirstUse(IServiceCollection services)
+    {
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ServiceType == typeof(IHostedService) && services[i].ImplementationType?.FullName == DataProtectionHostedService)
+                services.RemoveAt(i);
+        }
+    }
+
+    public const string DataProtectionHostedService = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
 
     public static WebApplication UseMeetingBot(this WebApplication app)
     {
