@@ -39,14 +39,17 @@ public sealed class ProductHost : IAsyncDisposable
     public static async Task<ProductHost> StartAsync(string repoRoot, string serviceUrl, ServiceUrlSink sink, string? existingUrl = null)
     {
         if (existingUrl is not null) return await WaitForFirstAnswerAsync(new ProductHost(null, existingUrl), Stopwatch.StartNew(), serviceUrl, sink);
-        // MEETINGBOT_HOST_DLL: another build of the host, e.g. a ReadyToRun publish (benchmarks/cold-start.sh).
+        // MEETINGBOT_HOST_DLL: another build of the host, e.g. a ReadyToRun publish, or the deployment image's executable
+        // (benchmarks/cold-start.sh).
         var dll = Environment.GetEnvironmentVariable("MEETINGBOT_HOST_DLL") is { Length: > 0 } other ? other
             : Path.Combine(repoRoot, "src", "MeetingBot.Web", "bin", "Release", "net10.0", "MeetingBot.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the host first: dotnet build -c Release src/MeetingBot.Web", dll);
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
         var directory = Directory.CreateTempSubdirectory("meetingbot-load-").FullName;
-        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", url])
+        // A .dll runs on the shared runtime; the self-contained deployment image is started as its own executable.
+        var psi = new ProcessStartInfo(dll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? "dotnet" : dll,
+            dll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? [dll, "--urls", url] : ["--urls", url])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
