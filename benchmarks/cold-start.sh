@@ -18,12 +18,10 @@ dotnet publish src/MeetingBot.Web -o "$work/image" -v q -nologo >/dev/null
 
 summary() { sort -n | awk '{ v[NR] = $1 } END { printf "median %d ms (min %d, max %d, %d starts)", v[int((NR + 1) / 2)], v[1], v[NR], NR }'; }
 echo "Cold start to first answered activity, $(date -u +%F), $(nproc) cores, storage ${MEETINGBOT_STORAGE:-Sqlite}"
-for i in $(seq "$starts"); do
-  for build in release image; do
-    if [ "$build" = image ]; then export MEETINGBOT_HOST_DLL="$work/image/MeetingBot.Web"; else unset MEETINGBOT_HOST_DLL; fi
-    dotnet run -c Release --no-build --project benchmarks/MeetingBot.Load -- coldstart 1 | awk '$1 == "coldstart_ms" { print $2 }' >> "$work/$build.txt"
-  done
-done
+release="$PWD/src/MeetingBot.Web/bin/Release/net10.0/MeetingBot.Web.dll"
+dotnet run -c Release --no-build --project benchmarks/MeetingBot.Load -- coldstart "$starts" "$release" "$work/image/MeetingBot.Web" > "$work/all.txt"
+awk -v h="$release" '$1 == "coldstart_ms" && $2 == h { print $3 }' "$work/all.txt" > "$work/release.txt"
+awk -v h="$work/image/MeetingBot.Web" '$1 == "coldstart_ms" && $2 == h { print $3 }' "$work/all.txt" > "$work/image.txt"
 for build in release image; do
   echo "- $build: $(tr '\n' ' ' < "$work/$build.txt")→ $(summary < "$work/$build.txt")"
 done

@@ -36,12 +36,14 @@ public sealed class ProductHost : IAsyncDisposable
     }
 
     /// <param name="existingUrl">A host already running (e.g. under a profiler); null starts one.</param>
-    public static async Task<ProductHost> StartAsync(string repoRoot, string serviceUrl, ServiceUrlSink sink, string? existingUrl = null)
+    /// <param name="hostPath">The host to start (a .dll or an image's executable); null: MEETINGBOT_HOST_DLL or the Release build.</param>
+    public static async Task<ProductHost> StartAsync(string repoRoot, string serviceUrl, ServiceUrlSink sink, string? existingUrl = null, string? hostPath = null)
     {
         if (existingUrl is not null) return await WaitForFirstAnswerAsync(new ProductHost(null, existingUrl), Stopwatch.StartNew(), serviceUrl, sink);
         // MEETINGBOT_HOST_DLL: another build of the host, e.g. a ReadyToRun publish, or the deployment image's executable
         // (benchmarks/cold-start.sh).
-        var dll = Environment.GetEnvironmentVariable("MEETINGBOT_HOST_DLL") is { Length: > 0 } other ? other
+        var dll = hostPath is { Length: > 0 } ? hostPath
+            : Environment.GetEnvironmentVariable("MEETINGBOT_HOST_DLL") is { Length: > 0 } other ? other
             : Path.Combine(repoRoot, "src", "MeetingBot.Web", "bin", "Release", "net10.0", "MeetingBot.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the host first: dotnet build -c Release src/MeetingBot.Web", dll);
         var port = FreePort();
