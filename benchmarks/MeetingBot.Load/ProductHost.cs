@@ -35,6 +35,25 @@ public sealed class ProductHost : IAsyncDisposable
         return double.NaN;
     }
 
+    /// <summary>
+    /// Where the resident set is (anonymous memory: heaps, caches; file-backed: code and mapped files) and how big the
+    /// host's SQLite files are, in MB: "anon/file/shmem/db". Shared memory is mostly the runtime's double-mapped
+    /// executable memory (compiled code, stubs) while W^X is on.
+    /// </summary>
+    public string ResidentDetail()
+    {
+        if (_process is null || _directory is null) return "";
+        double Field(string name)
+        {
+            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+                if (line.StartsWith(name, StringComparison.Ordinal))
+                    return long.Parse(line[name.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+            return double.NaN;
+        }
+        var db = Directory.EnumerateFiles(_directory, "*.db*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) / (1024.0 * 1024.0);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Field("RssAnon:"):N0}/{Field("RssFile:"):N0}/{Field("RssShmem:"):N0}/{db:N0}");
+    }
+
     /// <param name="existingUrl">A host already running (e.g. under a profiler); null starts one.</param>
     /// <param name="hostPath">The host to start (a .dll or an image's executable); null: MEETINGBOT_HOST_DLL or the Release build.</param>
     public static async Task<ProductHost> StartAsync(string repoRoot, string serviceUrl, ServiceUrlSink sink, string? existingUrl = null, string? hostPath = null)

@@ -53,12 +53,12 @@ if (args is ["soak", ..])
     await using var soakSink = await ServiceUrlSink.StartAsync();
     await using var soakHost = await ProductHost.StartAsync(FindRepoRoot(), soakSink.Url, soakSink);
     Console.WriteLine($"Soak, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, storage {ProductHost.Storage}, {total:N0} turns from 32 clients; RSS after start {soakHost.ResidentMegabytes():N0} MB");
-    Console.WriteLine("| turns | dial-in calls | conversations | RSS MB | turns/s | errors |");
-    Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine("| turns | dial-in calls | conversations | RSS MB (median of 5 reads in 1 s) | min–max | anon/file/shmem/db MB (last read) | turns/s | errors |");
+    Console.WriteLine("|---:|---:|---:|---:|---|---|---:|---:|");
     var samples = await Soak.RunAsync(soakHost, soakSink.Url, total, every, 32,
-        s => Console.WriteLine($"| {s.Turns:N0} | {s.DialIns:N0} | {s.Conversations:N0} | {s.RssMb:N0} | {s.TurnsPerSecond:N0} | {s.Errors} |"));
+        s => Console.WriteLine($"| {s.Turns:N0} | {s.DialIns:N0} | {s.Conversations:N0} | {s.RssMb:N0} | {s.RssMinMb:N0}–{s.RssMaxMb:N0} | {soakHost.ResidentDetail()} | {s.TurnsPerSecond:N0} | {s.Errors} |"));
     if (samples.Count > 1)
-        Console.WriteLine($"RSS at the end / after the first sample: {samples[^1].RssMb / samples[0].RssMb:P1}");
+        Console.WriteLine($"RSS at the end / after the first sample: {samples[^1].RssMb / samples[0].RssMb:P1} (medians); highest reads {samples[^1].RssMaxMb / samples[0].RssMaxMb:P1}; highest at the end / lowest after the first sample {samples[^1].RssMaxMb / samples[0].RssMinMb:P1}");
     return;
 }
 

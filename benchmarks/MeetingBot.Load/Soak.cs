@@ -15,7 +15,11 @@ public static class Soak
     /// <summary>Every tenth turn a caller dials the bridge and keys a conference ID that does not exist.</summary>
     private static readonly string[] Mix = ["meetings", "help", "meetings", "whoami", "meetings", "roster", "meetings", "credits", "meetings", "dial in 9999999#"];
 
-    public sealed record Sample(long Turns, long DialIns, long Conversations, double RssMb, double TurnsPerSecond, int Errors);
+    /// <param name="RssMb">The median of <see cref="RssReads"/> reads of the host's resident set, <see cref="RssReadGap"/> apart.</param>
+    public sealed record Sample(long Turns, long DialIns, long Conversations, double RssMb, double RssMinMb, double RssMaxMb, double TurnsPerSecond, int Errors);
+
+    public const int RssReads = 5;
+    public static readonly TimeSpan RssReadGap = TimeSpan.FromMilliseconds(250);
 
     public static async Task<IReadOnlyList<Sample>> RunAsync(ProductHost host, string serviceUrl, long totalTurns, long sampleEvery, int clients, Action<Sample> onSample)
     {
@@ -40,12 +44,27 @@ public static class Soak
                     if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
                 var finished = Interlocked.Increment(ref done);
                 if (finished % sampleEvery != 0) continue;
+                double rateOfRow;
+                int errorsSoFar;
                 lock (gate)
                 {
                     var elapsed = clock.Elapsed;
-                    var sample = new Sample(finished, finished / Mix.Length, finished / 1_000 + clients, host.ResidentMegabytes(),
-                        (finished - lastTurns) / (elapsed - lastElapsed).TotalSeconds, (int)Interlocked.Read(ref errors));
+                    rateOfRow = (finished - lastTurns) / (elapsed - lastElapsed).TotalSeconds;
+                    errorsSoFar = (int)Interlocked.Read(ref errors);
                     (lastTurns, lastElapsed) = (finished, elapsed);
+                }
+                // The server GC commits and releases its allocation regions within seconds (±6 MB at this load), so one
+                // read of RSS lands anywhere in that swing: five reads over a second, while the load goes on.
+                var reads = new List<double>();
+                for (var i = 0; i < RssReads; i++)
+                {
+                    if (i > 0) await Task.Delay(RssReadGap);
+                    reads.Add(host.ResidentMegabytes());
+                }
+                reads.Sort();
+                var sample = new Sample(finished, finished / Mix.Length, finished / 1_000 + clients, reads[reads.Count / 2], reads[0], reads[^1], rateOfRow, errorsSoFar);
+                lock (gate)
+                {
                     samples.Add(sample);
                     onSample(sample);
                 }
