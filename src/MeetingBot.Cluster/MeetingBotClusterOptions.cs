@@ -35,6 +35,11 @@ public sealed class MeetingBotClusterOptions
     /// <summary>Membership probes: a dead host is declared after NumMissedProbes × ProbeTimeout (docs/scale-out.md).</summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
     public int NumMissedProbes { get; set; } = 2;
+    /// <summary>
+    /// How many grain locations (which host a tenant is active on) each host remembers; zero remembers none. Orleans'
+    /// own default, a million, allocates its whole table at start (9.3 MB); a deployment has as many grains as tenants.
+    /// </summary>
+    public int GrainLocationCacheSize { get; set; } = 10_000;
 
     public void Validate()
     {
@@ -44,5 +49,7 @@ public sealed class MeetingBotClusterOptions
             throw new InvalidOperationException($"{Section}:AdvertisedAddress '{AdvertisedAddress}' is not an IP address.");
         if (TickInterval < TimeSpan.Zero || KeepActiveInterval < TimeSpan.Zero || RetryBudget <= TimeSpan.Zero || ProbeTimeout <= TimeSpan.Zero || NumMissedProbes < 1)
             throw new InvalidOperationException($"{Section}: TickInterval must not be negative; RetryBudget, ProbeTimeout and NumMissedProbes must be positive.");
+        if (GrainLocationCacheSize is < 0 or > 10_000_000)
+            throw new InvalidOperationException($"{Section}:GrainLocationCacheSize must be from 0 (no cache) to 10,000,000 entries.");
     }
 }
