@@ -26,14 +26,7 @@ public sealed class ProductHost : IAsyncDisposable
     public TimeSpan ColdStartToFirstAnswer { get; private set; }
 
     /// <summary>The host process's resident set (VmRSS), in MB; NaN for a host this tool did not start.</summary>
-    public double ResidentMegabytes()
-    {
-        if (_process is null) return double.NaN;
-        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
-        return double.NaN;
-    }
+    public double ResidentMegabytes() => _process is null ? double.NaN : StatusMegabytes("VmRSS:")[0];
 
     /// <summary>
     /// Where the resident set is (anonymous memory: heaps, caches; file-backed: code and mapped files) and how big the
@@ -43,15 +36,22 @@ public sealed class ProductHost : IAsyncDisposable
     public string ResidentDetail()
     {
         if (_process is null || _directory is null) return "";
-        double Field(string name)
-        {
-            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
-                if (line.StartsWith(name, StringComparison.Ordinal))
-                    return long.Parse(line[name.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
-            return double.NaN;
-        }
+        var rss = StatusMegabytes("RssAnon:", "RssFile:", "RssShmem:");
         var db = Directory.EnumerateFiles(_directory, "*.db*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) / (1024.0 * 1024.0);
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Field("RssAnon:"):N0}/{Field("RssFile:"):N0}/{Field("RssShmem:"):N0}/{db:N0}");
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rss[0]:N0}/{rss[1]:N0}/{rss[2]:N0}/{db:N0}");
+    }
+
+    /// <summary>Fields of /proc/&lt;pid&gt;/status given in kB, in MB, in the order asked (NaN for a missing one); one read of the file.</summary>
+    private double[] StatusMegabytes(params string[] names)
+    {
+        var values = Enumerable.Repeat(double.NaN, names.Length).ToArray();
+        foreach (var line in File.ReadLines($"/proc/{_process!.Id}/status"))
+        {
+            var i = Array.FindIndex(names, n => line.StartsWith(n, StringComparison.Ordinal));
+            if (i >= 0)
+                values[i] = long.Parse(line[names[i].Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+        }
+        return values;
     }
 
     /// <param name="existingUrl">A host already running (e.g. under a profiler); null starts one.</param>
